@@ -10,10 +10,18 @@ import java.util.List;
  * leaves the previous mirror as it was. Either call ends the write; closing it without one counts
  * as a failure ("aborted").
  *
- * <p>Within one write, a record whose key was already put replaces the earlier one.
+ * <p>Within one write, a record whose key was already put replaces the earlier one. Once the write
+ * has ended, {@link #put}, {@link #commit} and {@link #fail} throw {@link IllegalStateException};
+ * {@link #close} does nothing. A {@code commit} that fails records the run as failed and throws.
+ * One write is used by one thread at a time.
  */
 public interface FullSyncWrite extends AutoCloseable {
-  /** Stages a batch of records. */
+  /**
+   * Stages a batch of records; a batch may be of any size (the store splits it as it needs).
+   *
+   * @throws dev.sqlfeed.domain.error.StoreException if a key is longer than {@link MirrorKeyLimits}
+   *     allows or the store fails
+   */
   void put(List<? extends MirrorRecord> batch);
 
   /** Atomically replaces the app's mirror with everything staged; records a succeeded run. */

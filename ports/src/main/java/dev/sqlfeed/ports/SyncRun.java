@@ -6,7 +6,10 @@ import java.util.Objects;
 /**
  * One row of {@code sync_runs}: a full sync's start, end, outcome and counts.
  *
+ * @param startedAt kept to the microsecond, like {@code endedAt}
  * @param endedAt null while the run is in progress
+ * @param counts for a succeeded run, the mirror it wrote; for a failed run, what it had staged
+ *     (distinct keys) when it ended; zero while it runs
  * @param message null when the run succeeded; otherwise why it failed (never a secret)
  */
 public record SyncRun(

@@ -1,15 +1,43 @@
 package dev.sqlfeed.domain.mapping;
 
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.Objects;
+
 /**
  * Compiles the config's CEL expressions in the environment that baton-sql declares (its variables
  * and custom functions). One compiler serves a whole config; it is thread-safe.
+ *
+ * <p>The environment: CEL's standard library and macros ({@code has}, {@code all}, {@code exists},
+ * {@code exists_one}, {@code map}, {@code filter}); the variables described in {@link Activation};
+ * baton-sql's functions {@code toUpper(string)}, {@code toLower(string)}, {@code
+ * titleCase(string)}, {@code slugify(string)}, {@code phpDeserializeStringArray(string) ->
+ * list(string)} and {@code phpSerializeStringArray(list(string)) -> string}. Before compiling,
+ * baton-sql's shorthands are applied: {@code .name} reads the row column {@code name}, and an
+ * expression that is a single bare word ({@code user}) is that word as a string. See {@link
+ * ColumnShorthand}.
+ *
+ * <p>Syntax errors, unknown functions, undeclared variables and argument type mismatches are
+ * reported by {@link #compile}. Row columns are not known at compile time: a missing column is
+ * reported when a row is evaluated.
  */
 public final class ExpressionCompiler {
-  private ExpressionCompiler() {}
+  private final CelCompiler compiler;
+  private final CelRuntime runtime;
 
-  /** The environment of baton-sql's mapping expressions. */
+  private ExpressionCompiler() {
+    this.compiler = BatonSqlLibrary.compiler();
+    this.runtime = BatonSqlLibrary.runtime();
+  }
+
+  /** The environment of baton-sql's mapping expressions; one shared instance. */
   public static ExpressionCompiler batonSql() {
-    return new ExpressionCompiler();
+    return Shared.INSTANCE;
   }
 
   /**
@@ -18,6 +46,62 @@ public final class ExpressionCompiler {
    * @throws InvalidExpressionException with the 1-based line and column inside {@code source}
    */
   public Expression compile(String source) {
-    throw new UnsupportedOperationException("being written: CEL environment");
+    Objects.requireNonNull(source, "source");
+    if (source.isBlank()) {
+      throw new InvalidExpressionException(1, 1, "the expression is empty");
+    }
+    ColumnShorthand.Rewritten rewritten = ColumnShorthand.rewrite(source);
+    SourcePositions positions = new SourcePositions(source, rewritten);
+    CelValidationResult result = compiler.compile(rewritten.text());
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = result.getAst();
+    } catch (CelValidationException e) {
+      throw invalid(positions, e.getErrors().isEmpty() ? null : e.getErrors().get(0), e);
+    }
+    try {
+      return new CelExpression(positions, ast, runtime.createProgram(ast));
+    } catch (CelEvaluationException e) {
+      throw new InvalidExpressionException(1, 1, e.getMessage());
+    }
+  }
+
+  private static InvalidExpressionException invalid(
+      SourcePositions positions, CelIssue issue, CelValidationException e) {
+    if (issue == null) {
+      return new InvalidExpressionException(1, 1, e.getMessage());
+    }
+    int index =
+        positions.sourceIndexOfLocation(
+            issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn());
+    String reason = issue.getMessage();
+    if (reason.startsWith("undeclared reference") || reason.startsWith("found no matching")) {
+      index = functionNameBefore(positions.source(), index);
+    }
+    SourcePositions.LineColumn at = positions.lineColumn(index);
+    return new InvalidExpressionException(at.line(), at.column(), reason);
+  }
+
+  /**
+   * CEL places a call's errors at its opening parenthesis; point at the function's name instead,
+   * which is what the user looks for.
+   */
+  private static int functionNameBefore(String source, int index) {
+    if (index >= source.length() || source.charAt(index) != '(') {
+      return index;
+    }
+    int end = index;
+    while (end > 0 && Character.isWhitespace(source.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isJavaIdentifierPart(source.charAt(start - 1))) {
+      start--;
+    }
+    return start < end ? start : index;
+  }
+
+  private static final class Shared {
+    static final ExpressionCompiler INSTANCE = new ExpressionCompiler();
   }
 }

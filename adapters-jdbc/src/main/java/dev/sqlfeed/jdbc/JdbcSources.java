@@ -1,0 +1,118 @@
+package dev.sqlfeed.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sqlfeed.domain.connect.ConnectionSpec;
+import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
+import dev.sqlfeed.ports.SourceReader;
+import java.time.Duration;
+import java.util.Properties;
+import org.jooq.SQLDialect;
+
+/**
+ * Opens source databases: the entry point of the source adapter.
+ *
+ * <p>Each source gets its own small, read-only HikariCP pool. Settings that differ from Hikari's
+ * defaults, and why:
+ *
+ * <ul>
+ *   <li>{@code readOnly} true (default false): nothing is ever written to a source. pgjdbc then
+ *       begins every transaction {@code READ ONLY}, MariaDB sets the session read-only. SQLite
+ *       cannot switch an open connection, so it is opened read-only ({@code open_mode}); H2 ignores
+ *       the flag, and there the reader's rule of rolling back every read is what keeps the source
+ *       unchanged.
+ *   <li>{@code autoCommit} false (default true): pgjdbc streams with a fetch size only inside a
+ *       transaction; every read is rolled back when it ends.
+ *   <li>{@code maximumPoolSize} 2, {@code minimumIdle} 1 (defaults 10 and 10), see {@link
+ *       SourceOptions#maxPoolSize()}.
+ *   <li>{@code connectionTimeout} = {@link SourceOptions#connectTimeout()} (default 30 s), and the
+ *       driver's own connect timeout set to the same where it has one, so that an unreachable host
+ *       fails within it.
+ *   <li>{@code initializationFailTimeout} 1 ms (default 1 ms) with {@code failFast}: one attempt
+ *       when the pool opens, so a wrong password fails at once instead of after retries; -1 without
+ *       it.
+ *   <li>{@code keepaliveTime} 2 min (default 2 min in recent Hikari, set so it does not depend on
+ *       it): sources may sit idle between polls behind firewalls that drop idle connections.
+ *   <li>{@code registerMbeans} false (default false), {@code poolName} from {@link
+ *       SourceOptions#name()}, never from the URL.
+ * </ul>
+ */
+public final class JdbcSources {
+  private JdbcSources() {}
+
+  /**
+   * Opens a reader for a source database.
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException {@code UNAVAILABLE} when {@code failFast} is
+   *     set and the database cannot be reached or refuses the login
+   */
+  public static SourceReader open(ConnectionSpec spec, SourceOptions options) {
+    SourceErrors errors = new SourceErrors(spec);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(poolConfig(spec, options));
+    } catch (RuntimeException e) {
+      throw errors.connecting("connect", e);
+    }
+    return new JooqSourceReader(
+        pool, dialect(spec.product()), spec.product(), options.fetchSize(), errors);
+  }
+
+  static HikariConfig poolConfig(ConnectionSpec spec, SourceOptions options) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(options.poolName());
+    config.setJdbcUrl(spec.jdbcUrl());
+    if (spec.user() != null) {
+      config.setUsername(spec.user());
+    }
+    if (spec.password() != null) {
+      config.setPassword(spec.password());
+    }
+    Properties properties = new Properties();
+    properties.putAll(spec.properties());
+    driverDefaults(spec.product(), options.connectTimeout(), properties);
+    config.setDataSourceProperties(properties);
+    config.setReadOnly(spec.product() != Product.SQLITE);
+    config.setAutoCommit(false);
+    config.setMaximumPoolSize(options.maxPoolSize());
+    config.setMinimumIdle(1);
+    long timeout = options.connectTimeout().toMillis();
+    config.setConnectionTimeout(timeout);
+    config.setValidationTimeout(Math.max(250, Math.min(5_000, timeout / 2)));
+    config.setInitializationFailTimeout(options.failFast() ? 1 : -1);
+    config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+    config.setRegisterMbeans(false);
+    return config;
+  }
+
+  /** Connect timeouts and read-only opening, unless the spec already says otherwise. */
+  private static void driverDefaults(Product product, Duration timeout, Properties properties) {
+    long seconds = Math.max(1, timeout.toSeconds());
+    switch (product) {
+      case POSTGRES -> {
+        properties.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
+        properties.putIfAbsent("ApplicationName", "sqlfeed");
+      }
+      case MYSQL -> properties.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+      case SQLSERVER -> properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
+      case ORACLE ->
+          properties.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(timeout.toMillis()));
+      // SQLITE_OPEN_READONLY, whatever the DSN's mode: a source is never written, and a missing
+      // file is an error instead of a new empty database.
+      case SQLITE -> properties.put("open_mode", "1");
+      default -> {}
+    }
+  }
+
+  static SQLDialect dialect(Product product) {
+    return switch (product) {
+      case POSTGRES -> SQLDialect.POSTGRES;
+      case MYSQL -> SQLDialect.MARIADB;
+      case SQLITE -> SQLDialect.SQLITE;
+      case H2 -> SQLDialect.H2;
+      // jOOQ's open-source edition renders no SQL Server or Oracle SQL; plain SQL needs none.
+      case SQLSERVER, ORACLE, OTHER -> SQLDialect.DEFAULT;
+    };
+  }
+}

@@ -1,0 +1,192 @@
+package dev.sqlfeed.jdbc;
+
+import static dev.sqlfeed.jdbc.StoreSchema.APP;
+import static dev.sqlfeed.jdbc.StoreSchema.ENDED_AT;
+import static dev.sqlfeed.jdbc.StoreSchema.ENTITLEMENT_COUNT;
+import static dev.sqlfeed.jdbc.StoreSchema.GRANT_COUNT;
+import static dev.sqlfeed.jdbc.StoreSchema.ID;
+import static dev.sqlfeed.jdbc.StoreSchema.MESSAGE;
+import static dev.sqlfeed.jdbc.StoreSchema.MIRRORS;
+import static dev.sqlfeed.jdbc.StoreSchema.OUTCOME;
+import static dev.sqlfeed.jdbc.StoreSchema.REPLACED_AT;
+import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_COUNT;
+import static dev.sqlfeed.jdbc.StoreSchema.RUN_ID;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.MirrorCounts;
+import dev.sqlfeed.ports.MirrorKeyLimits;
+import dev.sqlfeed.ports.SyncRun;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.SelectField;
+
+/**
+ * One full sync of one app into a {@link JooqSyncStore}; see there for how staging and the atomic
+ * swap work.
+ */
+final class JooqFullSyncWrite implements FullSyncWrite {
+  /** The message of a run whose write was closed without commit or fail. */
+  static final String ABORTED = "aborted: the write was closed without commit or fail";
+
+  /** Rows per multi-row INSERT: 500 × 8 bind values stays far below every driver's limit. */
+  private static final int ROWS_PER_STATEMENT = 500;
+
+  private final JooqSyncStore store;
+  private final SyncRun run;
+  private boolean ended;
+
+  JooqFullSyncWrite(JooqSyncStore store, SyncRun run) {
+    this.store = store;
+    this.run = run;
+  }
+
+  @Override
+  public void put(List<? extends MirrorRecord> batch) {
+    ensureRunning();
+    batch.forEach(MirrorKeyLimits::check);
+    // A key may come twice in one batch; the last one wins here, since one upsert statement may
+    // not touch the same row twice (PostgreSQL refuses), and later statements win over earlier.
+    Map<MirrorTable, Map<List<String>, List<String>>> rows = new EnumMap<>(MirrorTable.class);
+    for (MirrorRecord record : batch) {
+      MirrorTable table = MirrorTable.of(record);
+      List<String> values = table.values(record);
+      rows.computeIfAbsent(table, t -> new LinkedHashMap<>())
+          .put(values.subList(0, table.keys().size()), values);
+    }
+    store.write(
+        "staging records of the full sync of " + run.app(),
+        db -> {
+          rows.forEach((table, byKey) -> stage(db, table, List.copyOf(byKey.values())));
+          return null;
+        });
+  }
+
+  @Override
+  public SyncRun commit(Instant endedAt) {
+    Objects.requireNonNull(endedAt, "endedAt");
+    ensureRunning();
+    ended = true;
+    try {
+      return store.write("committing the full sync of " + run.app(), db -> swap(db, endedAt));
+    } catch (StoreException e) {
+      try {
+        store.write(
+            "recording the failed commit of " + run.app(),
+            db -> discard(db, endedAt, "commit failed: " + e.getMessage()));
+      } catch (StoreException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public SyncRun fail(Instant endedAt, String message) {
+    Objects.requireNonNull(endedAt, "endedAt");
+    Objects.requireNonNull(message, "message");
+    ensureRunning();
+    ended = true;
+    return store.write(
+        "recording the failed full sync of " + run.app(), db -> discard(db, endedAt, message));
+  }
+
+  /** Ends a write that neither committed nor failed; with the store closed, the run stays open. */
+  @Override
+  public void close() {
+    if (!ended && !store.isClosed()) {
+      fail(store.clock().instant(), ABORTED);
+    }
+    ended = true;
+  }
+
+  private void ensureRunning() {
+    store.ensureOpen();
+    if (ended) {
+      throw new IllegalStateException("this full sync has already ended");
+    }
+  }
+
+  private void stage(DSLContext db, MirrorTable table, List<List<String>> rows) {
+    List<Field<?>> columns = StoreSchema.withFirst(RUN_ID, table.columns());
+    List<Field<?>> key = StoreSchema.withFirst(RUN_ID, table.keys());
+    // Grants have no columns besides their key; re-setting a key column is the portable no-op.
+    List<Field<String>> updated =
+        table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      InsertValuesStepN<Record> insert = db.insertInto(table.stage(), columns);
+      for (List<String> row :
+          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
+        List<Object> values = new ArrayList<>(row.size() + 1);
+        values.add(run.id());
+        values.addAll(row);
+        insert = insert.values(values);
+      }
+      Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+      updated.forEach(column -> set.put(column, excluded(column)));
+      insert.onConflict(key).doUpdate().set(set).execute();
+    }
+  }
+
+  private SyncRun swap(DSLContext db, Instant endedAt) {
+    // Locking the app's row first makes a second commit of the same app wait for this one.
+    db.insertInto(MIRRORS, APP, RUN_ID, REPLACED_AT)
+        .values(run.app(), run.id(), StoreSchema.text(store.clock().instant()))
+        .onConflict(APP)
+        .doUpdate()
+        .set(RUN_ID, excluded(RUN_ID))
+        .set(REPLACED_AT, excluded(REPLACED_AT))
+        .execute();
+    long[] counts = new long[MirrorTable.values().length];
+    for (MirrorTable table : MirrorTable.values()) {
+      db.deleteFrom(table.mirror()).where(APP.eq(run.app())).execute();
+      List<SelectField<?>> staged = new ArrayList<>();
+      staged.add(val(run.app()));
+      staged.addAll(table.columns());
+      counts[table.ordinal()] =
+          db.insertInto(table.mirror(), StoreSchema.withFirst(APP, table.columns()))
+              .select(select(staged).from(table.stage()).where(RUN_ID.eq(run.id())))
+              .execute();
+      db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+    }
+    return end(db, endedAt, counts, null);
+  }
+
+  private SyncRun discard(DSLContext db, Instant endedAt, String message) {
+    long[] counts = new long[MirrorTable.values().length];
+    for (MirrorTable table : MirrorTable.values()) {
+      counts[table.ordinal()] = db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+    }
+    return end(db, endedAt, counts, message);
+  }
+
+  private SyncRun end(DSLContext db, Instant endedAt, long[] counts, String message) {
+    Instant end = endedAt.truncatedTo(ChronoUnit.MICROS);
+    SyncRun.Outcome outcome = message == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
+    MirrorCounts total = new MirrorCounts(counts[0], counts[1], counts[2]);
+    db.update(StoreSchema.SYNC_RUNS)
+        .set(ENDED_AT, StoreSchema.text(end))
+        .set(OUTCOME, outcome.name())
+        .set(RESOURCE_COUNT, total.resources())
+        .set(ENTITLEMENT_COUNT, total.entitlements())
+        .set(GRANT_COUNT, total.grants())
+        .set(MESSAGE, message)
+        .where(ID.eq(run.id()))
+        .execute();
+    return new SyncRun(run.id(), run.app(), run.startedAt(), end, outcome, total, message);
+  }
+}

@@ -1,0 +1,187 @@
+package dev.sqlfeed.jdbc;
+
+import static dev.sqlfeed.jdbc.StoreSchema.DESCRIPTION;
+import static dev.sqlfeed.jdbc.StoreSchema.DISPLAY_NAME;
+import static dev.sqlfeed.jdbc.StoreSchema.ENTITLEMENT;
+import static dev.sqlfeed.jdbc.StoreSchema.GRANTABLE_TO;
+import static dev.sqlfeed.jdbc.StoreSchema.PARENT_ID;
+import static dev.sqlfeed.jdbc.StoreSchema.PARENT_TYPE;
+import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_ID;
+import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_TYPE;
+import static dev.sqlfeed.jdbc.StoreSchema.PURPOSE;
+import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_ID;
+import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
+import static dev.sqlfeed.jdbc.StoreSchema.TRAITS;
+import static org.jooq.impl.DSL.table;
+
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.mirror.CanonicalJson;
+import dev.sqlfeed.domain.mirror.Entitlement;
+import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.domain.mirror.Resource;
+import dev.sqlfeed.domain.mirror.ResourceRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * One kind of mirror record and its two tables: the mirror ({@code resources}, keyed by app and key
+ * fields) and the staging table of running full syncs ({@code stage_resources}, keyed by run id and
+ * key fields). Every column is a string; traits and grantable-to lists are canonical JSON.
+ */
+enum MirrorTable {
+  RESOURCES(
+      "resources",
+      List.of(RESOURCE_TYPE, RESOURCE_ID),
+      List.of(DISPLAY_NAME, DESCRIPTION, PARENT_TYPE, PARENT_ID, TRAITS)),
+  ENTITLEMENTS(
+      "entitlements",
+      List.of(RESOURCE_TYPE, RESOURCE_ID, ENTITLEMENT),
+      List.of(DISPLAY_NAME, DESCRIPTION, PURPOSE, GRANTABLE_TO)),
+  GRANTS(
+      "grants",
+      List.of(RESOURCE_TYPE, RESOURCE_ID, ENTITLEMENT, PRINCIPAL_TYPE, PRINCIPAL_ID),
+      List.of());
+
+  private final Table<Record> mirror;
+  private final Table<Record> stage;
+  private final List<Field<String>> keys;
+  private final List<Field<String>> attributes;
+  private final List<Field<String>> columns;
+
+  MirrorTable(String name, List<Field<String>> keys, List<Field<String>> attributes) {
+    this.mirror = table(DSL.name(name));
+    this.stage = table(DSL.name("stage_" + name));
+    this.keys = keys;
+    this.attributes = attributes;
+    List<Field<String>> all = new ArrayList<>(keys);
+    all.addAll(attributes);
+    this.columns = List.copyOf(all);
+  }
+
+  static MirrorTable of(MirrorRecord record) {
+    if (record instanceof Resource) {
+      return RESOURCES;
+    }
+    return record instanceof Entitlement ? ENTITLEMENTS : GRANTS;
+  }
+
+  Table<Record> mirror() {
+    return mirror;
+  }
+
+  Table<Record> stage() {
+    return stage;
+  }
+
+  /** The key fields, in canonical sort order. */
+  List<Field<String>> keys() {
+    return keys;
+  }
+
+  /** The columns that are not keys. */
+  List<Field<String>> attributes() {
+    return attributes;
+  }
+
+  /** Keys, then attributes. */
+  List<Field<String>> columns() {
+    return columns;
+  }
+
+  /** The record's values in {@link #columns()} order. */
+  List<String> values(MirrorRecord record) {
+    ResourceRef resource = record.resource();
+    if (record instanceof Resource r) {
+      ResourceRef parent = r.parent();
+      return Arrays.asList(
+          resource.resourceType(),
+          resource.resourceId(),
+          r.displayName(),
+          r.description(),
+          parent == null ? null : parent.resourceType(),
+          parent == null ? null : parent.resourceId(),
+          CanonicalJson.write(r.traits()));
+    }
+    if (record instanceof Entitlement e) {
+      return Arrays.asList(
+          resource.resourceType(),
+          resource.resourceId(),
+          e.entitlement(),
+          e.displayName(),
+          e.description(),
+          e.purpose(),
+          CanonicalJson.write(e.grantableTo()));
+    }
+    Grant g = (Grant) record;
+    return List.of(
+        resource.resourceType(),
+        resource.resourceId(),
+        g.entitlement(),
+        g.principal().resourceType(),
+        g.principal().resourceId());
+  }
+
+  /** The record in a row that holds {@link #columns()}. */
+  MirrorRecord read(Record row) {
+    ResourceRef resource = new ResourceRef(row.get(RESOURCE_TYPE), row.get(RESOURCE_ID));
+    return switch (this) {
+      case RESOURCES -> {
+        String parentType = row.get(PARENT_TYPE);
+        ResourceRef parent =
+            parentType == null ? null : new ResourceRef(parentType, row.get(PARENT_ID));
+        yield new Resource(
+            resource,
+            row.get(DISPLAY_NAME),
+            row.get(DESCRIPTION),
+            parent,
+            json(row.get(TRAITS), Map.class, resource));
+      }
+      case ENTITLEMENTS ->
+          new Entitlement(
+              resource,
+              row.get(ENTITLEMENT),
+              row.get(DISPLAY_NAME),
+              row.get(DESCRIPTION),
+              row.get(PURPOSE),
+              json(row.get(GRANTABLE_TO), List.class, resource));
+      case GRANTS ->
+          new Grant(
+              resource,
+              row.get(ENTITLEMENT),
+              new ResourceRef(row.get(PRINCIPAL_TYPE), row.get(PRINCIPAL_ID)));
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T json(String text, Class<?> expected, ResourceRef owner) {
+    try {
+      Object value = CanonicalJsonParser.parse(text);
+      if (expected.isInstance(value)) {
+        return (T) value;
+      }
+    } catch (IllegalArgumentException e) {
+      throw corrupt(owner, e.getMessage());
+    }
+    throw corrupt(owner, "expected a JSON " + (expected == Map.class ? "object" : "array"));
+  }
+
+  private static StoreException corrupt(ResourceRef owner, String why) {
+    return new StoreException(
+        StoreException.Kind.QUERY_FAILED,
+        false,
+        "the sync store holds unreadable JSON for "
+            + owner.resourceType()
+            + " "
+            + owner.resourceId()
+            + ": "
+            + why,
+        null);
+  }
+}

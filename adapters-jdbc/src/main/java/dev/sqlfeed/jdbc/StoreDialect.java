@@ -1,0 +1,109 @@
+package dev.sqlfeed.jdbc;
+
+import dev.sqlfeed.domain.error.ConfigException;
+import java.sql.Connection;
+import java.util.Locale;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What differs between the databases a sync store runs on, kept in one place: how strings compare
+ * (every store must order keys by code point, the byte order of UTF-8), table options, and the
+ * isolation under which an export sees one consistent snapshot.
+ */
+enum StoreDialect {
+  /** BINARY, SQLite's default collation, compares UTF-8 bytes. */
+  SQLITE(SQLDialect.SQLITE, "jdbc:sqlite:", Connection.TRANSACTION_SERIALIZABLE, null),
+  /** Collation "C" on every string column; the database's own collation may be a locale's. */
+  POSTGRES(SQLDialect.POSTGRES, "jdbc:postgresql:", Connection.TRANSACTION_REPEATABLE_READ, null),
+  /**
+   * A binary collation with NO PAD: MariaDB's {@code utf8mb4_bin} is PAD SPACE and would make
+   * {@code "a"} and {@code "a "} the same key.
+   */
+  MARIADB(
+      SQLDialect.MARIADB,
+      "jdbc:mariadb:",
+      Connection.TRANSACTION_REPEATABLE_READ,
+      "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"),
+  /** Reached through the MariaDB driver; MySQL 8's binary NO PAD collation. Not tested here. */
+  MYSQL(
+      SQLDialect.MYSQL,
+      "jdbc:mysql:",
+      Connection.TRANSACTION_REPEATABLE_READ,
+      "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin"),
+  /**
+   * H2 compares strings as Java does (UTF-16 code units), so exports sort on the UTF-8 bytes. Its
+   * REPEATABLE READ takes a snapshot per table at first access; SERIALIZABLE takes one for all.
+   */
+  H2(SQLDialect.H2, "jdbc:h2:", Connection.TRANSACTION_SERIALIZABLE, null);
+
+  private final SQLDialect jooq;
+  private final String urlPrefix;
+  private final int snapshotIsolation;
+  private final String tableOptions;
+
+  StoreDialect(SQLDialect jooq, String urlPrefix, int snapshotIsolation, String tableOptions) {
+    this.jooq = jooq;
+    this.urlPrefix = urlPrefix;
+    this.snapshotIsolation = snapshotIsolation;
+    this.tableOptions = tableOptions;
+  }
+
+  /**
+   * The dialect of a JDBC URL.
+   *
+   * @throws ConfigException if no sync store runs on that database
+   */
+  static StoreDialect of(String jdbcUrl) {
+    String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+    for (StoreDialect dialect : values()) {
+      if (lower.startsWith(dialect.urlPrefix)) {
+        return dialect;
+      }
+    }
+    throw new ConfigException(
+        "--store: unsupported store URL "
+            + StoreErrors.redactUrl(jdbcUrl)
+            + ": use jdbc:sqlite:FILE, jdbc:postgresql://..., jdbc:mariadb://..., jdbc:mysql://..."
+            + " or jdbc:h2:...");
+  }
+
+  SQLDialect jooq() {
+    return jooq;
+  }
+
+  /** The URL to hand the driver. */
+  String driverUrl(String jdbcUrl) {
+    if (this != MYSQL) {
+      return jdbcUrl;
+    }
+    // The MariaDB driver, the only MySQL-protocol driver shipped, takes jdbc:mysql: only when told.
+    return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
+  }
+
+  /** The type of a column in CREATE TABLE: string columns get the binary collation. */
+  <T> DataType<T> columnType(DataType<T> type) {
+    if (this == POSTGRES && type.getType() == String.class && !type.isLob()) {
+      return type.collation(DSL.collation("C"));
+    }
+    return type;
+  }
+
+  /** Table options that set the character set and collation of every column, or null. */
+  String tableOptions() {
+    return tableOptions;
+  }
+
+  /** What to ORDER BY so that the column sorts by code point. */
+  Field<?> sortKey(Field<String> column) {
+    return this == H2 ? column.cast(SQLDataType.VARBINARY) : column;
+  }
+
+  /** The isolation under which several SELECTs of one transaction see one snapshot. */
+  int snapshotIsolation() {
+    return snapshotIsolation;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.sqlfeed.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The store's connection pools. A server database gets one pool for reading and writing. SQLite
+ * allows one writer at a time, so it gets a writer pool of one connection (transactions begin
+ * IMMEDIATE, taking the write lock up front instead of failing when a read turns into a write) and
+ * a reader pool; in WAL mode the readers keep reading their snapshot while the writer commits.
+ *
+ * <p>Settings that differ from Hikari's defaults, and why: {@code maximumPoolSize} 4 (default 10;
+ * the store is written by one sync at a time and read by a few exports), {@code minimumIdle} 1
+ * (default: the maximum; a command-line run should not open idle connections). Hikari's {@code
+ * initializationFailTimeout} of 1 ms stays: opening a store fails at once when the database cannot
+ * be reached. {@code connectionTimeout} stays at 30 s.
+ */
+record StorePools(HikariDataSource writer, HikariDataSource reader) implements AutoCloseable {
+  /** How long an SQLite connection waits for another process's write lock, in milliseconds. */
+  static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+  static StorePools open(StoreDialect dialect, String jdbcUrl, String user, String password) {
+    String url = dialect.driverUrl(jdbcUrl);
+    if (dialect != StoreDialect.SQLITE) {
+      HikariConfig config = config("sqlfeed-store", url, user, password, 4);
+      if (dialect == StoreDialect.MARIADB || dialect == StoreDialect.MYSQL) {
+        // InnoDB's default REPEATABLE READ takes gap locks on INSERT ... SELECT; writes need none.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+      }
+      HikariDataSource pool = new HikariDataSource(config);
+      return new StorePools(pool, pool);
+    }
+    HikariConfig writerConfig = config("sqlfeed-store-writer", url, user, password, 1);
+    writerConfig.addDataSourceProperty("journal_mode", "WAL");
+    writerConfig.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+    writerConfig.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    HikariDataSource writer = new HikariDataSource(writerConfig);
+    try {
+      HikariConfig readerConfig = config("sqlfeed-store-reader", url, user, password, 4);
+      readerConfig.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+      return new StorePools(writer, new HikariDataSource(readerConfig));
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  private static HikariConfig config(
+      String name, String url, String user, String password, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    return config;
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    if (reader != writer) {
+      reader.close();
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package dev.sqlfeed.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.jdbc.testing.TestDatabase;
+import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.InMemorySyncStore;
+import dev.sqlfeed.ports.SampleMirror;
+import dev.sqlfeed.ports.SyncRun;
+import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.ports.SyncStoreContract;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The JDBC sync store on every database it supports, against real servers. */
+class JooqSyncStoreIT {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  /** The contract, on a new database per test. */
+  abstract static class OnDatabase extends SyncStoreContract {
+    private TestDatabase database;
+
+    abstract TestDatabase.Kind kind();
+
+    @Override
+    protected SyncStore openStore() {
+      database = TestDatabases.create(kind());
+      return open(database);
+    }
+
+    @Override
+    protected void discardStore() {
+      database.close();
+    }
+  }
+
+  @Nested
+  class OnSqlite extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.SQLITE;
+    }
+  }
+
+  @Nested
+  class OnH2 extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.H2;
+    }
+  }
+
+  @Nested
+  class OnPostgres extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.POSTGRES;
+    }
+  }
+
+  @Nested
+  class OnMariaDb extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.MARIADB;
+    }
+  }
+
+  @Test
+  void theSameMirrorExportsByteIdenticalTextFromEveryStore() {
+    List<MirrorRecord> mirror = new ArrayList<>(SampleMirror.inCanonicalOrder());
+    mirror.addAll(SampleMirror.withEveryValue());
+    Map<String, String> exports = new LinkedHashMap<>();
+    try (SyncStore memory = new InMemorySyncStore()) {
+      exports.put("memory", syncAndExport(memory, mirror));
+    }
+    for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
+      try (TestDatabase database = TestDatabases.create(kind);
+          SyncStore store = open(database)) {
+        exports.put(kind.name(), syncAndExport(store, mirror));
+      }
+    }
+
+    assertThat(exports.get("memory")).hasLineCount(mirror.size());
+    exports.forEach(
+        (store, text) ->
+            assertThat(text).as("export of %s", store).isEqualTo(exports.get("memory")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void reopeningAStoreKeepsItsMirrorAndRuns(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      SyncRun run;
+      try (SyncStore store = open(database)) {
+        run = sync(store, SampleMirror.withEveryValue());
+      }
+      try (SyncStore store = open(database)) {
+        assertThat(export(store)).isEqualTo(lines(SampleMirror.withEveryValue()));
+        assertThat(store.syncRuns("hr")).containsExactly(run);
+        assertThat(store.apps()).containsExactly("hr");
+      }
+      assertThat(schemaVersions(database)).containsExactly(StoreSchema.LATEST);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aStoreWrittenByANewerSqlfeedIsRefused(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      open(database).close();
+      try (Connection c = database.connect()) {
+        jooq(c, database)
+            .insertInto(StoreSchema.SCHEMA_VERSION, StoreSchema.VERSION, StoreSchema.APPLIED_AT)
+            .values(99, "2030-01-01T00:00:00.000000Z")
+            .execute();
+      }
+
+      assertThatThrownBy(() -> open(database))
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.QUERY_FAILED))
+          .hasMessageContaining("version 99");
+    }
+  }
+
+  @Test
+  void aServerThatRefusesConnectionsIsUnavailableAndItsPasswordIsNeverShown() {
+    for (String url :
+        List.of(
+            "jdbc:postgresql://127.0.0.1:1/sqlfeed?user=sqlfeed&password=s3cret-pw",
+            "jdbc:mariadb://127.0.0.1:1/sqlfeed?user=sqlfeed&password=s3cret-pw")) {
+      assertThatThrownBy(() -> JdbcStores.open(url))
+          .as(url)
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE);
+                assertThat(e.transientFailure()).isTrue();
+                assertThat(everyMessage(e)).doesNotContain("s3cret-pw").contains("127.0.0.1:1");
+              });
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsUnavailableAndNotShown() {
+    try (TestDatabase database = TestDatabases.create(TestDatabase.Kind.MARIADB)) {
+      assertThatThrownBy(() -> JdbcStores.open(database.jdbcUrl(), "root", "s3cret-pw"))
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE);
+                assertThat(e.transientFailure()).isFalse();
+                assertThat(everyMessage(e)).doesNotContain("s3cret-pw");
+              });
+    }
+  }
+
+  @Test
+  void anSqliteFileThatCannotBeCreatedIsUnavailable(@TempDir Path dir) {
+    String url = "jdbc:sqlite:" + dir.resolve("missing/dir/store.db");
+
+    assertThatThrownBy(() -> JdbcStores.open(url))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE))
+        .hasMessageContaining("cannot open the sync store");
+  }
+
+  @Test
+  void anUnsupportedUrlIsAConfigError() {
+    assertThatThrownBy(() -> JdbcStores.open("jdbc:oracle:thin:@//db/x?password=s3cret-pw"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unsupported store URL")
+        .hasMessageNotContaining("s3cret-pw");
+  }
+
+  @Test
+  void sqliteExportsReadTheCommittedMirrorWhileAnotherWriterHoldsTheLock(@TempDir Path dir)
+      throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("store.db");
+    try (SyncStore store = JdbcStores.open(url);
+        Connection other = DriverManager.getConnection(url);
+        Statement s = other.createStatement()) {
+      sync(store, SampleMirror.withEveryValue());
+      try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+      }
+      other.setAutoCommit(false);
+      s.execute("DELETE FROM grants");
+
+      long started = System.nanoTime();
+      assertThat(export(store)).isEqualTo(lines(SampleMirror.withEveryValue()));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(Duration.ofMillis(StorePools.SQLITE_BUSY_TIMEOUT_MS / 2));
+      other.rollback();
+    }
+  }
+
+  private static SyncStore open(TestDatabase database) {
+    return JdbcStores.open(database.jdbcUrl(), database.user(), database.password());
+  }
+
+  private static SyncRun sync(SyncStore store, List<? extends MirrorRecord> records) {
+    try (FullSyncWrite write = store.beginFullSync("hr", T0)) {
+      write.put(SampleMirror.shuffled(records));
+      return write.commit(T0.plusSeconds(1));
+    }
+  }
+
+  private static String syncAndExport(SyncStore store, List<MirrorRecord> mirror) {
+    sync(store, mirror);
+    StringBuilder text = new StringBuilder();
+    store.exportMirror(Optional.empty(), r -> text.append(r.toJsonLine()).append('\n'));
+    return text.toString();
+  }
+
+  private static List<String> export(SyncStore store) {
+    List<String> lines = new ArrayList<>();
+    store.exportMirror(Optional.of("hr"), r -> lines.add(r.toJsonLine()));
+    return lines;
+  }
+
+  private static List<String> lines(List<? extends MirrorRecord> records) {
+    return records.stream().map(MirrorRecord::toJsonLine).toList();
+  }
+
+  private static List<Integer> schemaVersions(TestDatabase database) {
+    try (Connection c = database.connect()) {
+      return jooq(c, database)
+          .select(StoreSchema.VERSION)
+          .from(StoreSchema.SCHEMA_VERSION)
+          .fetch(StoreSchema.VERSION);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DSLContext jooq(Connection c, TestDatabase database) {
+    return DSL.using(c, StoreDialect.of(database.jdbcUrl()).jooq());
+  }
+
+  private static String everyMessage(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(t).append('\n');
+      for (Throwable s : t.getSuppressed()) {
+        text.append(s).append('\n');
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.sqlfeed.domain.config;
+
+import dev.sqlfeed.domain.config.action.Action;
+import dev.sqlfeed.domain.config.resource.ResourceType;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole config file, in baton-sql's format plus sqlfeed's incremental-sync keys, bound and
+ * validated: every query parsed, every CEL expression compiled.
+ *
+ * @param appName {@code app_name}
+ * @param appDescription {@code app_description}, empty when absent
+ * @param connect {@code connect}
+ * @param resourceTypes {@code resource_types}, by id, in file order
+ * @param actions {@code actions}, by key, in file order
+ * @param incrementalSync the top-level {@code incremental_sync} with defaults applied (every
+ *     source's own settings are already resolved against it)
+ */
+public record Config(
+    String appName,
+    String appDescription,
+    Connect connect,
+    Map<String, ResourceType> resourceTypes,
+    Map<String, Action> actions,
+    SyncSettings incrementalSync) {
+  public Config {
+    Objects.requireNonNull(appName, "appName");
+    Objects.requireNonNull(appDescription, "appDescription");
+    Objects.requireNonNull(connect, "connect");
+    resourceTypes = Ordered.copy(resourceTypes);
+    actions = Ordered.copy(actions);
+    Objects.requireNonNull(incrementalSync, "incrementalSync");
+  }
+
+  /** Whether any resource type or grants query has {@code incremental_sync}. */
+  public boolean hasIncrementalSync() {
+    return resourceTypes.values().stream()
+        .anyMatch(
+            rt ->
+                rt.incrementalSync().isPresent()
+                    || rt.grants().stream().anyMatch(g -> g.incrementalSync().isPresent()));
+  }
+}

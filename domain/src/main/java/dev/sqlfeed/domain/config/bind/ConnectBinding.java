@@ -1,0 +1,73 @@
+package dev.sqlfeed.domain.config.bind;
+
+import dev.sqlfeed.domain.config.Connect;
+import dev.sqlfeed.domain.config.Databases;
+import dev.sqlfeed.domain.config.Query;
+import dev.sqlfeed.domain.config.tree.ScalarNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Binds {@code connect}, expanding {@code ${VAR}} references in every field. */
+final class ConnectBinding {
+  static final KeySet KEYS =
+      KeySet.of(
+          "dsn", "scheme", "host", "port", "database", "user", "password", "params", "databases");
+  static final KeySet DATABASES = KeySet.of("static", "discovery_query");
+
+  private ConnectBinding() {}
+
+  static Optional<Connect> bind(Section root) {
+    Optional<Section> cs = root.requiredSection("connect", KEYS);
+    if (cs.isEmpty()) {
+      return Optional.empty();
+    }
+    Section c = cs.get();
+    Binding b = c.b;
+    int mark = b.mark();
+    String dsn = expanded(c, "dsn");
+    String scheme = expanded(c, "scheme");
+    String host = expanded(c, "host");
+    String port = expanded(c, "port");
+    String database = expanded(c, "database");
+    String user = expanded(c, "user");
+    String password = expanded(c, "password");
+    Map<String, String> params = new LinkedHashMap<>();
+    c.scalarMap("params")
+        .forEach((k, v) -> params.put(k, b.expand(v, Paths.child(c.pathOf("params"), k))));
+    if (c.text("dsn").isBlank() && c.text("scheme").isBlank()) {
+      b.error(c.node.location(), c.path, "needs 'dsn' or 'scheme' (with 'host')");
+    } else if (c.text("dsn").isBlank() && c.text("host").isBlank()) {
+      b.error(c.node.location(), c.path, "'scheme' without 'dsn' needs 'host'");
+    }
+    Optional<Databases> databases =
+        c.section("databases", DATABASES).flatMap(ConnectBinding::databases);
+    return b.build(
+        mark,
+        () ->
+            new Connect(
+                dsn, scheme, host, port, database, user, password, params, databases, c.path));
+  }
+
+  private static String expanded(Section c, String key) {
+    return c.scalar(key).map(s -> c.b.expand(s, c.pathOf(key))).orElse("");
+  }
+
+  private static Optional<Databases> databases(Section d) {
+    int mark = d.b.mark();
+    List<String> names = d.scalars("static").stream().map(ScalarNode::text).toList();
+    boolean hasDiscovery = !d.text("discovery_query").isBlank();
+    if (!names.isEmpty() && hasDiscovery) {
+      d.b.error(d.node.location(), d.path, "set only one of 'static' and 'discovery_query'");
+    } else if (names.isEmpty() && !hasDiscovery) {
+      d.b.error(d.node.location(), d.path, "needs 'static' or 'discovery_query'");
+    }
+    Optional<Query> discovery =
+        hasDiscovery
+            ? QueryParts.query(
+                d, "discovery_query", QueryKind.DISCOVERY, List.of(), Optional.empty())
+            : Optional.empty();
+    return d.b.build(mark, () -> new Databases(names, discovery));
+  }
+}

@@ -1,0 +1,118 @@
+package dev.sqlfeed.domain.sync;
+
+import dev.sqlfeed.domain.config.Pagination;
+import dev.sqlfeed.domain.config.PaginationStrategy;
+import dev.sqlfeed.domain.config.Query;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pages a full-sync query the way baton-sql does, one page at a time.
+ *
+ * <p>A query pages only when it has a {@code pagination} block and uses {@code ?<Limit>}, {@code
+ * ?<Offset>} or {@code ?<Cursor>} (any case); otherwise it is read in one go. {@code ?<Limit>} is
+ * bound to the page size plus one, so that a page that returns more rows than the page size shows
+ * that another page follows; the extra row is not mapped. The first cursor is the empty string,
+ * each next one the text of the primary key column of the page's last row.
+ *
+ * <p>One deliberate difference: baton-sql computes the next offset as {@code offset * pageSize +
+ * pageSize}, which skips rows from the third page on; sqlfeed uses {@code offset + pageSize}.
+ */
+public final class Paging {
+  private final Query query;
+  private final Optional<Pagination> pagination;
+  private final boolean paged;
+  private final int pageSize;
+  private long offset;
+  private String cursor = "";
+  private boolean done;
+
+  private Paging(Query query, Optional<Pagination> pagination) {
+    this.query = query;
+    this.pagination = pagination;
+    this.paged =
+        pagination.isPresent()
+            && query.sql().parameters().stream()
+                .map(p -> p.toLowerCase(Locale.ROOT))
+                .anyMatch(p -> p.equals("limit") || p.equals("offset") || p.equals("cursor"));
+    this.pageSize = pagination.map(Pagination::effectivePageSize).orElse(0);
+  }
+
+  /** Paging for a query and its optional pagination block. */
+  public static Paging of(Query query, Optional<Pagination> pagination) {
+    return new Paging(query, pagination);
+  }
+
+  /** Whether the query is read in pages (else in one statement). */
+  public boolean paged() {
+    return paged;
+  }
+
+  /** Whether the previous page was the last. */
+  public boolean done() {
+    return done;
+  }
+
+  /** How many rows of the current page to map; the rest show that another page follows. */
+  public long rowsToMap() {
+    return paged ? pageSize : Long.MAX_VALUE;
+  }
+
+  /** The primary key column that names the rows, or empty. */
+  public String primaryKey() {
+    return pagination.map(Pagination::primaryKey).orElse("");
+  }
+
+  /**
+   * The values of every placeholder of the query for the current page: the paging ones, and the
+   * others from {@code vars}.
+   */
+  public Map<String, Object> bindings(Map<String, Object> vars) {
+    Map<String, Object> bindings = new HashMap<>();
+    for (String name : query.sql().parameters()) {
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "limit" -> bindings.put(name, (long) pageSize + 1);
+        case "offset" -> bindings.put(name, offset);
+        case "cursor" -> bindings.put(name, cursor);
+        default -> {
+          if (vars.containsKey(name)) {
+            bindings.put(name, vars.get(name));
+          }
+        }
+      }
+    }
+    return bindings;
+  }
+
+  /**
+   * Moves to the next page after one was read.
+   *
+   * @param rows how many rows the page returned (up to page size plus one)
+   * @param lastKey the primary key value of the last mapped row (cursor strategy)
+   * @return whether another page follows
+   */
+  public boolean next(long rows, Object lastKey) {
+    if (!paged || rows <= pageSize) {
+      done = true;
+      return false;
+    }
+    if (pagination.get().strategy() == PaginationStrategy.CURSOR) {
+      String next = SourceRowText.of(lastKey);
+      if (next.equals(cursor)) {
+        throw new IllegalStateException(
+            query.path()
+                + ": the cursor did not move past "
+                + next
+                + "; is the query ordered by "
+                + primaryKey()
+                + "?");
+      }
+      cursor = next;
+    } else {
+      offset += pageSize;
+    }
+    return true;
+  }
+}

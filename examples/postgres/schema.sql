@@ -1,0 +1,44 @@
+-- Acme's access tables on PostgreSQL. Load with: psql -d acme -f schema.sql -f ../seed.sql
+CREATE TABLE users (
+  id          BIGINT PRIMARY KEY,
+  username    TEXT NOT NULL UNIQUE,
+  email       TEXT,
+  full_name   TEXT,
+  status      TEXT NOT NULL DEFAULT 'active',
+  department  TEXT,
+  last_login  TIMESTAMPTZ,
+  updated_at  TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE teams (
+  slug        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  description TEXT,
+  updated_at  TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE team_members (
+  team_slug   TEXT NOT NULL REFERENCES teams (slug),
+  user_id     BIGINT NOT NULL REFERENCES users (id),
+  is_admin    BOOLEAN NOT NULL DEFAULT FALSE,
+  updated_at  TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (team_slug, user_id)
+);
+
+CREATE TABLE roles (
+  id          BIGINT PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  updated_at  TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE role_assignments (
+  role_id     BIGINT NOT NULL REFERENCES roles (id),
+  user_id     BIGINT NOT NULL REFERENCES users (id),
+  updated_at  TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (role_id, user_id)
+);
+
+CREATE INDEX users_updated_at ON users (updated_at, id);
+CREATE INDEX teams_updated_at ON teams (updated_at, slug);
+CREATE INDEX team_members_updated_at ON team_members (updated_at);
+CREATE INDEX role_assignments_updated_at ON role_assignments (updated_at);

@@ -1,0 +1,169 @@
+package dev.sqlfeed.ports.fullsync;
+
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.QueryVar;
+import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
+import dev.sqlfeed.domain.config.grant.GrantsQuery;
+import dev.sqlfeed.domain.config.resource.ResourceType;
+import dev.sqlfeed.domain.error.MappingException;
+import dev.sqlfeed.domain.mapping.Activation;
+import dev.sqlfeed.domain.sync.EntitlementRowMapper;
+import dev.sqlfeed.domain.sync.GrantRowMapper;
+import dev.sqlfeed.domain.sync.MappedResource;
+import dev.sqlfeed.domain.sync.ResourceRowMapper;
+import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.SyncRun;
+import dev.sqlfeed.ports.SyncStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The full sync: reads every resource type, its entitlements and its grants, following the
+ * configured pagination, and replaces the app's mirror in the store with what it read. The previous
+ * mirror stays in place until the new one is complete; a failure leaves it untouched and is
+ * recorded in {@code sync_runs}.
+ *
+ * <p>Resource types are read in file order. For each resource, its entitlements are its static
+ * entitlements when it has any, else those of its entitlements query (as in baton-sql); every
+ * grants query runs once per resource (baton-sql reads only the first one; sqlfeed reads them all).
+ * Resources whose type has per-resource queries are kept in memory (id, name, profile) until those
+ * queries ran; other resources are streamed straight to the store.
+ */
+public final class FullSync {
+  private final SourceReader source;
+  private final SyncStore store;
+  private final Clock clock;
+  private final SyncProgress progress;
+
+  public FullSync(SourceReader source, SyncStore store, Clock clock, SyncProgress progress) {
+    this.source = source;
+    this.store = store;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs one full sync of the config's app.
+   *
+   * @return the recorded run
+   * @throws dev.sqlfeed.domain.error.SqlfeedException the failure, after the run was recorded as
+   *     failed
+   */
+  public SyncRun run(Config config) {
+    try (FullSyncWrite write = store.beginFullSync(config.appName(), clock.instant())) {
+      try {
+        Batches batches = new Batches(write);
+        for (ResourceType type : config.resourceTypes().values()) {
+          syncType(type, batches);
+        }
+        batches.flush();
+        return write.commit(clock.instant());
+      } catch (RuntimeException e) {
+        write.fail(clock.instant(), e.getMessage() == null ? e.toString() : e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private void syncType(ResourceType type, Batches batches) {
+    progress.started(type.id());
+    QueryRunner runner = new QueryRunner(source);
+    boolean perResource =
+        !type.skipEntitlementsAndGrants()
+            && ((type.staticEntitlements().isEmpty() && type.entitlements().isPresent())
+                || !type.grants().isEmpty());
+    List<MappedResource> owners = new ArrayList<>();
+    long[] rows = {0};
+    rows[0] +=
+        runner.run(
+            type.list().query(),
+            type.list().pagination(),
+            vars(type.list().vars(), Activation.forRow(Map.of())),
+            type.list().query().path(),
+            (row, key) -> {
+              MappedResource resource = ResourceRowMapper.map(type, row, key);
+              batches.add(resource.resource());
+              if (!type.skipEntitlementsAndGrants()) {
+                batches.addAll(EntitlementRowMapper.statics(type, resource));
+              }
+              if (perResource) {
+                owners.add(resource);
+              }
+              progressed(type, rows, 1);
+            });
+    for (MappedResource owner : owners) {
+      if (type.staticEntitlements().isEmpty() && type.entitlements().isPresent()) {
+        rows[0] += entitlements(type, type.entitlements().get(), owner, batches);
+      }
+      for (GrantsQuery grants : type.grants()) {
+        rows[0] += grants(type, grants, owner, batches);
+      }
+    }
+    progress.finished(type.id(), rows[0]);
+  }
+
+  private long entitlements(
+      ResourceType type, EntitlementsQuery query, MappedResource owner, Batches batches) {
+    return new QueryRunner(source)
+        .run(
+            query.query(),
+            query.pagination(),
+            vars(query.vars(), Activation.forResource(owner.celResource())),
+            origin(query.query().path(), owner),
+            (row, key) -> {
+              batches.addAll(EntitlementRowMapper.map(type, query, owner, row, key));
+              progress.advanced(type.id(), 1);
+            });
+  }
+
+  private long grants(ResourceType type, GrantsQuery query, MappedResource owner, Batches batches) {
+    return new QueryRunner(source)
+        .run(
+            query.query(),
+            query.pagination(),
+            vars(query.vars(), Activation.forResource(owner.celResource())),
+            origin(query.query().path(), owner),
+            (row, key) -> {
+              batches.addAll(GrantRowMapper.map(type, query, owner, row, key));
+              progress.advanced(type.id(), 1);
+            });
+  }
+
+  private void progressed(ResourceType type, long[] rows, long n) {
+    progress.advanced(type.id(), n);
+  }
+
+  private static String origin(String path, MappedResource owner) {
+    return path
+        + " (for "
+        + owner.resource().resource().resourceType()
+        + " "
+        + owner.resource().resource().resourceId()
+        + ")";
+  }
+
+  /** The values of a query's {@code vars}, evaluated once per query run. */
+  private static Map<String, Object> vars(
+      Map<String, QueryVar> vars, Map<String, Object> activation) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (QueryVar var : vars.values()) {
+      if (var.expression().isEmpty()) {
+        throw new MappingException(
+            var.path()
+                + ": '"
+                + var.source()
+                + "' names a provisioning input, which a sync does not have");
+      }
+      try {
+        values.put(var.name(), var.expression().get().evaluate(activation));
+      } catch (MappingException e) {
+        throw new MappingException(var.path() + ": " + e.getMessage(), e);
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.sqlfeed.ports.fullsync;
+
+import dev.sqlfeed.domain.config.Pagination;
+import dev.sqlfeed.domain.config.Query;
+import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.domain.sync.Paging;
+import dev.sqlfeed.ports.SourceQuery;
+import dev.sqlfeed.ports.SourceReader;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs one config query to its end, page by page, handing each row to a handler. */
+final class QueryRunner {
+  /** Receives the rows of a query. */
+  interface RowHandler {
+    void row(Map<String, Object> row, String rowKey);
+  }
+
+  private final SourceReader source;
+
+  QueryRunner(SourceReader source) {
+    this.source = source;
+  }
+
+  /**
+   * Reads every page.
+   *
+   * @param origin how errors name the query, for example its YAML path and the resource
+   * @return the number of rows mapped
+   */
+  long run(
+      Query query,
+      Optional<Pagination> pagination,
+      Map<String, Object> vars,
+      String origin,
+      RowHandler handler) {
+    Paging paging = Paging.of(query, pagination);
+    SourceQuery sourceQuery = new SourceQuery(origin, query.sql());
+    long mapped = 0;
+    do {
+      PageState page = new PageState(paging, mapped, origin, handler);
+      source.read(sourceQuery, paging.bindings(vars), row -> page.accept(row.asMap()));
+      mapped += page.mapped;
+      paging.next(page.returned, page.lastKey);
+    } while (!paging.done());
+    return mapped;
+  }
+
+  /** What one page has returned so far. */
+  private static final class PageState {
+    private final Paging paging;
+    private final long before;
+    private final String origin;
+    private final RowHandler handler;
+    private long returned;
+    private long mapped;
+    private Object lastKey;
+
+    PageState(Paging paging, long before, String origin, RowHandler handler) {
+      this.paging = paging;
+      this.before = before;
+      this.origin = origin;
+      this.handler = handler;
+    }
+
+    void accept(Map<String, Object> row) {
+      returned++;
+      if (returned > paging.rowsToMap()) {
+        return;
+      }
+      String key = paging.primaryKey();
+      String rowKey;
+      if (!key.isEmpty() && row.containsKey(key)) {
+        lastKey = row.get(key);
+        rowKey = key + "=" + lastKey;
+      } else if (paging.paged()) {
+        throw new SourceException(
+            SourceException.Kind.QUERY_FAILED,
+            false,
+            origin + ": the primary key column '" + key + "' is not in the query's results",
+            null);
+      } else {
+        rowKey = "#" + (before + returned);
+      }
+      handler.row(row, rowKey);
+      mapped++;
+    }
+  }
+}

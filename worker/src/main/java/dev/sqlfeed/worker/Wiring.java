@@ -1,0 +1,82 @@
+package dev.sqlfeed.worker;
+
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.Connect;
+import dev.sqlfeed.domain.connect.ConnectValues;
+import dev.sqlfeed.domain.connect.ConnectionSpec;
+import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.jdbc.JdbcSources;
+import dev.sqlfeed.jdbc.JdbcStores;
+import dev.sqlfeed.jdbc.SourceOptions;
+import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.SyncStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one place that builds concrete adapters. Commands ask it for a source or a store and never
+ * name an adapter class themselves.
+ */
+public final class Wiring {
+  /** The store used when no {@code --store} is given: an SQLite file in the working directory. */
+  public static final String DEFAULT_STORE = "jdbc:sqlite:sqlfeed.db";
+
+  private Wiring() {}
+
+  /** The connection settings of a config's source database. */
+  public static ConnectionSpec connection(Config config) {
+    Connect c = config.connect();
+    try {
+      return ConnectionSpec.of(
+          new ConnectValues(
+              c.dsn(),
+              c.scheme(),
+              c.host(),
+              c.port(),
+              c.database(),
+              c.user(),
+              c.password(),
+              c.params()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage().lines().toList());
+    }
+  }
+
+  /** A read-only reader of the config's source database. */
+  public static SourceReader source(Config config) {
+    return JdbcSources.open(connection(config), SourceOptions.named(config.appName()));
+  }
+
+  /**
+   * Opens (and creates, if need be) the store at a JDBC URL. Credentials may be in the URL or in
+   * {@code SQLFEED_STORE_USER} / {@code SQLFEED_STORE_PASSWORD}.
+   */
+  public static SyncStore store(String jdbcUrl, Map<String, String> env) {
+    String user = env.get("SQLFEED_STORE_USER");
+    String password = env.get("SQLFEED_STORE_PASSWORD");
+    if (user == null && password == null) {
+      return JdbcStores.open(jdbcUrl);
+    }
+    return JdbcStores.open(jdbcUrl, user, password);
+  }
+
+  /**
+   * Opens an existing store for reading: an SQLite store file that does not exist is an error
+   * rather than a new empty store.
+   */
+  public static SyncStore existingStore(String jdbcUrl, Map<String, String> env) {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+      if (!file.isEmpty() && !file.startsWith(":memory:") && !Files.exists(Path.of(file))) {
+        throw new StoreException(
+            StoreException.Kind.UNAVAILABLE,
+            false,
+            "no store at " + file + " (run 'sqlfeed sync' first, or pass --store)",
+            null);
+      }
+    }
+    return store(jdbcUrl, env);
+  }
+}

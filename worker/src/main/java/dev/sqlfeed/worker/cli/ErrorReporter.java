@@ -1,0 +1,56 @@
+package dev.sqlfeed.worker.cli;
+
+import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.error.MappingException;
+import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.domain.error.SqlfeedException;
+import dev.sqlfeed.domain.error.StoreException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The one place where an exception becomes a message and an exit code. Messages of sqlfeed's own
+ * errors are written for users and never carry secrets; anything else is a bug, reported with its
+ * type so that it can be found.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
+
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    return report(e, commandLine.getErr());
+  }
+
+  static int report(Throwable e, PrintWriter err) {
+    int code = exitCode(e);
+    if (e instanceof ConfigException config) {
+      config.problems().forEach(err::println);
+    } else if (e instanceof SqlfeedException) {
+      err.println("sqlfeed: " + e.getMessage());
+    } else {
+      err.println("sqlfeed: internal error: " + e);
+      LOG.debug("internal error", e);
+    }
+    err.flush();
+    return code;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof ConfigException) {
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof SourceException s) {
+      return s.kind() == SourceException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+    if (e instanceof StoreException s) {
+      return s.kind() == StoreException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+    if (e instanceof MappingException) {
+      return ExitCode.FAILURE;
+    }
+    return ExitCode.FAILURE;
+  }
+}

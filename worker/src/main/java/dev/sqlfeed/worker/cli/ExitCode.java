@@ -1,0 +1,18 @@
+package dev.sqlfeed.worker.cli;
+
+/** sqlfeed's exit codes, defined once. */
+public final class ExitCode {
+  /** Everything worked. */
+  public static final int OK = 0;
+
+  /** The job failed: a query, a row that cannot be mapped, a store write. */
+  public static final int FAILURE = 1;
+
+  /** The input is invalid: the config, a command-line option. */
+  public static final int INVALID_INPUT = 2;
+
+  /** A source database or the store cannot be reached. */
+  public static final int UNAVAILABLE = 3;
+
+  private ExitCode() {}
+}
