@@ -8,7 +8,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -140,12 +139,15 @@ interface ColumnReader {
     };
   }
 
+  /**
+   * An {@link java.time.Instant}. A value in a column declared as a timestamp that is not one is a
+   * data error: passing it on as text would hand CEL a string where the config expects a time.
+   */
   private static Object sqliteTimestamp(String text, Object original) {
     try {
-      Instant instant = Values.parseTimestamp(text);
-      return instant;
+      return Values.parseTimestamp(text);
     } catch (IllegalArgumentException e) {
-      return original;
+      throw new IllegalArgumentException("'" + original + "' is not a timestamp", e);
     }
   }
 }

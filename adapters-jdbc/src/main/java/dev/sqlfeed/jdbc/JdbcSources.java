@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.ports.SourceReader;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import org.jooq.SQLDialect;
@@ -17,10 +19,10 @@ import org.jooq.SQLDialect;
  *
  * <ul>
  *   <li>{@code readOnly} true (default false): nothing is ever written to a source. pgjdbc then
- *       begins every transaction {@code READ ONLY}, MariaDB sets the session read-only. SQLite
- *       cannot switch an open connection, so it is opened read-only ({@code open_mode}); H2 ignores
- *       the flag, and there the reader's rule of rolling back every read is what keeps the source
- *       unchanged.
+ *       begins every transaction {@code READ ONLY}, MariaDB sets the session read-only. sqlite-jdbc
+ *       cannot change the flag of an open connection (it throws), so SQLite is opened read-only
+ *       ({@code open_mode}) and the pool's call then changes nothing. H2 ignores the flag; there
+ *       the reader's rule of rolling back every read is what leaves the source unchanged.
  *   <li>{@code autoCommit} false (default true): pgjdbc streams with a fetch size only inside a
  *       transaction; every read is rolled back when it ends.
  *   <li>{@code maximumPoolSize} 2, {@code minimumIdle} 1 (defaults 10 and 10), see {@link
@@ -48,6 +50,12 @@ public final class JdbcSources {
    */
   public static SourceReader open(ConnectionSpec spec, SourceOptions options) {
     SourceErrors errors = new SourceErrors(spec);
+    try {
+      // Checked here because Hikari's own message for it quotes the URL as written.
+      DriverManager.getDriver(spec.jdbcUrl());
+    } catch (SQLException e) {
+      throw errors.noDriver();
+    }
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(poolConfig(spec, options));
@@ -72,7 +80,7 @@ public final class JdbcSources {
     properties.putAll(spec.properties());
     driverDefaults(spec.product(), options.connectTimeout(), properties);
     config.setDataSourceProperties(properties);
-    config.setReadOnly(spec.product() != Product.SQLITE);
+    config.setReadOnly(true);
     config.setAutoCommit(false);
     config.setMaximumPoolSize(options.maxPoolSize());
     config.setMinimumIdle(1);

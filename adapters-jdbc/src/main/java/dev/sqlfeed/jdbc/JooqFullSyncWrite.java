@@ -50,6 +50,9 @@ final class JooqFullSyncWrite implements FullSyncWrite {
   private final SyncRun run;
   private boolean ended;
 
+  /** The run as recorded after a commit that threw; what a later {@link #fail} returns. */
+  private SyncRun failedCommit;
+
   JooqFullSyncWrite(JooqSyncStore store, SyncRun run) {
     this.store = store;
     this.run = run;
@@ -84,12 +87,14 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     try {
       return store.write("committing the full sync of " + run.app(), db -> swap(db, endedAt));
     } catch (StoreException e) {
+      String message = "commit failed: " + e.getMessage();
       try {
-        store.write(
-            "recording the failed commit of " + run.app(),
-            db -> discard(db, endedAt, "commit failed: " + e.getMessage()));
+        failedCommit =
+            store.write(
+                "recording the failed commit of " + run.app(), db -> discard(db, endedAt, message));
       } catch (StoreException again) {
         e.addSuppressed(again);
+        failedCommit = ended(endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message);
       }
       throw e;
     }
@@ -99,6 +104,9 @@ final class JooqFullSyncWrite implements FullSyncWrite {
   public SyncRun fail(Instant endedAt, String message) {
     Objects.requireNonNull(endedAt, "endedAt");
     Objects.requireNonNull(message, "message");
+    if (failedCommit != null) {
+      return failedCommit;
+    }
     ensureRunning();
     ended = true;
     return store.write(
@@ -123,7 +131,8 @@ final class JooqFullSyncWrite implements FullSyncWrite {
 
   private void stage(DSLContext db, MirrorTable table, List<List<String>> rows) {
     List<Field<?>> columns = StoreSchema.withFirst(RUN_ID, table.columns());
-    List<Field<?>> key = StoreSchema.withFirst(RUN_ID, table.keys());
+    List<Field<?>> key =
+        StoreSchema.qualified(table.stage(), StoreSchema.withFirst(RUN_ID, table.keys()));
     // Grants have no columns besides their key; re-setting a key column is the portable no-op.
     List<Field<String>> updated =
         table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
@@ -146,7 +155,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     // Locking the app's row first makes a second commit of the same app wait for this one.
     db.insertInto(MIRRORS, APP, RUN_ID, REPLACED_AT)
         .values(run.app(), run.id(), StoreSchema.text(store.clock().instant()))
-        .onConflict(APP)
+        .onConflict(StoreSchema.qualified(MIRRORS, List.of(APP)))
         .doUpdate()
         .set(RUN_ID, excluded(RUN_ID))
         .set(REPLACED_AT, excluded(REPLACED_AT))
@@ -187,6 +196,17 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         .set(MESSAGE, message)
         .where(ID.eq(run.id()))
         .execute();
-    return new SyncRun(run.id(), run.app(), run.startedAt(), end, outcome, total, message);
+    return ended(end, outcome, total, message);
+  }
+
+  private SyncRun ended(Instant end, SyncRun.Outcome outcome, MirrorCounts counts, String message) {
+    return new SyncRun(
+        run.id(),
+        run.app(),
+        run.startedAt(),
+        end.truncatedTo(ChronoUnit.MICROS),
+        outcome,
+        counts,
+        message);
   }
 }

@@ -2,6 +2,7 @@ package dev.sqlfeed.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
+import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SourceException.Kind;
 import dev.sqlfeed.domain.value.SourceRow;
@@ -65,7 +66,13 @@ final class JooqSourceReader implements SourceReader {
         ResultSet rs = cursor.resultSet();
         RowReader reader = RowReader.of(rs.getMetaData(), product);
         while (rs.next()) {
-          SourceRow row = reader.read(rs);
+          SourceRow row;
+          try {
+            row = reader.read(rs);
+          } catch (RowReader.UnreadableValue e) {
+            throw new MappingException(
+                query.origin() + ", row " + (rows + 1) + ": " + e.getMessage(), e);
+          }
           rows++;
           try {
             sink.accept(row);

@@ -32,10 +32,26 @@ final class RowReader {
     return new RowReader(List.copyOf(columns), readers);
   }
 
+  /** A value that cannot be read as its column's declared type. */
+  static final class UnreadableValue extends RuntimeException {
+    UnreadableValue(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Reads the current row.
+   *
+   * @throws UnreadableValue naming the column when a value is not of its declared type
+   */
   SourceRow read(ResultSet rs) throws SQLException {
     Object[] values = new Object[readers.length];
     for (int i = 0; i < readers.length; i++) {
-      values[i] = Values.normalise(readers[i].read(rs, i + 1));
+      try {
+        values[i] = Values.normalise(readers[i].read(rs, i + 1));
+      } catch (IllegalArgumentException e) {
+        throw new UnreadableValue("column '" + columns.get(i) + "': " + e.getMessage(), e);
+      }
     }
     return new SourceRow(columns, Arrays.asList(values));
   }

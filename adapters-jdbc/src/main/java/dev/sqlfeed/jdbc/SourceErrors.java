@@ -49,6 +49,12 @@ final class SourceErrors {
     return spec.redactedUrl();
   }
 
+  /** No driver on the class path accepts the URL: a configuration error, not an outage. */
+  SourceException noDriver() {
+    return new SourceException(
+        Kind.UNAVAILABLE, false, "connect: no JDBC driver accepts the URL " + target(), null);
+  }
+
   /** No connection could be had, while doing what {@code origin} names. */
   SourceException connecting(String origin, Throwable failure) {
     SQLException sql = innermost(failure);
@@ -168,11 +174,18 @@ final class SourceErrors {
     if (t == null || depth > 10) {
       return null;
     }
-    String text = spec.redact(t.getClass().getName() + ": " + t.getMessage());
-    Throwable copy =
-        t instanceof SQLException sql
-            ? new SQLException(text, sql.getSQLState(), sql.getErrorCode())
-            : new Exception(text);
+    String name = t.getClass().getName();
+    Throwable copy;
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState() == null ? "" : " [SQLState " + sql.getSQLState() + "]";
+      copy =
+          new SQLException(
+              spec.redact(name + state + ": " + t.getMessage()),
+              sql.getSQLState(),
+              sql.getErrorCode());
+    } else {
+      copy = new Exception(spec.redact(name + ": " + t.getMessage()));
+    }
     copy.setStackTrace(t.getStackTrace());
     Throwable cause = t.getCause() == t ? null : t.getCause();
     if (cause != null) {

@@ -65,7 +65,7 @@ enum StoreDialect {
       }
     }
     throw new ConfigException(
-        "--store: unsupported store URL "
+        "unsupported sync store URL "
             + StoreErrors.redactUrl(jdbcUrl)
             + ": use jdbc:sqlite:FILE, jdbc:postgresql://..., jdbc:mariadb://..., jdbc:mysql://..."
             + " or jdbc:h2:...");

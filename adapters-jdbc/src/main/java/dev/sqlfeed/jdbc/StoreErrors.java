@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * password itself is scrubbed from the database's own words.
  */
 final class StoreErrors {
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;]password=)([^&;]*)");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)([^&;\\s]*)");
   private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*):[^/@]*@");
+  private static final int MAX_DETAIL = 1_000;
   private static final int SQLITE_BUSY = 5;
   private static final int SQLITE_LOCKED = 6;
   private static final int SQLITE_CANTOPEN = 14;
@@ -95,8 +96,16 @@ final class StoreErrors {
 
   private StoreException create(Kind kind, boolean transientFailure, String what, Throwable e) {
     SQLException sql = sqlException(e);
-    String detail = sql != null ? sql.getMessage() : e.getMessage();
-    String message = what + " (store " + url + "): " + scrub(String.valueOf(detail));
+    String detail = scrub(String.valueOf(sql != null ? sql.getMessage() : e.getMessage()));
+    // H2 appends the whole statement, which for a multi-row insert runs to many kilobytes.
+    int statement = detail.indexOf("; SQL statement:");
+    if (statement >= 0) {
+      detail = detail.substring(0, statement);
+    }
+    if (detail.length() > MAX_DETAIL) {
+      detail = detail.substring(0, MAX_DETAIL) + "...";
+    }
+    String message = what + " (store " + url + "): " + detail;
     // The cause goes along for the stack trace only when nothing in it names a secret.
     return new StoreException(kind, transientFailure, message, mentionsSecret(e) ? null : e);
   }

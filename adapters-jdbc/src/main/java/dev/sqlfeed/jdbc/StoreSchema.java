@@ -195,6 +195,15 @@ final class StoreSchema {
     return fields;
   }
 
+  /** The fields qualified by {@code table}: H2's MERGE, jOOQ's upsert there, needs them so. */
+  static List<Field<?>> qualified(Table<?> table, List<? extends Field<?>> fields) {
+    List<Field<?>> result = new ArrayList<>(fields.size());
+    for (Field<?> f : fields) {
+      result.add(field(table.getQualifiedName().append(f.getUnqualifiedName()), f.getDataType()));
+    }
+    return result;
+  }
+
   /** An instant as the store writes it, to the microsecond. */
   static String text(Instant instant) {
     return TIME.format(instant.truncatedTo(ChronoUnit.MICROS));

@@ -10,6 +10,7 @@ import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.InMemorySyncStore;
+import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.SampleMirror;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -124,6 +125,55 @@ class JooqSyncStoreIT {
         assertThat(store.apps()).containsExactly("hr");
       }
       assertThat(schemaVersions(database)).containsExactly(StoreSchema.LATEST);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aCommitThatFailsChangesNothingAndIsRecordedAsFailed(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind);
+        SyncStore store = open(database)) {
+      sync(store, SampleMirror.withEveryValue());
+      FullSyncWrite write = store.beginFullSync("hr", T0.plusSeconds(60));
+      write.put(
+          List.of(SampleMirror.resource("user", "new"), SampleMirror.grant("g", "1", "m", "1")));
+      renameGrants(database, "grants", "grants_away");
+
+      assertThatThrownBy(() -> write.commit(T0.plusSeconds(61)))
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.QUERY_FAILED))
+          .hasMessageStartingWith("committing the full sync of hr");
+      SyncRun failed = write.fail(T0.plusSeconds(62), "ignored: the commit already failed");
+      write.close();
+      renameGrants(database, "grants_away", "grants");
+
+      assertThat(failed.outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+      assertThat(failed.message()).startsWith("commit failed: committing the full sync of hr");
+      assertThat(failed.counts()).isEqualTo(new MirrorCounts(1, 0, 1));
+      assertThat(store.syncRuns("hr").get(0)).isEqualTo(failed);
+      assertThat(export(store)).isEqualTo(lines(SampleMirror.withEveryValue()));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabase.Kind.class,
+      names = {"POSTGRES", "MARIADB"})
+  void credentialsMayComeAsUrlParameters(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      String url =
+          database.jdbcUrl()
+              + "?user="
+              + database.user()
+              + (database.password() == null || database.password().isEmpty()
+                  ? ""
+                  : "&password=" + database.password());
+      try (SyncStore store = JdbcStores.open(url)) {
+        sync(store, SampleMirror.withEveryValue());
+        assertThat(export(store)).isEqualTo(lines(SampleMirror.withEveryValue()));
+      }
     }
   }
 
@@ -257,6 +307,13 @@ class JooqSyncStoreIT {
           .fetch(StoreSchema.VERSION);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void renameGrants(TestDatabase database, String from, String to)
+      throws SQLException {
+    try (Connection c = database.connect()) {
+      jooq(c, database).alterTable(DSL.name(from)).renameTo(DSL.name(to)).execute();
     }
   }
 

@@ -10,10 +10,12 @@ import java.util.List;
  * leaves the previous mirror as it was. Either call ends the write; closing it without one counts
  * as a failure ("aborted").
  *
- * <p>Within one write, a record whose key was already put replaces the earlier one. Once the write
- * has ended, {@link #put}, {@link #commit} and {@link #fail} throw {@link IllegalStateException};
- * {@link #close} does nothing. A {@code commit} that fails records the run as failed and throws.
- * One write is used by one thread at a time.
+ * <p>Within one write, a record whose key was already put replaces the earlier one. A {@code
+ * commit} that throws has already recorded the run as failed (message {@code "commit failed: ..."})
+ * and changed nothing; a {@code fail} after it returns that run, so {@code try { commit } catch {
+ * fail }} works. Otherwise, once the write has ended, {@link #put}, {@link #commit} and {@link
+ * #fail} throw {@link IllegalStateException}; {@link #close} does nothing. One write is used by one
+ * thread at a time.
  */
 public interface FullSyncWrite extends AutoCloseable {
   /**

@@ -217,9 +217,6 @@ public final class InMemorySyncStore implements SyncStore {
     @Override
     public void put(List<? extends MirrorRecord> batch) {
       ensureRunning();
-      synchronized (InMemorySyncStore.this) {
-        ensureOpen();
-      }
       for (MirrorRecord record : batch) {
         MirrorKeyLimits.check(record);
       }
@@ -252,6 +249,9 @@ public final class InMemorySyncStore implements SyncStore {
     }
 
     private void ensureRunning() {
+      synchronized (InMemorySyncStore.this) {
+        ensureOpen();
+      }
       if (ended) {
         throw new IllegalStateException("this full sync has already ended");
       }

@@ -26,7 +26,7 @@ public final class Wiring {
   private Wiring() {}
 
   /** The connection settings of a config's source database. */
-  public static ConnectionSpec connection(Config config) {
+  public static ConnectionSpec connection(Config config, Map<String, String> env) {
     Connect c = config.connect();
     try {
       return ConnectionSpec.of(
@@ -38,15 +38,16 @@ public final class Wiring {
               c.database(),
               c.user(),
               c.password(),
-              c.params()));
+              c.params()),
+          env::get);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage().lines().toList());
     }
   }
 
   /** A read-only reader of the config's source database. */
-  public static SourceReader source(Config config) {
-    return JdbcSources.open(connection(config), SourceOptions.named(config.appName()));
+  public static SourceReader source(Config config, Map<String, String> env) {
+    return JdbcSources.open(connection(config, env), SourceOptions.named(config.appName()));
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code connect} section, every field after {@code ${VAR}} expansion. Either {@code dsn} or
+ * The {@code connect} section, every field after {@code ${VAR}} expansion except {@code dsn}, whose
+ * references are expanded part by part when connecting (every one of them is known to be set). Either {@code dsn} or
  * the structured fields are given (or both: then the structured fields override the DSN's parts, as
  * in baton-sql). Absent fields are empty strings.
  *
@@ -48,9 +49,25 @@ public record Connect(
     Objects.requireNonNull(path, "path");
   }
 
-  /** The DSN with any {@code user:password@} password replaced by {@code ***}. */
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile("(?i).*(pass|pwd|secret|token).*");
+
+  /**
+   * The DSN with secrets replaced by {@code ***}: the password of {@code user:password@} and the
+   * value of any parameter whose name says it is one ({@code password=}, {@code pwd=}, {@code
+   * token=} ...).
+   */
   public String redactedDsn() {
-    return dsn.replaceAll("(://[^:/@]*):[^@/]*@", "$1:***@");
+    return dsn.replaceAll("(://[^:/@]*):[^@/]*@", "$1:***@")
+        .replaceAll(
+            "(?i)((?:^|[?&;\\s])[a-z_]*(?:pass|pwd|secret|token)[a-z_]*=)[^&;\\s]*", "$1***");
+  }
+
+  /** {@link #params()} with the values of secret-looking names replaced by {@code ***}. */
+  private Map<String, String> redactedParams() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    params.forEach((k, v) -> out.put(k, SECRET_NAME.matcher(k).matches() ? "***" : v));
+    return out;
   }
 
   @Override
@@ -70,7 +87,7 @@ public record Connect(
         + ", password="
         + (password.isEmpty() ? "" : "***")
         + ", params="
-        + params
+        + redactedParams()
         + ", databases="
         + databases
         + "]";

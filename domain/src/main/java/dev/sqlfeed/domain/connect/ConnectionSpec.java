@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * What a JDBC adapter needs to open a database: a JDBC URL, the credentials apart from it, driver
  * properties, and which product it is. Built from the {@code connect} section by {@link #of}, which
- * accepts baton-sql's DSN forms and plain {@code jdbc:} URLs (see the README's connection section
- * for the translation of each form and its parameters).
+ * accepts baton-sql's DSN forms and plain {@code jdbc:} URLs. How each form and its parameters
+ * translate is documented, parameter by parameter, on this package's translators: {@code
+ * PostgresDsn}, {@code MysqlDsn}, {@code SqlServerDsn}, {@code OracleDsn} and {@code SqliteDsn}.
  *
  * <p>{@link #toString()}, {@link #redactedUrl()} and {@link #redact(String)} never show the
  * password: not the field, not one inside the URL, not a secret-looking property.

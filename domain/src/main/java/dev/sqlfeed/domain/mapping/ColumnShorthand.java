@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>A bare word, the whole expression being one identifier other than {@code true} and {@code
- *       false} ({@code user}, {@code group_member}), is a string literal: {@code "user"}.
+ *       false} ({@code user}, {@code group_member}), is a string literal: {@code "user"}. As in
+ *       baton-sql, this includes {@code null}, which becomes the string {@code "null"}. Unlike
+ *       baton-sql, whitespace around the word (a YAML block scalar's newline) is ignored.
  *   <li>{@code .name} (a dot followed by ASCII letters, digits or underscores) is the row column
  *       {@code name}: it becomes {@code cols['name']}. It is a column reference when the character
  *       right before the dot is not part of an operand: start of text, whitespace, an operator,

@@ -1,5 +1,6 @@
 package dev.sqlfeed.domain.mirror;
 
+import dev.cel.common.values.NullValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -51,11 +52,11 @@ public final class CanonicalJson {
       list.forEach(v -> copy.add(freezeValue(v)));
       return Collections.unmodifiableList(copy);
     }
-    return value;
+    return value instanceof NullValue ? null : value;
   }
 
   private static void append(StringBuilder out, Object value, boolean keepOrder) {
-    if (value == null) {
+    if (value == null || value instanceof NullValue) {
       out.append("null");
     } else if (value instanceof String s) {
       appendString(out, s);

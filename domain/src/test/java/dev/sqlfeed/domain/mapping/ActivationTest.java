@@ -17,11 +17,16 @@ class ActivationTest {
   void forRow_normalisedRow_isUsedWithoutCopying() {
     Map<String, Object> row =
         Map.of(
-            "id", 1L,
-            "name", "a",
-            "at", Instant.EPOCH,
-            "gone", NullValue.NULL_VALUE,
-            "tags", List.of("x"));
+            "id",
+            1L,
+            "name",
+            "a",
+            "at",
+            Instant.EPOCH,
+            "gone",
+            NullValue.NULL_VALUE,
+            "tags",
+            List.of("x"));
 
     assertThat(Activation.forRow(row).get(Activation.COLS)).isSameAs(row);
   }

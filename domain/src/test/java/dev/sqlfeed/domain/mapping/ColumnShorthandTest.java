@@ -48,6 +48,7 @@ class ColumnShorthandTest {
       value = {
         "true|true",
         "false|false",
+        "null|\"null\"",
         "`  user  `|\"user\"",
         "'x' in .roles|'x' in cols['roles']",
         "[.a, .b]|[cols['a'], cols['b']]",

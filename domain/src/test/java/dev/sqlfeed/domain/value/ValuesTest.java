@@ -109,9 +109,12 @@ class ValuesTest {
   void zonedTimes_becomeTheInstantTheyDenote() {
     Instant instant = Instant.parse("2026-01-31T11:45:00Z");
 
-    assertThat(Values.normalise(OffsetDateTime.of(2026, 1, 31, 13, 45, 0, 0, ZoneOffset.ofHours(2))))
+    assertThat(
+            Values.normalise(OffsetDateTime.of(2026, 1, 31, 13, 45, 0, 0, ZoneOffset.ofHours(2))))
         .isEqualTo(instant);
-    assertThat(Values.normalise(ZonedDateTime.of(2026, 1, 31, 12, 45, 0, 0, ZoneId.of("Europe/Paris"))))
+    assertThat(
+            Values.normalise(
+                ZonedDateTime.of(2026, 1, 31, 12, 45, 0, 0, ZoneId.of("Europe/Paris"))))
         .isEqualTo(instant);
     assertThat(Values.normalise(Date.from(instant))).isEqualTo(instant);
     assertThat(Values.normalise(instant)).isSameAs(instant);
@@ -182,14 +185,17 @@ class ValuesTest {
     long seed = 20260131L;
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < 5_000; i++) {
-      BigInteger value = new BigInteger(1 + random.nextInt(100), new java.util.Random(random.nextLong()));
+      BigInteger value =
+          new BigInteger(1 + random.nextInt(100), new java.util.Random(random.nextLong()));
       if (random.nextBoolean()) {
         value = value.negate();
       }
       Object fromInteger = Values.normalise(value);
       Object fromDecimal = Values.normalise(new BigDecimal(value).setScale(random.nextInt(4)));
       String expected = value.toString();
-      assertThat(String.valueOf(fromInteger)).as("seed %d, value %s", seed, value).isEqualTo(expected);
+      assertThat(String.valueOf(fromInteger))
+          .as("seed %d, value %s", seed, value)
+          .isEqualTo(expected);
       assertThat(fromDecimal).as("seed %d, value %s", seed, value).isEqualTo(fromInteger);
       assertThat(fromInteger)
           .as("seed %d, value %s", seed, value)

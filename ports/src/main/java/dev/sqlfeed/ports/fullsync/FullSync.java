@@ -5,6 +5,7 @@ import dev.sqlfeed.domain.config.QueryVar;
 import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
+import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.sync.EntitlementRowMapper;
@@ -54,6 +55,12 @@ public final class FullSync {
    *     failed
    */
   public SyncRun run(Config config) {
+    if (config.connect().databases().isPresent()) {
+      throw new ConfigException(
+          config.connect().path()
+              + ".databases: reading several databases in one sync is not supported yet;"
+              + " run one config per database");
+    }
     try (FullSyncWrite write = store.beginFullSync(config.appName(), clock.instant())) {
       try {
         Batches batches = new Batches(write);
@@ -77,8 +84,7 @@ public final class FullSync {
             && ((type.staticEntitlements().isEmpty() && type.entitlements().isPresent())
                 || !type.grants().isEmpty());
     List<MappedResource> owners = new ArrayList<>();
-    long[] rows = {0};
-    rows[0] +=
+    long rows =
         runner.run(
             type.list().query(),
             type.list().pagination(),
@@ -93,17 +99,17 @@ public final class FullSync {
               if (perResource) {
                 owners.add(resource);
               }
-              progressed(type, rows, 1);
+              progress.advanced(type.id(), 1);
             });
     for (MappedResource owner : owners) {
       if (type.staticEntitlements().isEmpty() && type.entitlements().isPresent()) {
-        rows[0] += entitlements(type, type.entitlements().get(), owner, batches);
+        rows += entitlements(type, type.entitlements().get(), owner, batches);
       }
       for (GrantsQuery grants : type.grants()) {
-        rows[0] += grants(type, grants, owner, batches);
+        rows += grants(type, grants, owner, batches);
       }
     }
-    progress.finished(type.id(), rows[0]);
+    progress.finished(type.id(), rows);
   }
 
   private long entitlements(
@@ -131,10 +137,6 @@ public final class FullSync {
               batches.addAll(GrantRowMapper.map(type, query, owner, row, key));
               progress.advanced(type.id(), 1);
             });
-  }
-
-  private void progressed(ResourceType type, long[] rows, long n) {
-    progress.advanced(type.id(), n);
   }
 
   private static String origin(String path, MappedResource owner) {

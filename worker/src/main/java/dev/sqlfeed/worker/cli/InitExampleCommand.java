@@ -42,7 +42,7 @@ final class InitExampleCommand implements Callable<Integer> {
   public Integer call() {
     Path configFile = dir.resolve("app.yml");
     Config config = ConfigLoader.withEnvironment(context.env()).load(configFile).config();
-    ConnectionSpec spec = Wiring.connection(config);
+    ConnectionSpec spec = Wiring.connection(config, context.env());
     if (spec.product() != ConnectionSpec.Product.SQLITE) {
       throw new ConfigException(
           configFile + ": connect.dsn: init-example creates SQLite databases only");

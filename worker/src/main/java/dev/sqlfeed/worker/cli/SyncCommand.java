@@ -52,7 +52,7 @@ final class SyncCommand implements Callable<Integer> {
             : new LogProgress(System::nanoTime);
     long started = System.nanoTime();
     try (SyncStore syncStore = Wiring.store(store.url, context.env());
-        SourceReader source = Wiring.source(loaded.config())) {
+        SourceReader source = Wiring.source(loaded.config(), context.env())) {
       SyncRun run =
           new FullSync(source, syncStore, Clock.systemUTC(), progress).run(loaded.config());
       Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -126,10 +126,7 @@ final class AccountBinding {
                   .map(o -> new Credentials.Option(o.bool("preferred")));
           var random = c.section("random_password", RANDOM).flatMap(AccountBinding::random);
           if (required && none.isEmpty() && encrypted.isEmpty() && !c.has("random_password")) {
-            c.b.error(
-                c.node.location(),
-                c.path,
-                "needs one of " + Texts.quotedList(CREDENTIALS.allowed()));
+            c.b.error(c.at, c.path, "needs one of " + Texts.quotedList(CREDENTIALS.allowed()));
           }
           return c.b.build(mark, () -> new Credentials(none, random, encrypted));
         });
@@ -140,8 +137,7 @@ final class AccountBinding {
     int max = r.integer("max_length").orElse(0);
     int min = r.integer("min_length").orElse(0);
     if (min > 0 && max > 0 && min > max) {
-      r.b.error(
-          r.node.location(), r.path, "min_length " + min + " is greater than max_length " + max);
+      r.b.error(r.at, r.path, "min_length " + min + " is greater than max_length " + max);
     }
     List<Credentials.Constraint> constraints = new ArrayList<>();
     for (Section c : r.sections("constraints", CONSTRAINT)) {
@@ -149,7 +145,7 @@ final class AccountBinding {
       var charSet = c.required("char_set");
       int minCount = c.integer("min_count").orElse(0);
       if (minCount <= 0 && c.b.mark() == k) {
-        c.b.error(c.node.location(), c.path, "min_count must be greater than zero");
+        c.b.error(c.at, c.path, "min_count must be greater than zero");
       }
       c.b
           .build(k, () -> new Credentials.Constraint(charSet.orElseThrow().text(), minCount))

@@ -34,7 +34,7 @@ final class ActionBinding {
   static Map<String, Action> bind(Section root) {
     Map<String, Action> out = new LinkedHashMap<>();
     for (MappingNode.Entry e : root.named("actions")) {
-      Section.of(root.b, e.value(), Paths.child("actions", e.key()), ACTION)
+      Section.of(root.b, e.value(), Paths.child("actions", e.key()), ACTION, e.keyLocation())
           .flatMap(a -> action(a, e.key()))
           .ifPresent(a -> out.put(e.key(), a));
     }
@@ -52,9 +52,9 @@ final class ActionBinding {
     boolean hasQuery = !a.text("query").isBlank();
     boolean hasQueries = !a.list("queries").isEmpty();
     if (hasQuery && hasQueries) {
-      a.b.error(a.node.location(), a.path, "set only one of 'query' and 'queries'");
+      a.b.error(a.at, a.path, "set only one of 'query' and 'queries'");
     } else if (!hasQuery && !hasQueries) {
-      a.b.error(a.node.location(), a.path, "needs 'query' or 'queries'");
+      a.b.error(a.at, a.path, "needs 'query' or 'queries'");
     } else if (hasQuery) {
       QueryParts.query(a, "query", QueryKind.ACTION, names, Optional.empty())
           .ifPresent(queries::add);
@@ -92,7 +92,12 @@ final class ActionBinding {
   private static Map<String, ActionArgument> arguments(Section a) {
     Map<String, ActionArgument> out = new LinkedHashMap<>();
     for (MappingNode.Entry e : a.named("arguments")) {
-      Section.of(a.b, e.value(), Paths.child(a.pathOf("arguments"), e.key()), ARGUMENT)
+      Section.of(
+              a.b,
+              e.value(),
+              Paths.child(a.pathOf("arguments"), e.key()),
+              ARGUMENT,
+              e.keyLocation())
           .flatMap(arg -> argument(arg, e.key()))
           .ifPresent(arg -> out.put(e.key(), arg));
     }

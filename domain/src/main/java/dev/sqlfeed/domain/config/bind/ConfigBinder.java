@@ -107,7 +107,7 @@ public final class ConfigBinder {
       Section t, IncrementalBinding.Defaults defaults) {
     Map<String, ResourceType> out = new LinkedHashMap<>();
     if (t.node.entry("resource_types").isEmpty()) {
-      t.b.error(t.node.location(), t.path, "missing required key 'resource_types'");
+      t.b.error(t.at, t.path, "missing required key 'resource_types'");
       return out;
     }
     List<MappingNode.Entry> entries = t.named("resource_types");
@@ -121,7 +121,12 @@ public final class ConfigBinder {
     entries.forEach(e -> ids.add(e.key()));
     t.b.resourceTypeIds(ids);
     for (MappingNode.Entry e : entries) {
-      Section.of(t.b, e.value(), Paths.child("resource_types", e.key()), ResourceTypeBinding.KEYS)
+      Section.of(
+              t.b,
+              e.value(),
+              Paths.child("resource_types", e.key()),
+              ResourceTypeBinding.KEYS,
+              e.keyLocation())
           .flatMap(rt -> ResourceTypeBinding.bind(rt, e.key(), defaults))
           .ifPresent(rt -> out.put(e.key(), rt));
     }

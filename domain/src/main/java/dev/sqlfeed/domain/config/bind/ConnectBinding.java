@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binds {@code connect}, expanding {@code ${VAR}} references in every field. */
+/** Binds {@code connect}, expanding {@code ${VAR}} references in every field but the DSN. */
 final class ConnectBinding {
   static final KeySet KEYS =
       KeySet.of(
@@ -26,7 +26,11 @@ final class ConnectBinding {
     Section c = cs.get();
     Binding b = c.b;
     int mark = b.mark();
-    String dsn = expanded(c, "dsn");
+    // The DSN keeps its ${VAR} references: they are expanded part by part when connecting, as
+    // baton-sql does, so that a password full of @:/# in a variable cannot break the DSN. Expanding
+    // here only reports the unset ones.
+    expanded(c, "dsn");
+    String dsn = c.text("dsn");
     String scheme = expanded(c, "scheme");
     String host = expanded(c, "host");
     String port = expanded(c, "port");
@@ -37,9 +41,9 @@ final class ConnectBinding {
     c.scalarMap("params")
         .forEach((k, v) -> params.put(k, b.expand(v, Paths.child(c.pathOf("params"), k))));
     if (c.text("dsn").isBlank() && c.text("scheme").isBlank()) {
-      b.error(c.node.location(), c.path, "needs 'dsn' or 'scheme' (with 'host')");
+      b.error(c.at, c.path, "needs 'dsn' or 'scheme' (with 'host')");
     } else if (c.text("dsn").isBlank() && c.text("host").isBlank()) {
-      b.error(c.node.location(), c.path, "'scheme' without 'dsn' needs 'host'");
+      b.error(c.at, c.path, "'scheme' without 'dsn' needs 'host'");
     }
     Optional<Databases> databases =
         c.section("databases", DATABASES).flatMap(ConnectBinding::databases);
@@ -59,9 +63,9 @@ final class ConnectBinding {
     List<String> names = d.scalars("static").stream().map(ScalarNode::text).toList();
     boolean hasDiscovery = !d.text("discovery_query").isBlank();
     if (!names.isEmpty() && hasDiscovery) {
-      d.b.error(d.node.location(), d.path, "set only one of 'static' and 'discovery_query'");
+      d.b.error(d.at, d.path, "set only one of 'static' and 'discovery_query'");
     } else if (names.isEmpty() && !hasDiscovery) {
-      d.b.error(d.node.location(), d.path, "needs 'static' or 'discovery_query'");
+      d.b.error(d.at, d.path, "needs 'static' or 'discovery_query'");
     }
     Optional<Query> discovery =
         hasDiscovery

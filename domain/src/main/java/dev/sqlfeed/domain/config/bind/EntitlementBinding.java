@@ -90,7 +90,7 @@ final class EntitlementBinding {
               List<Section> items = q.sections("map", MAPPING);
               if (items.isEmpty() && q.b.mark() == beforeMap) {
                 q.b.error(
-                    q.node.get("map").map(n -> n.location()).orElse(q.node.location()),
+                    q.node.get("map").map(n -> n.location()).orElse(q.at),
                     q.pathOf("map"),
                     "needs at least one entitlement mapping");
               }

@@ -62,7 +62,7 @@ final class GrantBinding {
     List<Section> items = parent.sections("map", MAPPING);
     if (nonEmpty && items.isEmpty() && parent.b.mark() == before) {
       parent.b.error(
-          parent.node.get("map").map(n -> n.location()).orElse(parent.node.location()),
+          parent.node.get("map").map(n -> n.location()).orElse(parent.at),
           parent.pathOf("map"),
           "needs at least one grant mapping");
     }
@@ -89,8 +89,7 @@ final class GrantBinding {
                   Optional<Cel> skip = e.cel("skip_if");
                   List<Cel> ids = e.celList("entitlement_ids");
                   if (ids.isEmpty() && e.b.mark() == k) {
-                    e.b.error(
-                        e.node.location(), e.path, "needs at least one entry in 'entitlement_ids'");
+                    e.b.error(e.at, e.path, "needs at least one entry in 'entitlement_ids'");
                   }
                   boolean shallow = e.bool("shallow");
                   return e.b.build(k, () -> new ExpandableGrant(skip, ids, shallow, e.path));

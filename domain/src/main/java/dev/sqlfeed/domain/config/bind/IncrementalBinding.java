@@ -80,7 +80,7 @@ final class IncrementalBinding {
               Optional<Cel> resourceId = s.cel("resource_id");
               if (!rt.has("get")) {
                 s.b.error(
-                    s.node.location(),
+                    s.at,
                     s.path,
                     "needs a 'get' query on the resource type, to re-read each changed resource");
               }
@@ -178,7 +178,7 @@ final class IncrementalBinding {
     SyncMode mode = explicit.orElse(pagesItself ? SyncMode.COMPAT : SyncMode.KEYSET);
     if (mode == SyncMode.KEYSET && pagination.map(p -> p.primaryKey().isEmpty()).orElse(true)) {
       s.b.warn(
-          s.node.location(),
+          s.at,
           s.path,
           "keyset mode without pagination.primary_key orders rows by the cursor column alone;"
               + " name a primary key so that rows with equal cursor values are paged exactly");

@@ -45,6 +45,12 @@ final class ResourceTypeBinding {
     Optional<ListQuery> list = rt.requiredSection("list", LIST).flatMap(ResourceTypeBinding::list);
     Optional<EntitlementsQuery> entitlements = EntitlementBinding.query(rt);
     List<StaticEntitlement> statics = EntitlementBinding.statics(rt);
+    if (!statics.isEmpty() && entitlements.isPresent()) {
+      rt.b.warn(
+          rt.node.entry("entitlements").orElseThrow().keyLocation(),
+          rt.pathOf("entitlements"),
+          "baton-sql reads only static_entitlements when both are set; this query is not run");
+    }
     List<GrantsQuery> grants = GrantBinding.grants(rt, defaults);
     boolean skip = rt.bool("skip_entitlements_and_grants");
     Optional<AccountProvisioning> account = AccountBinding.provisioning(rt);

@@ -2,6 +2,7 @@ package dev.sqlfeed.domain.config.bind;
 
 import dev.sqlfeed.domain.config.Cel;
 import dev.sqlfeed.domain.config.GoDuration;
+import dev.sqlfeed.domain.config.tree.Location;
 import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
 import dev.sqlfeed.domain.config.tree.SequenceNode;
@@ -28,10 +29,17 @@ final class Section {
   final MappingNode node;
   final String path;
 
-  private Section(Binding b, MappingNode node, String path) {
+  /**
+   * Where problems with the mapping as a whole are reported: the key that introduced it (so that
+   * "missing required key" points at {@code list:} rather than at the list's first key).
+   */
+  final Location at;
+
+  private Section(Binding b, MappingNode node, String path, Location at) {
     this.b = b;
     this.node = node;
     this.path = path;
+    this.at = at;
   }
 
   /**
@@ -40,6 +48,14 @@ final class Section {
    * own examples carry) is a warning.
    */
   static Optional<Section> of(Binding b, YamlNode node, String path, KeySet keys) {
+    return of(b, node, path, keys, node.location());
+  }
+
+  /**
+   * Like {@link #of(Binding, YamlNode, String, KeySet)}, reporting whole-mapping problems at {@code
+   * at}.
+   */
+  static Optional<Section> of(Binding b, YamlNode node, String path, KeySet keys, Location at) {
     if (!(node instanceof MappingNode mapping)) {
       b.error(node.location(), path, "expected a mapping, found " + node.describe());
       return Optional.empty();
@@ -60,7 +76,7 @@ final class Section {
               .orElse(" (allowed here: " + Texts.quotedList(keys.allowed()) + ")");
       b.error(e.keyLocation(), keyPath, "unknown key '" + e.key() + "'" + hint);
     }
-    return Optional.of(new Section(b, mapping, path));
+    return Optional.of(new Section(b, mapping, path, at));
   }
 
   String pathOf(String key) {
@@ -98,7 +114,7 @@ final class Section {
   Optional<ScalarNode> required(String key) {
     Optional<MappingNode.Entry> entry = node.entry(key);
     if (entry.isEmpty()) {
-      b.error(node.location(), path, "missing required key '" + key + "'");
+      b.error(at, path, "missing required key '" + key + "'");
       return Optional.empty();
     }
     Optional<ScalarNode> s = scalar(key);
@@ -187,17 +203,18 @@ final class Section {
 
   /** The mapping under {@code key}, if present and not null. */
   Optional<Section> section(String key, KeySet keys) {
-    return value(key).flatMap(v -> of(b, v, pathOf(key), keys));
+    return value(key)
+        .flatMap(v -> of(b, v, pathOf(key), keys, node.entry(key).orElseThrow().keyLocation()));
   }
 
   /** A mapping that must be present. */
   Optional<Section> requiredSection(String key, KeySet keys) {
     Optional<MappingNode.Entry> entry = node.entry(key);
     if (entry.isEmpty()) {
-      b.error(node.location(), path, "missing required key '" + key + "'");
+      b.error(at, path, "missing required key '" + key + "'");
       return Optional.empty();
     }
-    return of(b, entry.get().value(), pathOf(key), keys);
+    return of(b, entry.get().value(), pathOf(key), keys, entry.get().keyLocation());
   }
 
   /**
