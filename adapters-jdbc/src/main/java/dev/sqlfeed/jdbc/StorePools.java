@@ -32,6 +32,10 @@ record StorePools(HikariDataSource writer, HikariDataSource reader) implements A
     }
     HikariConfig writerConfig = config("sqlfeed-store-writer", url, user, password, 1);
     writerConfig.addDataSourceProperty("journal_mode", "WAL");
+    // In WAL mode NORMAL syncs at checkpoints rather than at every commit: a power cut can lose
+    // the last commits, never corrupt the file or split a transaction. Losing a whole page write
+    // (events, mirror changes and checkpoint together) only means it is read again.
+    writerConfig.addDataSourceProperty("synchronous", "NORMAL");
     writerConfig.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
     writerConfig.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     HikariDataSource writer = new HikariDataSource(writerConfig);

@@ -244,7 +244,7 @@ class JooqSyncStoreIT {
   void anUnsupportedUrlIsAConfigError() {
     assertThatThrownBy(() -> JdbcStores.open("jdbc:oracle:thin:@//db/x?password=s3cret-pw"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("unsupported store URL")
+        .hasMessageContaining("unsupported sync store URL")
         .hasMessageNotContaining("s3cret-pw");
   }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The {@code connect} section, every field after {@code ${VAR}} expansion except {@code dsn}, whose
- * references are expanded part by part when connecting (every one of them is known to be set). Either {@code dsn} or
- * the structured fields are given (or both: then the structured fields override the DSN's parts, as
- * in baton-sql). Absent fields are empty strings.
+ * references are expanded part by part when connecting (every one of them is known to be set).
+ * Either {@code dsn} or the structured fields are given (or both: then the structured fields
+ * override the DSN's parts, as in baton-sql). Absent fields are empty strings.
  *
  * <p>{@link #toString()} never shows the password, neither the field nor one inside the DSN.
  *

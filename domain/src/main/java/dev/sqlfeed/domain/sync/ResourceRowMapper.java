@@ -6,10 +6,9 @@ import dev.sqlfeed.domain.config.resource.Traits;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Maps a row of a resource type's list (or get) query to a resource, as baton-sql does. */
 public final class ResourceRowMapper {
@@ -47,14 +46,9 @@ public final class ResourceRowMapper {
 
   private static Map<String, Object> traits(Traits traits, Evaluation eval) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent component : Traits.class.getRecordComponents()) {
-      Optional<?> trait;
-      try {
-        trait = (Optional<?>) component.getAccessor().invoke(traits);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + component, e);
-      }
-      trait.ifPresent(t -> out.put(component.getName(), TraitValues.of((Record) t, eval)));
+    List<Object> present = TraitValues.present(traits);
+    for (int i = 0; i < present.size(); i += 2) {
+      out.put((String) present.get(i), TraitValues.of((Record) present.get(i + 1), eval));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.sqlfeed.domain.sync;
 
 import dev.sqlfeed.domain.config.Cel;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,19 +21,47 @@ import java.util.Optional;
  * was written, not data.
  */
 final class TraitValues {
+  /** A record component to read: its YAML key and its accessor. */
+  private record Field(String key, Method accessor) {}
+
+  // Looking record components up is slow (a native call per lookup): once per class is enough.
+  private static final ClassValue<List<Field>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+          List<Field> fields = new ArrayList<>();
+          for (RecordComponent component : type.getRecordComponents()) {
+            if (!component.getName().equals("path")) {
+              Method accessor = component.getAccessor();
+              accessor.setAccessible(true);
+              fields.add(new Field(snakeCase(component.getName()), accessor));
+            }
+          }
+          return List.copyOf(fields);
+        }
+      };
+
   private TraitValues() {}
 
   static Map<String, Object> of(Record trait, Evaluation eval) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent component : trait.getClass().getRecordComponents()) {
-      if (component.getName().equals("path")) {
-        continue;
-      }
-      Object value = read(component, trait);
-      String key = snakeCase(component.getName());
-      Object mapped = map(key, value, eval);
+    for (Field field : FIELDS.get(trait.getClass())) {
+      Object mapped = map(field.key(), read(field.accessor(), trait), eval);
       if (mapped != null) {
-        out.put(key, mapped);
+        out.put(field.key(), mapped);
+      }
+    }
+    return out;
+  }
+
+  /** The non-empty optional components of a record, such as the traits a mapping has. */
+  static List<Object> present(Record record) {
+    List<Object> out = new ArrayList<>();
+    for (Field field : FIELDS.get(record.getClass())) {
+      Object value = read(field.accessor(), record);
+      if (value instanceof Optional<?> optional && optional.isPresent()) {
+        out.add(field.key());
+        out.add(optional.get());
       }
     }
     return out;
@@ -74,11 +103,11 @@ final class TraitValues {
     return value;
   }
 
-  private static Object read(RecordComponent component, Record trait) {
+  private static Object read(Method accessor, Record trait) {
     try {
-      return component.getAccessor().invoke(trait);
+      return accessor.invoke(trait);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component, e);
+      throw new IllegalStateException("cannot read " + accessor, e);
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Collects mirror records and hands them to the store in batches, keeping memory flat. */
 final class Batches {
-  static final int SIZE = 1000;
+  static final int SIZE = 5000;
 
   private final FullSyncWrite write;
   private final List<MirrorRecord> pending = new ArrayList<>(SIZE);
