@@ -3,6 +3,7 @@ package dev.sqlfeed.domain.sync;
 import dev.sqlfeed.domain.config.Pagination;
 import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
+import dev.sqlfeed.domain.error.SourceException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -101,13 +102,16 @@ public final class Paging {
     if (pagination.get().strategy() == PaginationStrategy.CURSOR) {
       String next = SourceRowText.of(lastKey);
       if (next.equals(cursor)) {
-        throw new IllegalStateException(
+        throw new SourceException(
+            SourceException.Kind.QUERY_FAILED,
+            false,
             query.path()
                 + ": the cursor did not move past "
                 + next
                 + "; is the query ordered by "
                 + primaryKey()
-                + "?");
+                + "?",
+            null);
       }
       cursor = next;
     } else {

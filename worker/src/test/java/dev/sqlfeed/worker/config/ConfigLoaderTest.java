@@ -112,17 +112,21 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aPasswordInsideTheDsnIsRedactedToo() {
+  void aDsnKeepsItsVariablesForPartByPartExpansionAndNeverShowsTheirValues() {
     String yaml =
         TestConfigs.MINIMAL.replace(
             "dsn: \"sqlite:demo.db\"", "dsn: \"postgres://app:${PW}@db:5432/app\"");
 
     Config config = TestConfigs.loader(Map.of("PW", "hunter2")).load("c.yml", yaml).config();
 
-    assertThat(config.connect().dsn()).isEqualTo("postgres://app:hunter2@db:5432/app");
+    // Expanded when connecting, part by part, so that a password with @:/# cannot break the DSN.
+    assertThat(config.connect().dsn()).isEqualTo("postgres://app:${PW}@db:5432/app");
     assertThat(config.connect().toString())
         .doesNotContain("hunter2")
         .contains("postgres://app:***@db:5432/app");
+    var spec = dev.sqlfeed.worker.Wiring.connection(config, Map.of("PW", "p@ss:w/rd#1"));
+    assertThat(spec.password()).isEqualTo("p@ss:w/rd#1");
+    assertThat(spec.jdbcUrl()).doesNotContain("p@ss");
   }
 
   @Test
