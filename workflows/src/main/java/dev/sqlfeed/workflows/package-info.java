@@ -1,0 +1,2 @@
+/** Temporal workflows and activities: one durable workflow per incremental source. */
+package dev.sqlfeed.workflows;
