@@ -1,6 +1,7 @@
 package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.value.SourceRow;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,6 +23,25 @@ public interface SourceReader extends AutoCloseable {
    * @return the number of rows read
    */
   long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink);
+
+  /**
+   * Reads one keyset page of an incremental query (see {@link KeysetPage}) and hands its rows to
+   * {@code sink} in (cursor, key) order.
+   *
+   * @return the number of rows read
+   */
+  default long readPage(
+      SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink) {
+    throw new UnsupportedOperationException("keyset pages are being written");
+  }
+
+  /**
+   * The database's own clock ({@code CURRENT_TIMESTAMP}), never the worker's: a cycle's bounds are
+   * pinned to the clock that stamps the rows.
+   */
+  default Instant databaseNow() {
+    throw new UnsupportedOperationException("database clock is being written");
+  }
 
   /** Checks that the database answers; throws {@code SourceException} otherwise. */
   void ping();
