@@ -3,6 +3,7 @@ package dev.sqlfeed.worker.progress;
 import dev.sqlfeed.ports.fullsync.SyncProgress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +18,24 @@ public final class LogProgress implements SyncProgress {
   private static final long INTERVAL_NANOS = 10_000_000_000L;
 
   private final LongSupplier nanoTime;
+  private final Consumer<String> lines;
   private final Map<String, long[]> state = new HashMap<>();
 
+  /** Logs at INFO to {@code dev.sqlfeed.sync}. */
   public LogProgress(LongSupplier nanoTime) {
+    this(nanoTime, LOG::info);
+  }
+
+  LogProgress(LongSupplier nanoTime, Consumer<String> lines) {
     this.nanoTime = nanoTime;
+    this.lines = lines;
   }
 
   @Override
   public void started(String resourceType) {
     long now = nanoTime.getAsLong();
     state.put(resourceType, new long[] {now, now, 0});
-    LOG.info("{}: reading", resourceType);
+    lines.accept(resourceType + ": reading");
   }
 
   @Override
@@ -40,7 +48,7 @@ public final class LogProgress implements SyncProgress {
     long now = nanoTime.getAsLong();
     if (now - s[1] >= INTERVAL_NANOS) {
       s[1] = now;
-      LOG.info("{}: {} rows ({} rows/s)", resourceType, s[2], rate(s[2], now - s[0]));
+      lines.accept(resourceType + ": " + s[2] + " rows (" + rate(s[2], now - s[0]) + " rows/s)");
     }
   }
 
@@ -48,7 +56,7 @@ public final class LogProgress implements SyncProgress {
   public void finished(String resourceType, long rows) {
     long[] s = state.remove(resourceType);
     long elapsed = s == null ? 0 : nanoTime.getAsLong() - s[0];
-    LOG.info("{}: done, {} rows ({} rows/s)", resourceType, rows, rate(rows, elapsed));
+    lines.accept(resourceType + ": done, " + rows + " rows (" + rate(rows, elapsed) + " rows/s)");
   }
 
   private static long rate(long rows, long nanos) {
