@@ -1,13 +1,15 @@
 package dev.sqlfeed.ports.fullsync;
 
 import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.Pagination;
+import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.QueryVar;
 import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.error.ConfigException;
-import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.sync.EntitlementRowMapper;
 import dev.sqlfeed.domain.sync.GrantRowMapper;
 import dev.sqlfeed.domain.sync.MappedResource;
@@ -18,9 +20,9 @@ import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The full sync: reads every resource type, its entitlements and its grants, following the
@@ -88,7 +90,7 @@ public final class FullSync {
         runner.run(
             type.list().query(),
             type.list().pagination(),
-            vars(type.list().vars(), Activation.forRow(Map.of())),
+            QueryVars.evaluate(type.list().vars(), Activation.forRow(Map.of())),
             type.list().query().path(),
             (row, key) -> {
               MappedResource resource = ResourceRowMapper.map(type, row, key);
@@ -112,29 +114,51 @@ public final class FullSync {
     progress.finished(type.id(), rows);
   }
 
+  /** Maps one row of a per-resource query to mirror records. */
+  private interface OwnerRowMapper {
+    List<? extends MirrorRecord> map(Map<String, Object> row, String rowKey);
+  }
+
   private long entitlements(
       ResourceType type, EntitlementsQuery query, MappedResource owner, Batches batches) {
-    return new QueryRunner(source)
-        .run(
-            query.query(),
-            query.pagination(),
-            vars(query.vars(), Activation.forResource(owner.celResource())),
-            origin(query.query().path(), owner),
-            (row, key) -> {
-              batches.addAll(EntitlementRowMapper.map(type, query, owner, row, key));
-              progress.advanced(type.id(), 1);
-            });
+    return perResource(
+        type,
+        query.query(),
+        query.pagination(),
+        query.vars(),
+        owner,
+        batches,
+        (row, key) -> EntitlementRowMapper.map(type, query, owner, row, key));
   }
 
   private long grants(ResourceType type, GrantsQuery query, MappedResource owner, Batches batches) {
+    return perResource(
+        type,
+        query.query(),
+        query.pagination(),
+        query.vars(),
+        owner,
+        batches,
+        (row, key) -> GrantRowMapper.map(type, query, owner, row, key));
+  }
+
+  /** Runs an entitlements or grants query for one resource, its vars evaluated for it. */
+  private long perResource(
+      ResourceType type,
+      Query query,
+      Optional<Pagination> pagination,
+      Map<String, QueryVar> queryVars,
+      MappedResource owner,
+      Batches batches,
+      OwnerRowMapper mapper) {
     return new QueryRunner(source)
         .run(
-            query.query(),
-            query.pagination(),
-            vars(query.vars(), Activation.forResource(owner.celResource())),
-            origin(query.query().path(), owner),
+            query,
+            pagination,
+            QueryVars.evaluate(queryVars, Activation.forResource(owner.celResource())),
+            origin(query.path(), owner),
             (row, key) -> {
-              batches.addAll(GrantRowMapper.map(type, query, owner, row, key));
+              batches.addAll(mapper.map(row, key));
               progress.advanced(type.id(), 1);
             });
   }
@@ -146,26 +170,5 @@ public final class FullSync {
         + " "
         + owner.resource().resource().resourceId()
         + ")";
-  }
-
-  /** The values of a query's {@code vars}, evaluated once per query run. */
-  private static Map<String, Object> vars(
-      Map<String, QueryVar> vars, Map<String, Object> activation) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (QueryVar var : vars.values()) {
-      if (var.expression().isEmpty()) {
-        throw new MappingException(
-            var.path()
-                + ": '"
-                + var.source()
-                + "' names a provisioning input, which a sync does not have");
-      }
-      try {
-        values.put(var.name(), var.expression().get().evaluate(activation));
-      } catch (MappingException e) {
-        throw new MappingException(var.path() + ": " + e.getMessage(), e);
-      }
-    }
-    return values;
   }
 }

@@ -9,16 +9,16 @@ import dev.sqlfeed.ports.SourceReader;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs one config query to its end, page by page, handing each row to a handler. */
-final class QueryRunner {
+/** Runs one config query to its end, page by page (baton-sql paging), handing rows to a handler. */
+public final class QueryRunner {
   /** Receives the rows of a query. */
-  interface RowHandler {
+  public interface RowHandler {
     void row(Map<String, Object> row, String rowKey);
   }
 
   private final SourceReader source;
 
-  QueryRunner(SourceReader source) {
+  public QueryRunner(SourceReader source) {
     this.source = source;
   }
 
@@ -28,7 +28,7 @@ final class QueryRunner {
    * @param origin how errors name the query, for example its YAML path and the resource
    * @return the number of rows mapped
    */
-  long run(
+  public long run(
       Query query,
       Optional<Pagination> pagination,
       Map<String, Object> vars,
