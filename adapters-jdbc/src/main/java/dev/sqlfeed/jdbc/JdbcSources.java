@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
-import org.jooq.SQLDialect;
 
 /**
  * Opens source databases: the entry point of the source adapter.
@@ -37,6 +36,15 @@ import org.jooq.SQLDialect;
  *       it): sources may sit idle between polls behind firewalls that drop idle connections.
  *   <li>{@code registerMbeans} false (default false), {@code poolName} from {@link
  *       SourceOptions#name()}, never from the URL.
+ *   <li>{@code connectionInitSql} (default none) puts every session into UTC: {@code SET TIME ZONE
+ *       'UTC'} on PostgreSQL and H2, {@code ALTER SESSION SET TIME_ZONE = 'UTC'} on Oracle. On
+ *       MariaDB the driver does it ({@code connectionTimeZone=UTC}, {@code
+ *       forceConnectionTimeZoneToSession=true}, which also stop it shifting values between zones).
+ *       This overrides a zone the DSN asks for: cursor bounds are compared as UTC (see {@link
+ *       TimestampForm}), and a user's query that calls {@code now()} sees UTC as well. With it,
+ *       {@code isolateInternalQueries} true (default false), so that Hikari commits the statement
+ *       instead of leaving it to the first read's rollback, which would undo PostgreSQL's {@code
+ *       SET}.
  * </ul>
  */
 public final class JdbcSources {
@@ -62,8 +70,7 @@ public final class JdbcSources {
     } catch (RuntimeException e) {
       throw errors.connecting("connect", e);
     }
-    return new JooqSourceReader(
-        pool, dialect(spec.product()), spec.product(), options.fetchSize(), errors);
+    return new JooqSourceReader(pool, spec.product(), options.fetchSize(), errors);
   }
 
   static HikariConfig poolConfig(ConnectionSpec spec, SourceOptions options) {
@@ -90,10 +97,20 @@ public final class JdbcSources {
     config.setInitializationFailTimeout(options.failFast() ? 1 : -1);
     config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
     config.setRegisterMbeans(false);
+    String session = SourceDialect.sessionSql(spec.product());
+    if (session != null) {
+      config.setConnectionInitSql(session);
+      // Otherwise Hikari leaves the statement's transaction open, and the rollback that ends the
+      // first read takes PostgreSQL's SET back with it.
+      config.setIsolateInternalQueries(true);
+    }
     return config;
   }
 
-  /** Connect timeouts and read-only opening, unless the spec already says otherwise. */
+  /**
+   * Connect timeouts and read-only opening, unless the spec already says otherwise; MariaDB's
+   * session zone whatever the spec says.
+   */
   private static void driverDefaults(Product product, Duration timeout, Properties properties) {
     long seconds = Math.max(1, timeout.toSeconds());
     switch (product) {
@@ -101,8 +118,17 @@ public final class JdbcSources {
         properties.putIfAbsent("connectTimeout", String.valueOf(seconds));
         properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
         properties.putIfAbsent("ApplicationName", "sqlfeed");
+        // baton-sql binds ?<Cursor> and ?<id> as text; sent as untyped literals, PostgreSQL
+        // coerces them to the column's type (id > '42' on a bigint), as it does for Go's pgx.
+        properties.putIfAbsent("stringtype", "unspecified");
       }
-      case MYSQL -> properties.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+      case MYSQL -> {
+        properties.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+        // Set, not defaulted: timestamps are bound and read as UTC wall clock (see
+        // TimestampForm), which is right only when the session's zone is UTC.
+        properties.put("connectionTimeZone", "UTC");
+        properties.put("forceConnectionTimeZoneToSession", "true");
+      }
       case SQLSERVER -> properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
       case ORACLE ->
           properties.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(timeout.toMillis()));
@@ -111,16 +137,5 @@ public final class JdbcSources {
       case SQLITE -> properties.put("open_mode", "1");
       default -> {}
     }
-  }
-
-  static SQLDialect dialect(Product product) {
-    return switch (product) {
-      case POSTGRES -> SQLDialect.POSTGRES;
-      case MYSQL -> SQLDialect.MARIADB;
-      case SQLITE -> SQLDialect.SQLITE;
-      case H2 -> SQLDialect.H2;
-      // jOOQ's open-source edition renders no SQL Server or Oracle SQL; plain SQL needs none.
-      case SQLSERVER, ORACLE, OTHER -> SQLDialect.DEFAULT;
-    };
   }
 }

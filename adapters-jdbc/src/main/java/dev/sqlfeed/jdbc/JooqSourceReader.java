@@ -1,94 +1,205 @@
 package dev.sqlfeed.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SourceException.Kind;
 import dev.sqlfeed.domain.value.SourceRow;
+import dev.sqlfeed.domain.value.Values;
+import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.jooq.Cursor;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
- * Reads a source through jOOQ's plain SQL API: the config's query as written, every placeholder a
- * bind value. Streams with {@code fetchLazy} and a fetch size, one transaction per read that is
- * always rolled back (the pool's connections are read-only and not auto-committing: pgjdbc needs
- * that to stream, and nothing a query might do is ever kept). Values are read by {@link RowReader}.
+ * Reads a source: the config's query as written, every placeholder a bind value; keyset pages
+ * around it ({@link KeysetSql}). Streams with a fetch size, one transaction per read that is always
+ * rolled back (the pool's connections are read-only and not auto-committing: pgjdbc needs that to
+ * stream, and nothing a query might do is ever kept). Values are bound by {@link JdbcValues} and
+ * read by {@link RowReader}; jOOQ quotes the names this adapter writes into SQL.
  */
 final class JooqSourceReader implements SourceReader {
   private static final int PING_TIMEOUT_SECONDS = 5;
+  private static final String CLOCK = "database clock";
 
   private final HikariDataSource pool;
-  private final SQLDialect dialect;
   private final Product product;
   private final int fetchSize;
   private final SourceErrors errors;
-  private final Settings settings =
-      new Settings().withExecuteLogging(false).withFetchWarnings(false).withRenderFormatted(false);
+  private final TimestampForm timestamps;
+  private final PageShapes shapes;
 
-  JooqSourceReader(
-      HikariDataSource pool,
-      SQLDialect dialect,
-      Product product,
-      int fetchSize,
-      SourceErrors errors) {
+  JooqSourceReader(HikariDataSource pool, Product product, int fetchSize, SourceErrors errors) {
     this.pool = pool;
-    this.dialect = dialect;
     this.product = product;
     this.fetchSize = fetchSize;
     this.errors = errors;
+    this.timestamps =
+        product == Product.SQLITE ? SqliteTimestamps.DEFAULT : TimestampForm.typed(product);
+    this.shapes = new PageShapes(product);
   }
 
   @Override
   public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
-    Object[] values = bindValues(query, bindings);
+    List<Object> values = PageShapes.convert(bindValues(query, bindings), timestamps);
     Connection connection = connect(query.origin());
     try {
-      DSLContext ctx = DSL.using(connection, dialect, settings);
-      long rows = 0;
-      try (Cursor<Record> cursor =
-          ctx.resultQuery(query.template().jdbcSql(), values).fetchSize(fetchSize).fetchLazy()) {
-        ResultSet rs = cursor.resultSet();
+      return stream(
+          connection, query.origin(), query.template().jdbcSql(), values, null, null, sink);
+    } catch (SinkFailure e) {
+      throw e.getCause();
+    } catch (SQLException | RuntimeException e) {
+      throw failure(query.origin(), e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /**
+   * Reads one keyset page: see {@link KeysetSql} for the statement. The first page of a query on a
+   * reader first learns the query's shape ({@link PageShapes}). The cursor column comes back as an
+   * {@link Instant} whatever its type; a row whose key is NULL fails the page, since no position
+   * could be kept after it.
+   */
+  @Override
+  public long readPage(
+      SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink) {
+    Object afterKey = page.afterKey();
+    if (page.afterCursor().isPresent() && (afterKey == null || afterKey instanceof NullValue)) {
+      throw new IllegalArgumentException("a keyset position needs the key of its row");
+    }
+    String origin = query.origin();
+    String sql = query.template().jdbcSql();
+    List<Object> given = bindValues(query, bindings);
+    Connection connection = connect(origin);
+    try {
+      PageShapes.Shape shape =
+          shapes.of(connection, origin, sql, given, page.cursorColumn(), page.keyColumn());
+      Object key = JdbcValues.of(afterKey, shape.form());
+      if (shape.numericKey() && key instanceof String digits) {
+        // An integer beyond a long comes back as its digits; compare it as a number.
+        key = new BigDecimal(digits);
+      }
+      KeysetSql statement =
+          KeysetSql.page(
+              product,
+              sql,
+              PageShapes.convert(given, shape.form()),
+              shape.cursor(),
+              shape.key(),
+              page,
+              shape.form(),
+              key);
+      return stream(
+          connection,
+          origin,
+          statement.sql(),
+          statement.values(),
+          shape.cursor(),
+          shape.key(),
+          sink);
+    } catch (SinkFailure e) {
+      throw e.getCause();
+    } catch (SQLException | RuntimeException e) {
+      shapes.forget(sql, page.cursorColumn(), page.keyColumn());
+      throw failure(origin, e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  @Override
+  public Instant databaseNow() {
+    Connection connection = connect(CLOCK);
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(SourceDialect.clockSql(product))) {
+      rs.next();
+      Object value = Values.normalise(ColumnReader.of(rs.getMetaData(), 1, product).read(rs, 1));
+      return value instanceof Instant instant ? instant : Values.parseTimestamp(value.toString());
+    } catch (SQLException | RuntimeException e) {
+      throw failure(CLOCK, e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /**
+   * Runs a statement and hands its rows to the sink as they stream in.
+   *
+   * @param cursor the label of a column to read as an instant, or null
+   * @param key the label of a column that must not be NULL, or null
+   */
+  private long stream(
+      Connection connection,
+      String origin,
+      String sql,
+      List<Object> values,
+      String cursor,
+      String key,
+      Consumer<SourceRow> sink)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      ps.setFetchSize(fetchSize);
+      JdbcValues.bind(ps, values, product);
+      try (ResultSet rs = ps.executeQuery()) {
         RowReader reader = RowReader.of(rs.getMetaData(), product);
+        if (cursor != null) {
+          reader = reader.withTimestamp(cursor);
+        }
+        int keyIndex = key == null ? -1 : reader.indexOf(key);
+        long rows = 0;
         while (rs.next()) {
           SourceRow row;
           try {
             row = reader.read(rs);
           } catch (RowReader.UnreadableValue e) {
-            throw new MappingException(
-                query.origin() + ", row " + (rows + 1) + ": " + e.getMessage(), e);
+            throw new MappingException(origin + ", row " + (rows + 1) + ": " + e.getMessage(), e);
           }
           rows++;
+          if (keyIndex >= 0 && row.values().get(keyIndex) instanceof NullValue) {
+            throw new SourceException(
+                Kind.QUERY_FAILED,
+                false,
+                origin
+                    + ", row "
+                    + rows
+                    + ": the key column '"
+                    + key
+                    + "' is NULL; keyset pages need a key that never is",
+                null);
+          }
           try {
             sink.accept(row);
           } catch (RuntimeException e) {
             throw new SinkFailure(e);
           }
         }
+        return rows;
       }
-      return rows;
-    } catch (SinkFailure e) {
-      throw e.getCause();
-    } catch (SQLException | DataAccessException e) {
-      throw errors.querying(query.origin(), e);
-    } finally {
-      release(connection);
     }
+  }
+
+  /** Our own exceptions pass as they are; the driver's are classified. */
+  private RuntimeException failure(String origin, Exception e) {
+    if (e instanceof SourceException || e instanceof MappingException) {
+      return (RuntimeException) e;
+    }
+    return errors.querying(origin, e);
   }
 
   @Override
@@ -115,26 +226,24 @@ final class JooqSourceReader implements SourceReader {
   }
 
   /** The values for the template's markers, in order; placeholder names match in any case. */
-  private static Object[] bindValues(SourceQuery query, Map<String, Object> bindings) {
+  private static List<Object> bindValues(SourceQuery query, Map<String, Object> bindings) {
     List<String> names = query.template().parameters();
     if (names.isEmpty()) {
-      return new Object[0];
+      return List.of();
     }
     Map<String, Object> byName = new HashMap<>();
-    boolean[] present = new boolean[names.size()];
     bindings.forEach((k, v) -> byName.put(k.toLowerCase(Locale.ROOT), v));
-    Object[] values = new Object[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).toLowerCase(Locale.ROOT);
-      present[i] = byName.containsKey(name);
-      if (!present[i]) {
+    List<Object> values = new ArrayList<>(names.size());
+    for (String name : names) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!byName.containsKey(lower)) {
         throw new SourceException(
             Kind.QUERY_FAILED,
             false,
-            query.origin() + ": no value for the placeholder ?<" + names.get(i) + ">",
+            query.origin() + ": no value for the placeholder ?<" + name + ">",
             null);
       }
-      values[i] = byName.get(name);
+      values.add(byName.get(lower));
     }
     return values;
   }

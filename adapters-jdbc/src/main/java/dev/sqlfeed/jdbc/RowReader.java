@@ -1,23 +1,29 @@
 package dev.sqlfeed.jdbc;
 
+import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.domain.value.Values;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Turns the current row of a result set into a {@link SourceRow}, values normalised once. */
 final class RowReader {
+  private static final Object NULL = NullValue.NULL_VALUE;
+
   private final List<String> columns;
   private final ColumnReader[] readers;
+  private final int timestampColumn;
 
-  private RowReader(List<String> columns, ColumnReader[] readers) {
+  private RowReader(List<String> columns, ColumnReader[] readers, int timestampColumn) {
     this.columns = columns;
     this.readers = readers;
+    this.timestampColumn = timestampColumn;
   }
 
   /** Column names are the labels as the database reports them (H2 upper-cases unquoted ones). */
@@ -29,7 +35,20 @@ final class RowReader {
       columns.add(md.getColumnLabel(i));
       readers[i - 1] = ColumnReader.of(md, i, product);
     }
-    return new RowReader(List.copyOf(columns), readers);
+    return new RowReader(List.copyOf(columns), readers, -1);
+  }
+
+  /**
+   * This reader, with the column labelled {@code label} always read as an {@link Instant}: a keyset
+   * page's cursor, which on SQLite may be declared as anything and hold text or epoch numbers.
+   */
+  RowReader withTimestamp(String label) {
+    return new RowReader(columns, readers, columns.indexOf(label));
+  }
+
+  /** The index of the column labelled {@code label}, or -1. */
+  int indexOf(String label) {
+    return columns.indexOf(label);
   }
 
   /** A value that cannot be read as its column's declared type. */
@@ -49,6 +68,9 @@ final class RowReader {
     for (int i = 0; i < readers.length; i++) {
       try {
         values[i] = Values.normalise(readers[i].read(rs, i + 1));
+        if (i == timestampColumn && !(values[i] instanceof Instant || values[i] == NULL)) {
+          values[i] = Values.parseTimestamp(values[i].toString());
+        }
       } catch (IllegalArgumentException e) {
         throw new UnreadableValue("column '" + columns.get(i) + "': " + e.getMessage(), e);
       }

@@ -263,6 +263,71 @@ class JooqSourceReaderIT {
     }
   }
 
+  /** Binding an instant: equal to a timestamp column holding that moment as UTC wall clock. */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void anInstantPlaceholderComparesWithEveryTimestampColumnAsTheSameMoment(Kind kind) {
+    try (SourceReader reader = open(kind)) {
+      assertThat(
+              readAll(
+                  reader,
+                  "SELECT id FROM typed WHERE ts = ?<at> AND tstz = ?<since>",
+                  Map.of(
+                      "at", Instant.parse("2024-03-31T02:30:00.123456Z"),
+                      "since", Instant.parse("2024-01-02T01:04:05.123456Z"))))
+          .extracting(r -> r.values().get(0))
+          .containsExactly(1L);
+    }
+  }
+
+  /**
+   * The source's clock, in UTC whatever the JVM's zone: the databases run on this machine, so it is
+   * within seconds of the JVM's clock.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void databaseNowIsTheDatabasesClockInUtc(Kind kind) {
+    TimeZone original = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    try (SourceReader reader = open(kind)) {
+      Instant before = Instant.now();
+      Instant now = reader.databaseNow();
+      Instant after = Instant.now();
+
+      assertThat(now).isBetween(before.minusSeconds(3), after.plusSeconds(3));
+      assertThat(reader.databaseNow()).isAfterOrEqualTo(now);
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  /** Each read is rolled back; the session's zone, set when the connection opened, stays. */
+  @ParameterizedTest
+  @EnumSource(
+      value = Kind.class,
+      names = {"POSTGRES", "MARIADB", "H2"})
+  void sessionsRunInUtcWhateverTheJvmZoneAndStaySoAcrossReads(Kind kind) {
+    String sql =
+        switch (kind) {
+          case POSTGRES -> "SELECT current_setting('TimeZone')";
+          case MARIADB -> "SELECT @@session.time_zone";
+          default ->
+              "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                  + " WHERE SETTING_NAME = 'TIME ZONE'";
+        };
+    TimeZone original = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("America/Sao_Paulo"));
+    try (SourceReader reader =
+        JdbcSources.open(spec(db(kind)), SourceOptions.named("it").withFetchSize(10))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(readAll(reader, sql, Map.of()).get(0).values().get(0))
+            .isIn("UTC", "+00:00", "Z");
+      }
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void columnLabelsAreAsTheDatabaseReportsThem(Kind kind) {

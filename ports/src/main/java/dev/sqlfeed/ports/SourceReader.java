@@ -26,22 +26,31 @@ public interface SourceReader extends AutoCloseable {
 
   /**
    * Reads one keyset page of an incremental query (see {@link KeysetPage}) and hands its rows to
-   * {@code sink} in (cursor, key) order.
+   * {@code sink} in (cursor, key) order, streaming as {@link #read} does. {@code bindings} holds
+   * the query's own placeholders ({@code since} and any vars); the reader adds the bounds, the
+   * keyset predicate, the order and the limit around the query, and binds {@link Instant}s so that
+   * they compare with the cursor column as the same moment, in UTC.
    *
+   * <p>Reading the same page twice returns the same rows if the source did not change; a row whose
+   * cursor moved forward past the position is read again on a later page, never skipped. Fewer rows
+   * than {@code page.limit()} means the window is exhausted. In each row the cursor column is an
+   * {@link Instant}, and the key column is never SQL NULL (a row with a NULL key fails the page).
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #read}, also when a
+   *     column the page names is not among the query's columns
+   * @throws dev.sqlfeed.domain.error.MappingException when a cursor value is not a timestamp
    * @return the number of rows read
    */
-  default long readPage(
-      SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink) {
-    throw new UnsupportedOperationException("keyset pages are being written");
-  }
+  long readPage(
+      SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink);
 
   /**
-   * The database's own clock ({@code CURRENT_TIMESTAMP}), never the worker's: a cycle's bounds are
-   * pinned to the clock that stamps the rows.
+   * The database's own clock ({@code CURRENT_TIMESTAMP} or the product's finer equivalent) in UTC,
+   * never the worker's: a cycle's bounds are pinned to the clock that stamps the rows.
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #read}
    */
-  default Instant databaseNow() {
-    throw new UnsupportedOperationException("database clock is being written");
-  }
+  Instant databaseNow();
 
   /** Checks that the database answers; throws {@code SourceException} otherwise. */
   void ping();

@@ -1,0 +1,176 @@
+package dev.sqlfeed.jdbc;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The forms a SQLite cursor column can take, and how an instant is bound to compare with each.
+ * SQLite has no timestamp type: a column holds text or numbers and compares them as such, so a
+ * bound must be written in the column's own form. The form is learnt from one value of the column
+ * ({@link #of}); without one (no rows yet) it is SQLite's own {@code datetime()} form.
+ *
+ * <ul>
+ *   <li>{@code YYYY-MM-DD HH:MM:SS[.fff...]} ({@code CURRENT_TIMESTAMP}, {@code datetime()}, {@code
+ *       strftime('%Y-%m-%d %H:%M:%f')}, Python's {@code str(datetime)}), or the same with {@code T}
+ *       between date and time (Python's {@code isoformat()}): text in UTC without a zone. Any
+ *       number of fraction digits, even differing from row to row: a bound is written with its
+ *       trailing zeros trimmed as the least text of its instant ({@code 10:00:00}, not {@code
+ *       10:00:00.000}), and up to nine zeros as the greatest, so that {@code 10:00:00.000} counts
+ *       as equal to {@code 10:00:00} wherever that matters.
+ *   <li>The same with a UTC suffix ({@code Z}, {@code +00:00}, {@code +0000}, {@code +00}), as
+ *       JavaScript's {@code toISOString()} writes: text order is time order only when every value
+ *       has the same number of fraction digits, so the column is taken to have as many as the value
+ *       it was learnt from.
+ *   <li>Integers: epoch seconds, or epoch milliseconds from 10^12 on (baton-sql's rule).
+ * </ul>
+ *
+ * <p>Other forms (another zone offset, a date alone, Julian day numbers) fail the page with a
+ * message saying why, rather than compare wrongly.
+ */
+final class SqliteTimestamps {
+  /** What SQLite's {@code datetime()} writes; the form assumed before a value was seen. */
+  static final TimestampForm DEFAULT = new VariableText(' ');
+
+  private static final Pattern TEXT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T])\\d{2}:\\d{2}:\\d{2}(?:\\.(\\d{1,9}))?(.*)");
+  private static final Set<String> UTC_SUFFIXES = Set.of("Z", "+00:00", "+0000", "+00");
+  private static final long EPOCH_MILLIS_FROM = 1_000_000_000_000L;
+
+  private SqliteTimestamps() {}
+
+  /**
+   * The form of the column that {@code sample} was read from.
+   *
+   * @throws IllegalArgumentException saying why the value's form cannot be compared with
+   */
+  static TimestampForm of(Object sample) {
+    if (sample instanceof Integer || sample instanceof Long) {
+      long value = ((Number) sample).longValue();
+      return new Epoch(
+          Math.abs(value) >= EPOCH_MILLIS_FROM ? ChronoUnit.MILLIS : ChronoUnit.SECONDS);
+    }
+    if (sample instanceof String text) {
+      Matcher m = TEXT.matcher(text);
+      if (!m.matches()) {
+        throw new IllegalArgumentException(
+            "holds '"
+                + text
+                + "', which is not a timestamp in the form YYYY-MM-DD HH:MM:SS[.fff] (space or T)");
+      }
+      char separator = m.group(1).charAt(0);
+      String suffix = m.group(3);
+      if (suffix.isEmpty()) {
+        return new VariableText(separator);
+      }
+      if (!UTC_SUFFIXES.contains(suffix)) {
+        throw new IllegalArgumentException(
+            "holds '"
+                + text
+                + "'; SQLite compares text, so the cursor must be written in UTC (no offset, or"
+                + " Z or +00:00)");
+      }
+      int digits = m.group(2) == null ? 0 : m.group(2).length();
+      return new FixedText(separator, digits, suffix);
+    }
+    throw new IllegalArgumentException(
+        "holds "
+            + (sample == null ? "null" : sample.getClass().getSimpleName() + " " + sample)
+            + "; keyset pages need text timestamps or integer epoch seconds or milliseconds");
+  }
+
+  /** {@code date + separator + time [+ '.' + digits]}, digits as given; ASCII digits always. */
+  private static String text(Instant t, char separator, int digits) {
+    LocalDateTime utc = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    String date =
+        String.format(
+            Locale.ROOT, "%04d-%02d-%02d", utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth());
+    String time =
+        String.format(
+            Locale.ROOT, "%02d:%02d:%02d", utc.getHour(), utc.getMinute(), utc.getSecond());
+    if (digits == 0) {
+      return date + separator + time;
+    }
+    String nanos = String.format(Locale.ROOT, "%09d", utc.getNano());
+    return date + separator + time + '.' + nanos.substring(0, digits);
+  }
+
+  /** Text without a zone, any number of fraction digits. */
+  record VariableText(char separator) implements TimestampForm {
+    @Override
+    public Object atOrAfter(Instant t) {
+      String full = text(t, separator, 9);
+      int end = full.length();
+      while (full.charAt(end - 1) == '0') {
+        end--;
+      }
+      return full.charAt(end - 1) == '.' ? full.substring(0, end - 1) : full.substring(0, end);
+    }
+
+    @Override
+    public Object atOrBefore(Instant t) {
+      return text(t, separator, 9);
+    }
+
+    @Override
+    public boolean exact(Instant t) {
+      return true;
+    }
+  }
+
+  /** Text with a fixed number of fraction digits and a UTC suffix. */
+  record FixedText(char separator, int digits, String suffix) implements TimestampForm {
+    @Override
+    public Object atOrAfter(Instant t) {
+      return text(ceil(t), separator, digits) + suffix;
+    }
+
+    @Override
+    public Object atOrBefore(Instant t) {
+      return text(floor(t), separator, digits) + suffix;
+    }
+
+    @Override
+    public boolean exact(Instant t) {
+      return floor(t).equals(t);
+    }
+
+    private Instant floor(Instant t) {
+      long unit = (long) Math.pow(10, 9 - digits);
+      return t.minusNanos(t.getNano() % unit);
+    }
+
+    private Instant ceil(Instant t) {
+      Instant down = floor(t);
+      return down.equals(t) ? t : down.plusNanos((long) Math.pow(10, 9 - digits));
+    }
+  }
+
+  /** Integer epoch seconds or milliseconds. */
+  record Epoch(ChronoUnit unit) implements TimestampForm {
+    @Override
+    public Object atOrAfter(Instant t) {
+      long down = floor(t);
+      return exact(t) ? down : down + 1;
+    }
+
+    @Override
+    public Object atOrBefore(Instant t) {
+      return floor(t);
+    }
+
+    @Override
+    public boolean exact(Instant t) {
+      return t.truncatedTo(unit).equals(t);
+    }
+
+    private long floor(Instant t) {
+      return unit == ChronoUnit.MILLIS ? t.toEpochMilli() : t.getEpochSecond();
+    }
+  }
+}
