@@ -4,8 +4,8 @@ import dev.sqlfeed.domain.mirror.ResourceRef;
 import java.time.Instant;
 
 /**
- * A change read from a source. The id is a deterministic function of what was read, so reading
- * the same row again yields the same id and the store drops the copy.
+ * A change read from a source. The id is a deterministic function of what was read, so reading the
+ * same row again yields the same id and the store drops the copy.
  */
 public sealed interface FeedEvent
     permits FeedEvent.ResourceChanged, FeedEvent.GrantCreated, FeedEvent.GrantRevoked {

@@ -5,15 +5,16 @@ import dev.sqlfeed.domain.error.MappingException;
 import java.util.Map;
 
 /**
- * Evaluates one mapping expression for one row and, when it fails, says where: the resource type,
- * the row's key, the expression's YAML path and text, and CEL's own message.
+ * Evaluates one mapping expression for one row and, when it fails, says where: the resource type
+ * (or feed source), the row's key, the expression's YAML path and text, and CEL's own message.
+ * Public so that the incremental feed's mapper ({@code domain.feed}) words its errors the same way.
  *
  * @param what who is being mapped, for example {@code resource type user}
  * @param rowKey how the row is named in errors, for example {@code id=42}
  */
-record Evaluation(String what, String rowKey, Map<String, Object> activation) {
+public record Evaluation(String what, String rowKey, Map<String, Object> activation) {
 
-  String string(Cel cel) {
+  public String string(Cel cel) {
     try {
       return cel.expression().evaluateString(activation);
     } catch (MappingException e) {
@@ -21,7 +22,7 @@ record Evaluation(String what, String rowKey, Map<String, Object> activation) {
     }
   }
 
-  boolean bool(Cel cel) {
+  public boolean bool(Cel cel) {
     try {
       return cel.expression().evaluateBoolean(activation);
     } catch (MappingException e) {
@@ -29,7 +30,7 @@ record Evaluation(String what, String rowKey, Map<String, Object> activation) {
     }
   }
 
-  Object value(Cel cel) {
+  public Object value(Cel cel) {
     try {
       return cel.expression().evaluate(activation);
     } catch (MappingException e) {
@@ -37,7 +38,7 @@ record Evaluation(String what, String rowKey, Map<String, Object> activation) {
     }
   }
 
-  MappingException error(Cel cel, String message) {
+  public MappingException error(Cel cel, String message) {
     return new MappingException(
         what + ", row " + rowKey + ": " + cel.path() + " (" + cel.source() + "): " + message);
   }
