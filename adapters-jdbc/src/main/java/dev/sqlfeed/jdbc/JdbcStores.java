@@ -4,14 +4,17 @@ import dev.sqlfeed.ports.SyncStore;
 import java.time.Clock;
 
 /**
- * Opens sync stores on JDBC databases: the only public way into this package's store.
+ * Opens sync stores on JDBC databases: the only public way into this package's store. A store is
+ * also the {@link dev.sqlfeed.ports.EventLog} (events and checkpoints in the same database, written
+ * in the same transactions as the mirror).
  *
  * <p>Accepted URLs: {@code jdbc:sqlite:FILE} (the default store, {@code jdbc:sqlite:sqlfeed.db};
  * the file is created), {@code jdbc:postgresql://HOST[:PORT]/DB}, {@code
  * jdbc:mariadb://HOST[:PORT]/DB}, {@code jdbc:mysql://HOST[:PORT]/DB} (through the MariaDB driver)
  * and {@code jdbc:h2:...}. The user and password may be URL parameters ({@code
  * ?user=...&password=...}, as the driver reads them) or given apart. The database must exist; the
- * store creates its tables at open, and opening an existing store keeps its contents.
+ * store creates its tables at open, and opening an existing store keeps its contents (a store of an
+ * older schema version is upgraded in place).
  *
  * <p>Errors: an unsupported URL is a {@link dev.sqlfeed.domain.error.ConfigException}; a database
  * that cannot be reached or opened (refused, wrong password, unwritable file) a {@link

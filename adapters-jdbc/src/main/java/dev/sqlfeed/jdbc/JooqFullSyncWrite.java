@@ -31,8 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
+import org.jooq.Query;
 import org.jooq.SelectField;
 
 /**
@@ -42,9 +41,6 @@ import org.jooq.SelectField;
 final class JooqFullSyncWrite implements FullSyncWrite {
   /** The message of a run whose write was closed without commit or fail. */
   static final String ABORTED = "aborted: the write was closed without commit or fail";
-
-  /** Rows per multi-row INSERT: 500 × 8 bind values stays far below every driver's limit. */
-  private static final int ROWS_PER_STATEMENT = 500;
 
   private final JooqSyncStore store;
   private final SyncRun run;
@@ -85,6 +81,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     ensureRunning();
     ended = true;
     try {
+      store.appLocks().ensure(run.app());
       return store.write("committing the full sync of " + run.app(), db -> swap(db, endedAt));
     } catch (StoreException e) {
       String message = "commit failed: " + e.getMessage();
@@ -136,23 +133,23 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     // Grants have no columns besides their key; re-setting a key column is the portable no-op.
     List<Field<String>> updated =
         table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
-    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-      InsertValuesStepN<Record> insert = db.insertInto(table.stage(), columns);
-      for (List<String> row :
-          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
-        List<Object> values = new ArrayList<>(row.size() + 1);
-        values.add(run.id());
-        values.addAll(row);
-        insert = insert.values(values);
-      }
-      Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-      updated.forEach(column -> set.put(column, excluded(column)));
-      insert.onConflict(key).doUpdate().set(set).execute();
-    }
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    updated.forEach(column -> set.put(column, excluded(column)));
+    Query upsert =
+        db.insertInto(table.stage(), columns)
+            .values(BatchStatement.slots(columns))
+            .onConflict(key)
+            .doUpdate()
+            .set(set);
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(row -> binds.add(BatchStatement.row(run.id(), row)));
+    BatchStatement.of(db, upsert, columns).execute(db, binds);
   }
 
   private SyncRun swap(DSLContext db, Instant endedAt) {
-    // Locking the app's row first makes a second commit of the same app wait for this one.
+    // The app's lock row first, as page writes take it: the two take turns and cannot deadlock.
+    store.appLocks().lock(db, run.app());
+    // Locking the app's mirrors row makes a second commit of the same app wait for this one.
     db.insertInto(MIRRORS, APP, RUN_ID, REPLACED_AT)
         .values(run.app(), run.id(), StoreSchema.text(store.clock().instant()))
         .onConflict(StoreSchema.qualified(MIRRORS, List.of(APP)))

@@ -14,9 +14,13 @@ import static dev.sqlfeed.jdbc.StoreSchema.SYNC_RUNS;
 
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
+import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.SourceEvent;
+import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
 import java.sql.Connection;
@@ -40,7 +44,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
- * The sync store on a JDBC database through jOOQ.
+ * The sync store on a JDBC database through jOOQ: the mirror and its full syncs here, the event log
+ * and checkpoints in {@link JooqEventLog}.
  *
  * <p>A full sync stages its records in {@code stage_*} tables under its run id, in short
  * transactions of its own, out of readers' sight. Its commit is one transaction: lock the app's
@@ -48,8 +53,10 @@ import org.jooq.impl.DSL;
  * SELECT}, delete them from staging, mark the run succeeded. Readers see the old mirror until that
  * transaction commits and the new one after: an export reads all three tables in one transaction
  * whose isolation gives it one snapshot ({@link StoreDialect#snapshotIsolation()}). The mirror
- * keeps its natural keys, so later incremental changes upsert and delete rows by key in their own
- * page transactions.
+ * keeps its natural keys, so incremental pages upsert and delete rows by key in their own page
+ * transactions. A commit's swap and the app's page writes lock the app's row in {@code app_locks}
+ * first ({@link AppLocks}), so they take turns: a page that commits before the swap is replaced
+ * with the rest of the mirror (its events stay in the log); a page after it applies on top.
  */
 final class JooqSyncStore implements SyncStore {
   private static final int FETCH_SIZE = 1_000;
@@ -60,6 +67,8 @@ final class JooqSyncStore implements SyncStore {
   private final DSLContext reads;
   private final StoreErrors errors;
   private final Clock clock;
+  private final AppLocks appLocks;
+  private final JooqEventLog eventLog;
   private volatile boolean closed;
 
   private JooqSyncStore(StoreDialect dialect, StorePools pools, StoreErrors errors, Clock clock) {
@@ -69,6 +78,8 @@ final class JooqSyncStore implements SyncStore {
     this.clock = clock;
     this.writes = dsl(pools.writer());
     this.reads = dsl(pools.reader());
+    this.appLocks = new AppLocks(this);
+    this.eventLog = new JooqEventLog(this, appLocks);
   }
 
   /** Opens the store, creating or upgrading its tables. */
@@ -186,6 +197,22 @@ final class JooqSyncStore implements SyncStore {
   }
 
   @Override
+  public PageWriteResult writePage(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    return eventLog.writePage(app, events, commit);
+  }
+
+  @Override
+  public Optional<Checkpoint> checkpoint(String app, String source) {
+    return eventLog.checkpoint(app, source);
+  }
+
+  @Override
+  public List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
+    return eventLog.events(app, afterSeq, limit);
+  }
+
+  @Override
   public void close() {
     closed = true;
     pools.close();
@@ -204,6 +231,14 @@ final class JooqSyncStore implements SyncStore {
     return clock;
   }
 
+  StoreDialect dialect() {
+    return dialect;
+  }
+
+  AppLocks appLocks() {
+    return appLocks;
+  }
+
   boolean isClosed() {
     return closed;
   }
@@ -214,7 +249,8 @@ final class JooqSyncStore implements SyncStore {
     }
   }
 
-  private <T> T read(String what, Function<DSLContext, T> work) {
+  /** Runs {@code work} on the reader pool; failures come out as {@link StoreException}. */
+  <T> T read(String what, Function<DSLContext, T> work) {
     try {
       return work.apply(reads);
     } catch (RuntimeException e) {

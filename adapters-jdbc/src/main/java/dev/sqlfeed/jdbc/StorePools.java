@@ -13,10 +13,14 @@ import com.zaxxer.hikari.HikariDataSource;
  * the store is written by one sync at a time and read by a few exports), {@code minimumIdle} 1
  * (default: the maximum; a command-line run should not open idle connections). Hikari's {@code
  * initializationFailTimeout} of 1 ms stays: opening a store fails at once when the database cannot
- * be reached. {@code connectionTimeout} stays at 30 s.
+ * be reached. {@code connectionTimeout} stays at 30 s. H2 connections wait {@link
+ * #SQLITE_BUSY_TIMEOUT_MS} for a row lock (H2's default: 1 s).
  */
 record StorePools(HikariDataSource writer, HikariDataSource reader) implements AutoCloseable {
-  /** How long an SQLite connection waits for another process's write lock, in milliseconds. */
+  /**
+   * How long an SQLite connection waits for another process's write lock, and an H2 connection for
+   * a row lock, in milliseconds.
+   */
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
   static StorePools open(StoreDialect dialect, String jdbcUrl, String user, String password) {
@@ -26,6 +30,11 @@ record StorePools(HikariDataSource writer, HikariDataSource reader) implements A
       if (dialect == StoreDialect.MARIADB || dialect == StoreDialect.MYSQL) {
         // InnoDB's default REPEATABLE READ takes gap locks on INSERT ... SELECT; writes need none.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+      }
+      if (dialect == StoreDialect.H2) {
+        // H2 gives up on a row lock after 1 s by default; a page write may wait that long for
+        // another page or a full sync's swap. Wait as long as SQLite waits for its write lock.
+        config.setConnectionInitSql("SET LOCK_TIMEOUT " + SQLITE_BUSY_TIMEOUT_MS);
       }
       HikariDataSource pool = new HikariDataSource(config);
       return new StorePools(pool, pool);

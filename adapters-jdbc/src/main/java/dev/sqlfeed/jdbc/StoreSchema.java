@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.jooq.Constraint;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -84,7 +85,7 @@ final class StoreSchema {
 
   /** Step {@code n} (from 0) brings the schema from version {@code n} to {@code n + 1}. */
   private static final List<BiConsumer<DSLContext, StoreDialect>> STEPS =
-      List.of(StoreSchema::version1);
+      List.of(StoreSchema::version1, EventLogSchema::version2);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();
@@ -100,6 +101,11 @@ final class StoreSchema {
    * @throws StoreException if the store was written by a newer sqlfeed
    */
   static void migrate(DSLContext db, StoreDialect dialect, Instant now) {
+    migrate(db, dialect, now, LATEST);
+  }
+
+  /** Brings the schema up to {@code target}, no further: tests build old stores with it. */
+  static void migrate(DSLContext db, StoreDialect dialect, Instant now, int target) {
     create(db, dialect, SCHEMA_VERSION, List.of(VERSION, APPLIED_AT), List.of(VERSION));
     int current = version(db);
     if (current > LATEST) {
@@ -113,7 +119,7 @@ final class StoreSchema {
               + "): use a newer sqlfeed",
           null);
     }
-    for (int next = current + 1; next <= LATEST; next++) {
+    for (int next = current + 1; next <= Math.min(target, LATEST); next++) {
       // Every step only creates what is missing, so a step cut short is simply run again.
       STEPS.get(next - 1).accept(db, dialect);
       try {
@@ -166,20 +172,23 @@ final class StoreSchema {
     }
   }
 
-  private static void create(
+  /** CREATE TABLE IF NOT EXISTS with the dialect's column types, a primary key and more. */
+  static void create(
       DSLContext db,
       StoreDialect dialect,
       Table<?> table,
       List<? extends Field<?>> columns,
-      List<? extends Field<?>> primaryKey) {
+      List<? extends Field<?>> primaryKey,
+      Constraint... more) {
     List<Field<?>> definitions = new ArrayList<>();
     for (Field<?> column : columns) {
       definitions.add(field(column.getUnqualifiedName(), dialect.columnType(column.getDataType())));
     }
+    List<Constraint> constraints = new ArrayList<>();
+    constraints.add(primaryKey(primaryKey.toArray(Field<?>[]::new)));
+    constraints.addAll(List.of(more));
     CreateTableElementListStep step =
-        db.createTableIfNotExists(table)
-            .columns(definitions)
-            .constraints(primaryKey(primaryKey.toArray(Field<?>[]::new)));
+        db.createTableIfNotExists(table).columns(definitions).constraints(constraints);
     if (dialect.tableOptions() != null) {
       step.storage(dialect.tableOptions()).execute();
     } else {

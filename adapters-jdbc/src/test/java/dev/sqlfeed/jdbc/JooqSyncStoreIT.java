@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
@@ -124,7 +125,8 @@ class JooqSyncStoreIT {
         assertThat(store.syncRuns("hr")).containsExactly(run);
         assertThat(store.apps()).containsExactly("hr");
       }
-      assertThat(schemaVersions(database)).containsExactly(StoreSchema.LATEST);
+      assertThat(schemaVersions(database))
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
     }
   }
 

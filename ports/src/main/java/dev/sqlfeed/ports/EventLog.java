@@ -6,20 +6,51 @@ import java.util.Optional;
 /**
  * The event log and the sources' checkpoints, kept in the sync store beside the mirror.
  *
- * <p>Errors: every failure is a {@link dev.sqlfeed.domain.error.StoreException}.
+ * <p>Every appended event gets the next {@code seq}: one sequence for the whole store (every app,
+ * every source), starting at 1, gap-free and increasing in commit order, even when page writes run
+ * at once or roll back. A reader that has seen seq {@code n} never later finds a new event below
+ * it. Events are deduplicated per app by id: an id that the app's log has is dropped, whichever
+ * source wrote it first; the same id under two apps is two events.
+ *
+ * <p>Times: cursors (of events and checkpoints) are kept to the nanosecond; {@code observedAt} and
+ * {@code committedAt} to the microsecond. Names and ids are limited as in {@link MirrorKeyLimits},
+ * source keys to 255 characters; an event id may be of any length.
+ *
+ * <p>Errors: every failure is a {@link dev.sqlfeed.domain.error.StoreException}; a name, id or
+ * source key that is too long fails with {@code QUERY_FAILED} before anything is written. A
+ * malformed page (a grant event without an entitlement or principal, an empty event id, a {@code
+ * PutResource} whose entitlement belongs to another resource, a checkpoint of another app) throws
+ * {@link IllegalArgumentException}. Using a closed store throws {@link IllegalStateException}. All
+ * methods may be called from several threads at once.
  */
 public interface EventLog {
   /**
-   * Writes one page of a source in one transaction: appends each event whose id the log does not
-   * have (assigning the next seq) and applies its mirror changes; drops an event whose id it has,
-   * without applying its changes (so re-reading a row is harmless); and, when {@code commit} is
-   * present, replaces the source's checkpoint. Either all of it happens or none.
+   * Writes one page of a source in one transaction: appends each event whose id the app's log does
+   * not have (assigning the next seq; all events of the page get one {@code observedAt}, the
+   * store's clock) and applies its mirror changes to the app's mirror, in page order; drops an
+   * event whose id it has, or that came earlier in the same page, without applying its changes (so
+   * re-reading a row is harmless); and, when {@code commit} is present, replaces the source's
+   * checkpoint. Either all of it happens or none.
+   *
+   * <p>The changes act on the mirror by key: {@link MirrorChange.PutResource} replaces the resource
+   * row and all of its entitlements and keeps its grants; {@link MirrorChange.DeleteResource}
+   * removes the resource, its entitlements and the grants on it (not the grants it holds as a
+   * principal); {@link MirrorChange.PutGrant} adds the grant if missing; {@link
+   * MirrorChange.DeleteGrant} removes it if present. An app need not have a full sync to be written
+   * to; {@link SyncStore#apps()} lists it only once one committed.
+   *
+   * @param commit the source's new checkpoint, of the same app; empty to leave it
+   * @return how many events were appended and dropped, and the log's last seq after the write
    */
   PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit);
 
   /** The source's committed checkpoint, if it ever committed. */
   Optional<Checkpoint> checkpoint(String app, String source);
 
-  /** Events with a seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
+  /**
+   * Events with a seq greater than {@code afterSeq}, in seq order, at most {@code limit} (0 gives
+   * none; negative throws {@link IllegalArgumentException}). With an app, only that app's events;
+   * their seqs then have holes where other apps' events are.
+   */
   List<StoredEvent> events(Optional<String> app, long afterSeq, int limit);
 }

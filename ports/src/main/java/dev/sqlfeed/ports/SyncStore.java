@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The sync store: the access mirror of every app it serves, and the record of sync runs.
+ * The sync store: the access mirror of every app it serves, the record of sync runs, and (as an
+ * {@link EventLog}) the event log and the sources' checkpoints.
  *
  * <p>Errors: every failure is a {@link dev.sqlfeed.domain.error.StoreException}; one that cannot
  * reach the store is of kind {@code UNAVAILABLE}. A name or id longer than {@link MirrorKeyLimits}
@@ -16,8 +17,16 @@ import java.util.function.Consumer;
  *
  * <p>Readers never see a half-written mirror: an export sees each app's mirror either as it was
  * before a full sync committed or as that sync left it. Times are kept to the microsecond.
+ *
+ * <p>Full syncs and incremental pages: a full sync's {@link FullSyncWrite#commit} and the app's
+ * {@link EventLog#writePage} transactions take turns, never interleave. A page that committed
+ * before the full sync's commit is replaced along with the rest of the mirror by what the full sync
+ * read, while its events stay in the log (so a change that the full sync read before it happened is
+ * missing from the mirror until a source reports it again); a page that commits after it applies
+ * its changes on top of the new mirror. A full sync writes no events and moves no checkpoint. Full
+ * syncs of one app hold up no other app's pages.
  */
-public interface SyncStore extends AutoCloseable {
+public interface SyncStore extends EventLog, AutoCloseable {
   /**
    * Starts a full sync of {@code app}; the run is recorded as running until it ends. Several full
    * syncs may be open at once; each one that commits replaces the app's mirror in turn.

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * A {@link SyncStore} in memory, faithful to the contract that the JDBC store passes: staged
  * records are invisible until commit, key limits and microsecond times are the same, the export
- * order is by code point. Thread-safe; the sink of an export is called without the store's lock
- * held.
+ * order is by code point; its event log ({@link InMemoryEventLog}) applies changes one by one, the
+ * reference that the JDBC store's batched writes are tested against. Thread-safe: every write, page
+ * or commit, runs under the store's lock, so they take turns as in the JDBC store; the sink of an
+ * export is called without the lock held.
  */
 public final class InMemorySyncStore implements SyncStore {
   /** Compares strings by Unicode code point, the byte order of UTF-8. */
@@ -33,9 +37,16 @@ public final class InMemorySyncStore implements SyncStore {
   private static final Comparator<List<String>> KEY_ORDER = InMemorySyncStore::compareKeys;
 
   private final Clock clock;
+
+  /** Each app's mirror, whether a full sync or only pages wrote it. */
   private final Map<String, Map<List<String>, MirrorRecord>> mirrors =
       new TreeMap<>(CODE_POINT_ORDER);
+
+  /** The apps whose full sync committed. */
+  private final Set<String> synced = new TreeSet<>(CODE_POINT_ORDER);
+
   private final List<SyncRun> runs = new ArrayList<>();
+  private final InMemoryEventLog eventLog = new InMemoryEventLog();
   private boolean closed;
 
   public InMemorySyncStore() {
@@ -91,7 +102,31 @@ public final class InMemorySyncStore implements SyncStore {
   @Override
   public synchronized List<String> apps() {
     ensureOpen();
-    return List.copyOf(mirrors.keySet());
+    return List.copyOf(synced);
+  }
+
+  @Override
+  public synchronized PageWriteResult writePage(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    ensureOpen();
+    Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, new HashMap<>());
+    PageWriteResult result = eventLog.write(app, events, commit, mirror, clock.instant());
+    if (!mirror.isEmpty()) {
+      mirrors.putIfAbsent(app, mirror);
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized Optional<Checkpoint> checkpoint(String app, String source) {
+    ensureOpen();
+    return eventLog.checkpoint(app, source);
+  }
+
+  @Override
+  public synchronized List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
+    ensureOpen();
+    return eventLog.events(app, afterSeq, limit);
   }
 
   @Override
@@ -131,7 +166,8 @@ public final class InMemorySyncStore implements SyncStore {
             counts(staged),
             why);
     if (why == null) {
-      mirrors.put(run.app(), staged);
+      mirrors.put(run.app(), new HashMap<>(staged));
+      synced.add(run.app());
     }
     runs.set((int) run.id() - 1, ended);
     return ended;

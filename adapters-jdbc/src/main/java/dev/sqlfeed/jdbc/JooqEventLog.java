@@ -1,0 +1,180 @@
+package dev.sqlfeed.jdbc;
+
+import static dev.sqlfeed.jdbc.EventLogSchema.CHECKPOINTS;
+import static dev.sqlfeed.jdbc.EventLogSchema.COMMITTED_AT;
+import static dev.sqlfeed.jdbc.EventLogSchema.COUNTER;
+import static dev.sqlfeed.jdbc.EventLogSchema.CURSOR;
+import static dev.sqlfeed.jdbc.EventLogSchema.EVENTS;
+import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_COLUMNS;
+import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_KEY;
+import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_SEQ;
+import static dev.sqlfeed.jdbc.EventLogSchema.LAST_SEQ;
+import static dev.sqlfeed.jdbc.EventLogSchema.SEQ;
+import static dev.sqlfeed.jdbc.EventLogSchema.SOURCE;
+import static dev.sqlfeed.jdbc.EventLogSchema.THE_COUNTER;
+import static dev.sqlfeed.jdbc.StoreSchema.APP;
+import static org.jooq.impl.DSL.excluded;
+
+import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.SourceEvent;
+import dev.sqlfeed.ports.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Row1;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The event log of a {@link JooqSyncStore}.
+ *
+ * <p>A page is one transaction: lock the app's row ({@link AppLocks}), lock the one row of {@code
+ * event_seq} and read the last seq, look up which of the page's event keys the log has, append the
+ * new events with the next seqs in one batch, apply their mirror changes' net effect ({@link
+ * MirrorDelta}) in a few more, upsert the checkpoint, and store the new last seq. Seqs are gap-free
+ * because the counter row is read and written under a lock held to the commit, so page writes
+ * append strictly one after another, and a page that rolls back takes its seqs back with it. The
+ * lock is a row lock ({@code SELECT ... FOR UPDATE}) on PostgreSQL, MariaDB/MySQL and H2; on SQLite
+ * it is the database's write lock, which the store's one writer connection takes when a write
+ * transaction begins ({@link StoreDialect#rowLocks()}). Readers never see seq {@code n + 1} without
+ * {@code n}: a page's seqs become visible at its commit, before the next page can lock the counter.
+ */
+final class JooqEventLog {
+  /** Event keys looked up per statement, well below every database's limit on bind values. */
+  private static final int KEYS_PER_QUERY = 500;
+
+  private final JooqSyncStore store;
+  private final AppLocks locks;
+
+  JooqEventLog(JooqSyncStore store, AppLocks locks) {
+    this.store = store;
+    this.locks = locks;
+  }
+
+  PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    store.ensureOpen();
+    PageChecks.check(app, events, commit);
+    List<String> keys = new ArrayList<>(events.size());
+    events.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
+    locks.ensure(app);
+    return store.write(
+        "writing a page of events of " + app,
+        db -> {
+          locks.lock(db, app);
+          long last = lockCounter(db);
+          // Read after the locks, so that observed_at never goes back as seq goes up.
+          String observedAt = StoreSchema.text(store.clock().instant());
+          Set<String> seen = stored(db, keys);
+          List<Object[]> rows = new ArrayList<>();
+          MirrorDelta delta = new MirrorDelta();
+          long seq = last;
+          for (int i = 0; i < events.size(); i++) {
+            if (seen.add(keys.get(i))) {
+              SourceEvent event = events.get(i);
+              rows.add(EventRows.row(++seq, app, keys.get(i), event.event(), observedAt));
+              event.changes().forEach(delta::add);
+            }
+          }
+          BatchStatement.of(
+                  db,
+                  db.insertInto(EVENTS, EVENT_COLUMNS).values(BatchStatement.slots(EVENT_COLUMNS)),
+                  EVENT_COLUMNS)
+              .execute(db, rows);
+          delta.apply(db, app);
+          commit.ifPresent(checkpoint -> upsert(db, checkpoint));
+          if (seq != last) {
+            db.update(EVENT_SEQ).set(LAST_SEQ, seq).where(COUNTER.eq(THE_COUNTER)).execute();
+          }
+          return new PageWriteResult(rows.size(), events.size() - rows.size(), seq);
+        });
+  }
+
+  Optional<Checkpoint> checkpoint(String app, String source) {
+    store.ensureOpen();
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(source, "source");
+    return store.read(
+        "reading the checkpoint of " + app + " " + source,
+        db ->
+            db.select(CURSOR, COMMITTED_AT)
+                .from(CHECKPOINTS)
+                .where(APP.eq(app).and(SOURCE.eq(source)))
+                .fetchOptional(
+                    row ->
+                        new Checkpoint(
+                            app,
+                            source,
+                            Instant.parse(row.get(CURSOR)),
+                            StoreSchema.instant(row.get(COMMITTED_AT)))));
+  }
+
+  List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
+    store.ensureOpen();
+    Objects.requireNonNull(app, "app");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    return store.read(
+        "reading the event log",
+        db ->
+            db.select(EVENT_COLUMNS)
+                .from(EVENTS)
+                .where(SEQ.gt(afterSeq))
+                .and(app.map(APP::eq).orElse(DSL.noCondition()))
+                .orderBy(SEQ)
+                .limit(limit)
+                .fetch(EventRows::read));
+  }
+
+  /** Locks the counter row (see the class comment) and returns the last seq handed out. */
+  private long lockCounter(DSLContext db) {
+    SelectForUpdateStep<Record1<Long>> select =
+        db.select(LAST_SEQ).from(EVENT_SEQ).where(COUNTER.eq(THE_COUNTER));
+    return (store.dialect().rowLocks() ? select.forUpdate() : select).fetchSingle(LAST_SEQ);
+  }
+
+  /** The keys among {@code keys} that the log has. */
+  private Set<String> stored(DSLContext db, List<String> keys) {
+    List<String> distinct = List.copyOf(new HashSet<>(keys));
+    Set<String> stored = new HashSet<>();
+    for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
+      if (!store.dialect().looksUpKeysByJoin()) {
+        stored.addAll(
+            db.select(EVENT_KEY).from(EVENTS).where(EVENT_KEY.in(chunk)).fetch(EVENT_KEY));
+        continue;
+      }
+      Table<Record1<String>> wanted =
+          DSL.values(chunk.stream().map(DSL::row).toArray(Row1[]::new)).as("wanted", "k");
+      Field<String> key = wanted.field(0, String.class);
+      stored.addAll(db.select(key).from(wanted).join(EVENTS).on(EVENT_KEY.eq(key)).fetch(key));
+    }
+    return stored;
+  }
+
+  private static void upsert(DSLContext db, Checkpoint checkpoint) {
+    db.insertInto(CHECKPOINTS, APP, SOURCE, CURSOR, COMMITTED_AT)
+        .values(
+            checkpoint.app(),
+            checkpoint.source(),
+            EventLogSchema.cursorText(checkpoint.cursor()),
+            StoreSchema.text(checkpoint.committedAt()))
+        .onConflict(StoreSchema.qualified(CHECKPOINTS, List.of(APP, SOURCE)))
+        .doUpdate()
+        .set(CURSOR, excluded(CURSOR))
+        .set(COMMITTED_AT, excluded(COMMITTED_AT))
+        .execute();
+  }
+}

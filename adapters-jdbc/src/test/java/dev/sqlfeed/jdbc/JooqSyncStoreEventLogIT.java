@@ -1,0 +1,219 @@
+package dev.sqlfeed.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.jdbc.testing.TestDatabase;
+import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.EventLogContract;
+import dev.sqlfeed.ports.MirrorChange;
+import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.SampleMirror;
+import dev.sqlfeed.ports.SourceEvent;
+import dev.sqlfeed.ports.StoredEvent;
+import dev.sqlfeed.ports.SyncStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JDBC store's event log on every database it supports, against real servers. */
+class JooqSyncStoreEventLogIT {
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
+  private static final String SOURCE = "team.grants.0.changes";
+
+  /** The contract, on a new database per test. */
+  abstract static class OnDatabase extends EventLogContract {
+    private TestDatabase database;
+
+    abstract TestDatabase.Kind kind();
+
+    @Override
+    protected SyncStore openStore() {
+      database = TestDatabases.create(kind());
+      return open(database);
+    }
+
+    @Override
+    protected void discardStore() {
+      database.close();
+    }
+  }
+
+  @Nested
+  class OnSqlite extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.SQLITE;
+    }
+  }
+
+  @Nested
+  class OnH2 extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.H2;
+    }
+  }
+
+  @Nested
+  class OnPostgres extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.POSTGRES;
+    }
+  }
+
+  @Nested
+  class OnMariaDb extends OnDatabase {
+    @Override
+    TestDatabase.Kind kind() {
+      return TestDatabase.Kind.MARIADB;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aVersion1StoreIsMigratedOnOpenAndKeepsItsMirror(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      Resource1 old = new Resource1(SampleMirror.resource("user", "1"));
+      try (Connection c = database.connect()) {
+        DSLContext db = jooq(c, database);
+        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 1);
+        old.insert(db);
+      }
+      assertThat(schemaVersions(database)).containsExactly(1);
+
+      try (SyncStore store = open(database)) {
+        assertThat(export(store)).containsExactly(old.record().toJsonLine());
+        PageWriteResult result = store.writePage("hr", List.of(created("c1", "1")), commit());
+        assertThat(result).isEqualTo(new PageWriteResult(1, 0, 1));
+        assertThat(store.checkpoint("hr", SOURCE)).isPresent();
+      }
+      try (SyncStore store = open(database)) {
+        assertThat(store.events(Optional.empty(), 0, 10)).hasSize(1);
+        assertThat(export(store)).hasSize(2);
+      }
+      assertThat(schemaVersions(database)).containsExactly(1, 2);
+    }
+  }
+
+  static Stream<Arguments> failingTables() {
+    List<Arguments> cases = new ArrayList<>();
+    for (TestDatabase.Kind kind : TestDatabase.Kind.values()) {
+      // grants: a statement in the middle of the page; checkpoints: the page's last statement.
+      cases.add(Arguments.of(kind, "grants"));
+      cases.add(Arguments.of(kind, "checkpoints"));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}, {1} missing")
+  @MethodSource("failingTables")
+  void aPageWhoseStatementFailsMidwayRollsBackWhole(TestDatabase.Kind kind, String table)
+      throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind);
+        SyncStore store = open(database)) {
+      store.writePage("hr", List.of(created("c1", "1")), commit());
+      List<StoredEvent> events = store.events(Optional.empty(), 0, 10);
+      List<String> mirror = export(store);
+      List<SourceEvent> page = new ArrayList<>();
+      for (int i = 2; i < 1_000; i++) {
+        page.add(created("c" + i, "" + i));
+        page.add(
+            new SourceEvent(
+                new FeedEvent.ResourceChanged(
+                    "r" + i, "user", SampleMirror.ref("user", "" + i), T0),
+                List.of(
+                    new MirrorChange.PutResource(
+                        SampleMirror.resource("user", "" + i), List.of()))));
+      }
+      rename(database, table, table + "_away");
+      Checkpoint later = new Checkpoint("hr", SOURCE, T0.plusSeconds(60), T0.plusSeconds(60));
+
+      assertThatThrownBy(() -> store.writePage("hr", page, Optional.of(later)))
+          .isInstanceOfSatisfying(
+              StoreException.class,
+              e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.QUERY_FAILED))
+          .hasMessageStartingWith("writing a page of events of hr");
+      rename(database, table + "_away", table);
+
+      assertThat(store.events(Optional.empty(), 0, 10_000)).isEqualTo(events);
+      assertThat(export(store)).isEqualTo(mirror);
+      assertThat(store.checkpoint("hr", SOURCE)).contains(commit().orElseThrow());
+      assertThat(store.writePage("hr", page, Optional.of(later)))
+          .isEqualTo(new PageWriteResult(page.size(), 0, page.size() + 1));
+      assertThat(store.checkpoint("hr", SOURCE)).contains(later);
+    }
+  }
+
+  /** A resource written into a version-1 store as that version's code wrote it. */
+  private record Resource1(MirrorRecord record) {
+    void insert(DSLContext db) {
+      List<Object> values = new ArrayList<>();
+      values.add("hr");
+      values.addAll(MirrorTable.RESOURCES.values(record));
+      db.insertInto(
+              MirrorTable.RESOURCES.mirror(),
+              StoreSchema.withFirst(StoreSchema.APP, MirrorTable.RESOURCES.columns()))
+          .values(values)
+          .execute();
+    }
+  }
+
+  private static SourceEvent created(String id, String user) {
+    Grant g = SampleMirror.grant("team", "ops", "member", user);
+    return new SourceEvent(
+        new FeedEvent.GrantCreated(id, SOURCE, g.resource(), g.entitlement(), g.principal(), T0),
+        List.of(new MirrorChange.PutGrant(g)));
+  }
+
+  private static Optional<Checkpoint> commit() {
+    return Optional.of(new Checkpoint("hr", SOURCE, T0, T0));
+  }
+
+  private static SyncStore open(TestDatabase database) {
+    return JdbcStores.open(database.jdbcUrl(), database.user(), database.password());
+  }
+
+  private static List<String> export(SyncStore store) {
+    List<String> lines = new ArrayList<>();
+    store.exportMirror(Optional.of("hr"), r -> lines.add(r.toJsonLine()));
+    return lines;
+  }
+
+  private static List<Integer> schemaVersions(TestDatabase database) throws SQLException {
+    try (Connection c = database.connect()) {
+      return jooq(c, database)
+          .select(StoreSchema.VERSION)
+          .from(StoreSchema.SCHEMA_VERSION)
+          .orderBy(StoreSchema.VERSION)
+          .fetch(StoreSchema.VERSION);
+    }
+  }
+
+  private static void rename(TestDatabase database, String from, String to) throws SQLException {
+    try (Connection c = database.connect()) {
+      jooq(c, database).alterTable(DSL.name(from)).renameTo(DSL.name(to)).execute();
+    }
+  }
+
+  private static DSLContext jooq(Connection c, TestDatabase database) {
+    return DSL.using(c, StoreDialect.of(database.jdbcUrl()).jooq());
+  }
+}

@@ -1,0 +1,190 @@
+package dev.sqlfeed.ports;
+
+import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.domain.mirror.Entitlement;
+import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.domain.mirror.Resource;
+import dev.sqlfeed.domain.mirror.ResourceRef;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The event log of an {@link InMemorySyncStore}: the reference semantics of {@link EventLog}, with
+ * every change applied one by one in page order. Not thread-safe; the store calls it under its
+ * lock.
+ */
+final class InMemoryEventLog {
+  /** The longest source key a store keeps, as in the JDBC store. */
+  static final int SOURCE_LENGTH = 255;
+
+  private final List<StoredEvent> log = new ArrayList<>();
+  private final Map<String, Set<String>> ids = new HashMap<>();
+  private final Map<List<String>, Checkpoint> checkpoints = new HashMap<>();
+
+  /**
+   * Writes a page into {@code mirror}, the app's records by {@link InMemorySyncStore#key}. Checks
+   * everything before changing anything, so that a page either happens whole or not at all.
+   */
+  PageWriteResult write(
+      String app,
+      List<SourceEvent> events,
+      Optional<Checkpoint> commit,
+      Map<List<String>, MirrorRecord> mirror,
+      Instant now) {
+    check(app, events, commit);
+    Set<String> known = ids.computeIfAbsent(app, a -> new HashSet<>());
+    Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
+    long appended = 0;
+    for (SourceEvent event : events) {
+      if (known.add(event.event().id())) {
+        appended++;
+        log.add(new StoredEvent(log.size() + 1L, app, event.event(), observedAt));
+        event.changes().forEach(change -> apply(mirror, change));
+      }
+    }
+    commit.ifPresent(
+        c ->
+            checkpoints.put(
+                List.of(app, c.source()),
+                new Checkpoint(
+                    app, c.source(), c.cursor(), c.committedAt().truncatedTo(ChronoUnit.MICROS))));
+    return new PageWriteResult(appended, events.size() - appended, log.size());
+  }
+
+  Optional<Checkpoint> checkpoint(String app, String source) {
+    return Optional.ofNullable(checkpoints.get(List.of(app, source)));
+  }
+
+  List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
+    Objects.requireNonNull(app, "app");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    List<StoredEvent> result = new ArrayList<>();
+    for (int i = (int) Math.max(0, Math.min(afterSeq, log.size())); i < log.size(); i++) {
+      if (result.size() >= limit) {
+        break;
+      }
+      StoredEvent event = log.get(i);
+      if (app.isEmpty() || app.get().equals(event.app())) {
+        result.add(event);
+      }
+    }
+    return result;
+  }
+
+  private static void apply(Map<List<String>, MirrorRecord> mirror, MirrorChange change) {
+    if (change instanceof MirrorChange.PutResource put) {
+      ResourceRef ref = put.resource().resource();
+      mirror.put(InMemorySyncStore.key(put.resource()), put.resource());
+      removeOf(mirror, "2", ref);
+      put.entitlements().forEach(e -> mirror.put(InMemorySyncStore.key(e), e));
+    } else if (change instanceof MirrorChange.DeleteResource delete) {
+      ResourceRef ref = delete.resource();
+      removeOf(mirror, "1", ref);
+      removeOf(mirror, "2", ref);
+      removeOf(mirror, "3", ref);
+    } else if (change instanceof MirrorChange.PutGrant put) {
+      mirror.put(InMemorySyncStore.key(put.grant()), put.grant());
+    } else {
+      mirror.remove(InMemorySyncStore.key(((MirrorChange.DeleteGrant) change).grant()));
+    }
+  }
+
+  /** Removes the records of one kind ("1" resources ...) that belong to {@code ref}. */
+  private static void removeOf(
+      Map<List<String>, MirrorRecord> mirror, String kind, ResourceRef ref) {
+    mirror
+        .keySet()
+        .removeIf(
+            key ->
+                key.get(0).equals(kind)
+                    && key.get(1).equals(ref.resourceType())
+                    && key.get(2).equals(ref.resourceId()));
+  }
+
+  private static void check(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(commit, "commit");
+    MirrorKeyLimits.checkApp(app);
+    for (SourceEvent event : events) {
+      check(event.event());
+      event.changes().forEach(InMemoryEventLog::check);
+    }
+    if (commit.isPresent()) {
+      if (!commit.get().app().equals(app)) {
+        throw new IllegalArgumentException(
+            "a page of " + app + " cannot commit a checkpoint of " + commit.get().app());
+      }
+      checkSource(commit.get().source());
+    }
+  }
+
+  private static void check(FeedEvent event) {
+    Objects.requireNonNull(event.id(), "event id");
+    if (event.id().isEmpty()) {
+      throw new IllegalArgumentException("an event id must not be empty");
+    }
+    Objects.requireNonNull(event.resource(), "event resource");
+    Objects.requireNonNull(event.cursor(), "event cursor");
+    checkSource(event.source());
+    if (event instanceof FeedEvent.GrantCreated g) {
+      MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
+    } else if (event instanceof FeedEvent.GrantRevoked g) {
+      MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
+    } else {
+      MirrorKeyLimits.check(new Resource(event.resource(), "", null, null, Map.of()));
+    }
+  }
+
+  private static void check(MirrorChange change) {
+    if (change instanceof MirrorChange.PutResource put) {
+      MirrorKeyLimits.check(put.resource());
+      for (Entitlement entitlement : put.entitlements()) {
+        if (!entitlement.resource().equals(put.resource().resource())) {
+          throw new IllegalArgumentException(
+              "an entitlement put with a resource must belong to it: " + entitlement.toJsonLine());
+        }
+        MirrorKeyLimits.check(entitlement);
+      }
+    } else if (change instanceof MirrorChange.DeleteResource delete) {
+      MirrorKeyLimits.check(new Resource(delete.resource(), "", null, null, Map.of()));
+    } else if (change instanceof MirrorChange.PutGrant put) {
+      MirrorKeyLimits.check(put.grant());
+    } else {
+      MirrorKeyLimits.check(((MirrorChange.DeleteGrant) change).grant());
+    }
+  }
+
+  private static Grant grantOf(ResourceRef resource, String entitlement, ResourceRef principal) {
+    if (entitlement == null || principal == null) {
+      throw new IllegalArgumentException("a grant event needs an entitlement and a principal");
+    }
+    return new Grant(resource, entitlement, principal);
+  }
+
+  private static void checkSource(String source) {
+    Objects.requireNonNull(source, "source");
+    if (source.length() > SOURCE_LENGTH) {
+      throw new StoreException(
+          StoreException.Kind.QUERY_FAILED,
+          false,
+          "source key is "
+              + source.length()
+              + " characters long; a sync store keeps at most "
+              + SOURCE_LENGTH,
+          null);
+    }
+  }
+}
