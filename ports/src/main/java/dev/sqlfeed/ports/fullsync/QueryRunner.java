@@ -1,5 +1,6 @@
 package dev.sqlfeed.ports.fullsync;
 
+import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.Pagination;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.error.SourceException;
@@ -72,7 +73,7 @@ public final class QueryRunner {
       String rowKey;
       if (!key.isEmpty() && row.containsKey(key)) {
         lastKey = row.get(key);
-        rowKey = key + "=" + lastKey;
+        rowKey = key + "=" + (lastKey instanceof NullValue ? "NULL" : lastKey);
       } else if (paging.paged()) {
         throw new SourceException(
             SourceException.Kind.QUERY_FAILED,

@@ -1,0 +1,67 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every config under {@code examples/} passes {@code sqlfeed validate}. */
+class CliExamplesTest {
+  /**
+   * What the examples read from the environment. {@code validate} expands the references and parses
+   * the DSNs but connects to nothing, so any well-formed DSN will do.
+   */
+  static final Map<String, String> DUMMY_ENV =
+      Map.of(
+          "ACME_PG_DSN", "postgres://reader@db.example:5432/acme?sslmode=disable",
+          "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme");
+
+  static Stream<Path> exampleConfigs() throws IOException {
+    try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
+      List<Path> configs =
+          files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
+      return configs.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exampleConfigs")
+  void everyExampleConfig_validatesClean(Path config) {
+    CliRun run = CliRun.run(DUMMY_ENV, "validate", "--config", config.toString()).exits(0);
+
+    assertThat(run.out()).startsWith(config + ": ok: app ");
+    assertThat(run.err()).as("no errors and no warnings").isEmpty();
+  }
+
+  @Test
+  void theExamples_coverSqlitePostgresAndMariadb_eachWithSchemaAndReadme() throws IOException {
+    Path examples = AcmeExample.examplesDir();
+
+    assertThat(exampleConfigs().map(examples::relativize).map(Path::toString))
+        .contains("sqlite/app.yml", "postgres/app.yml", "mariadb/app.yml");
+    for (String dir : List.of("sqlite", "postgres", "mariadb")) {
+      assertThat(examples.resolve(dir).resolve("schema.sql")).isRegularFile();
+      assertThat(examples.resolve(dir).resolve("README.md")).isRegularFile();
+    }
+    assertThat(examples.resolve("seed.sql")).isRegularFile();
+  }
+
+  @Test
+  void theServerExamples_readTheirDsnFromTheEnvironment() {
+    Path examples = AcmeExample.examplesDir();
+
+    CliRun run =
+        CliRun.run(
+            Map.of(), "validate", "--config", examples.resolve("postgres/app.yml").toString());
+
+    run.exits(2);
+    assertThat(run.err()).contains("connect.dsn: environment variable ACME_PG_DSN is not set");
+  }
+}
