@@ -11,8 +11,11 @@ import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.SourceOptions;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.FeedActivitiesImpl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -79,5 +82,13 @@ public final class Wiring {
       }
     }
     return store(jdbcUrl, env);
+  }
+
+  /**
+   * The activities of the source workflows: read pages of the config's incremental sources and
+   * write their events, mirror changes and checkpoints to the store.
+   */
+  public static FeedActivities feedActivities(Config config, SourceReader source, SyncStore store) {
+    return new FeedActivitiesImpl(config, source, store, Clock.systemUTC());
   }
 }

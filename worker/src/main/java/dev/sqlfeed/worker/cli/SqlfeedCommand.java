@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SyncCommand.class,
       ExportCommand.class,
-      InitExampleCommand.class
+      InitExampleCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      HistoryCommand.class,
+      ReplayCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,95 @@
+package dev.sqlfeed.worker.cli;
+
+import dev.sqlfeed.domain.config.LoadedConfig;
+import dev.sqlfeed.domain.feed.CycleStateWire;
+import dev.sqlfeed.worker.config.ConfigLoader;
+import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
+import dev.sqlfeed.worker.temporal.SourcePacing;
+import dev.sqlfeed.worker.temporal.TemporalConnection;
+import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
+import dev.sqlfeed.workflows.SourceFailure;
+import dev.sqlfeed.workflows.SourceStatus;
+import dev.sqlfeed.workflows.SourceWorkflows;
+import io.temporal.client.WorkflowNotFoundException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sqlfeed status}: every source workflow's state, as a table. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Asks each incremental source's workflow for its state and prints one line per source:",
+      "phase, committed cursor, the running cycle's progress, counters and the last error."
+    })
+final class StatusCommand implements Callable<Integer> {
+  private static final String ROW = "%-32s %-9s %-30s %-14s %8s %8s %10s  %s%n";
+
+  private final CliContext context;
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The config file (baton-sql's YAML format).")
+  Path config;
+
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:" + EmbeddedTemporal.DEFAULT_PORT,
+      description = "The Temporal server. Default: ${DEFAULT-VALUE} (a running 'sqlfeed run').")
+  String temporal;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      defaultValue = TemporalConnection.DEFAULT_NAMESPACE,
+      description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
+  String namespace;
+
+  StatusCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config);
+    String app = loaded.config().appName();
+    PrintWriter out = context.out();
+    try (TemporalConnection connection = TemporalConnection.connect(temporal, namespace)) {
+      out.printf(ROW, "SOURCE", "PHASE", "COMMITTED", "CYCLE", "CYCLES", "FAILED", "EVENTS", "");
+      for (SourcePacing source : SourcePacing.of(loaded.config())) {
+        SourceStatus status;
+        try {
+          status = SourceWorkflows.attach(connection.client(), app, source.key()).state();
+        } catch (WorkflowNotFoundException e) {
+          out.printf(ROW, source.key(), "absent", "-", "-", "-", "-", "-", "");
+          continue;
+        }
+        CycleStateWire c = status.state().cycle();
+        SourceFailure failure = status.state().lastFailure();
+        out.printf(
+            ROW,
+            source.key(),
+            status.phase(),
+            c.committedCursor() == null ? "-" : c.committedCursor(),
+            c.since() == null ? "-" : c.cyclePages() + "p/" + c.cycleRows() + "r",
+            c.cycles(),
+            c.failures(),
+            c.eventsAppended(),
+            c.consecutiveFailures() == 0
+                ? ""
+                : failure == null ? c.lastError() : failure.type() + ": " + failure.message());
+      }
+      out.flush();
+      return ExitCode.OK;
+    } catch (TemporalUnavailableException e) {
+      context.err().println("sqlfeed: " + e.getMessage());
+      return ExitCode.UNAVAILABLE;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.sqlfeed.worker.temporal;
+
+import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.SourceState;
+import dev.sqlfeed.workflows.SourceStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code sqlfeed run} does with Temporal: starts the embedded server unless told to use one,
+ * runs a worker, starts (or attaches to) every source's workflow, then either waits to be stopped
+ * or, with {@code once}, for one cycle of every source.
+ *
+ * <p>The embedded server keeps every closed run in memory and never gives it back. Left alone for
+ * months it would fill the heap; so after a number of pages it is recycled: every workflow's state
+ * is read by a query, the server is replaced by a new one, and the workflows start again from those
+ * states (a workflow that does not answer starts from the store's checkpoint). A page that was
+ * running then is read again, and its events are dropped as duplicates.
+ */
+public final class FeedRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(FeedRunner.class);
+
+  /**
+   * How {@code sqlfeed run} reaches Temporal.
+   *
+   * @param temporal {@code HOST:PORT} of a server to use; null for the embedded one
+   * @param namespace the namespace
+   * @param taskQueue the task queue the workers share
+   * @param embeddedPort the port of the embedded server (on 127.0.0.1)
+   * @param recyclePages pages (all sources together) after which the embedded server is recycled
+   * @param checkEvery how often the page count is looked at
+   */
+  public record Options(
+      String temporal,
+      String namespace,
+      String taskQueue,
+      int embeddedPort,
+      long recyclePages,
+      Duration checkEvery) {
+    /** Pages between two recycles when none is given: about 40 MB of server heap. */
+    public static final long DEFAULT_RECYCLE_PAGES = 5_000;
+
+    public Options {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(taskQueue, "taskQueue");
+      Objects.requireNonNull(checkEvery, "checkEvery");
+    }
+
+    boolean embedded() {
+      return temporal == null;
+    }
+  }
+
+  private final Options options;
+  private final String app;
+  private final List<SourcePacing> sources;
+  private final FeedActivities activities;
+  private final CountDownLatch stop;
+
+  /**
+   * @param stop counted down to stop (SIGTERM, Ctrl-C, a test)
+   */
+  public FeedRunner(
+      Options options,
+      String app,
+      List<SourcePacing> sources,
+      FeedActivities activities,
+      CountDownLatch stop) {
+    this.options = options;
+    this.app = app;
+    this.sources = List.copyOf(sources);
+    this.activities = activities;
+    this.stop = stop;
+  }
+
+  /** Polls every source until stopped. */
+  public void runUntilStopped() {
+    Map<String, SourceState> carried = Map.of();
+    while (true) {
+      try (Session session = open()) {
+        session.starter.startAll(sources, false, carried);
+        LOG.info(
+            "scanning {} source(s) of {} with Temporal at {} (task queue {})",
+            sources.size(),
+            app,
+            session.connection.target(),
+            options.taskQueue());
+        long base = pages(session);
+        while (!stopped(options.checkEvery())) {
+          if (options.embedded() && pages(session) - base >= options.recyclePages()) {
+            break;
+          }
+        }
+        if (stopped(Duration.ZERO)) {
+          return;
+        }
+        carried = states(session);
+        LOG.info("recycling the embedded Temporal server to bound its memory");
+      }
+    }
+  }
+
+  /**
+   * Runs one cycle of every source to exhaustion (or failure).
+   *
+   * @return each source's state after its cycle, by key, in source order; empty if stopped first
+   */
+  public Optional<Map<String, SourceState>> runOnce() {
+    try (Session session = open()) {
+      List<SourceStarter.Started> started = session.starter.startAll(sources, true, Map.of());
+      Map<String, SourceState> states = new java.util.LinkedHashMap<>();
+      for (SourceStarter.Started s : started) {
+        Optional<SourceState> state = session.starter.awaitOnce(s, () -> stop.getCount() == 0);
+        if (state.isEmpty()) {
+          return Optional.empty();
+        }
+        states.put(s.source().key(), state.get());
+      }
+      return Optional.of(states);
+    }
+  }
+
+  private Session open() {
+    EmbeddedTemporal server =
+        options.embedded() ? EmbeddedTemporal.start(options.embeddedPort()) : null;
+    try {
+      TemporalConnection connection =
+          TemporalConnection.connect(
+              server == null ? options.temporal() : server.target(), options.namespace());
+      TemporalWorker worker =
+          TemporalWorker.start(
+              connection.client(),
+              options.taskQueue(),
+              activities,
+              options.embedded() || loopback(options.temporal()));
+      return new Session(
+          server,
+          connection,
+          worker,
+          new SourceStarter(connection.client(), options.taskQueue(), app));
+    } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a server address is on this machine. Such a server may be another {@code sqlfeed run}'s
+   * embedded test server, which mishandles sticky queues; sticky execution is then switched off to
+   * be safe, which costs replays, never correctness.
+   */
+  static boolean loopback(String target) {
+    String host = target.substring(0, Math.max(0, target.lastIndexOf(':')));
+    host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
+
+  private boolean stopped(Duration wait) {
+    try {
+      return stop.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private long pages(Session session) {
+    long pages = 0;
+    for (SourcePacing s : sources) {
+      SourceStatus status = query(session, s.key());
+      if (status != null) {
+        pages += status.state().cycle().pages() + status.state().cycle().failures();
+      }
+    }
+    return pages;
+  }
+
+  private Map<String, SourceState> states(Session session) {
+    Map<String, SourceState> states = new HashMap<>();
+    for (SourcePacing s : sources) {
+      SourceStatus status = query(session, s.key());
+      if (status != null) {
+        states.put(s.key(), status.state());
+      }
+    }
+    return states;
+  }
+
+  private static SourceStatus query(Session session, String key) {
+    try {
+      return session.starter.stub(key).state();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: state query failed: {}", key, e.getMessage());
+      return null;
+    }
+  }
+
+  /** One server (if embedded), connection and worker; closed in reverse order. */
+  private record Session(
+      EmbeddedTemporal server,
+      TemporalConnection connection,
+      TemporalWorker worker,
+      SourceStarter starter)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      worker.close();
+      connection.close();
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

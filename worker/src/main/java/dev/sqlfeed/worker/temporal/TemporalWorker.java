@@ -1,0 +1,57 @@
+package dev.sqlfeed.worker.temporal;
+
+import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.SourceWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Polls a task queue and runs the source workflows and their activities. */
+public final class TemporalWorker implements AutoCloseable {
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final WorkerFactory factory;
+
+  private TemporalWorker(WorkerFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Starts polling.
+   *
+   * @param embedded whether the server is Temporal's test server, which keeps sending tasks to a
+   *     dead worker's sticky queue forever: sticky execution is then switched off, so that a
+   *     restarted worker resumes the workflows (every workflow task replays its run's history,
+   *     which continue-as-new keeps short)
+   */
+  public static TemporalWorker start(
+      WorkflowClient client, String taskQueue, FeedActivities activities, boolean embedded) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (embedded) {
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    Worker worker = factory.newWorker(taskQueue, options.build());
+    worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    factory.start();
+    return new TemporalWorker(factory);
+  }
+
+  /**
+   * Stops polling and waits a few seconds for running tasks; a page still running after that is
+   * interrupted, its transaction rolled back, and retried by whichever worker runs next.
+   */
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    if (!factory.isTerminated()) {
+      factory.shutdownNow();
+      factory.awaitTermination(2, TimeUnit.SECONDS);
+    }
+  }
+}

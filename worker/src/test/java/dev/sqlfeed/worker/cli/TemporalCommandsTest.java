@@ -1,0 +1,242 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.SyncMode;
+import dev.sqlfeed.domain.config.SyncSettings;
+import dev.sqlfeed.domain.feed.CycleState;
+import dev.sqlfeed.domain.feed.PageSummary;
+import dev.sqlfeed.worker.config.ConfigLoader;
+import dev.sqlfeed.worker.temporal.FeedRunner;
+import dev.sqlfeed.worker.temporal.SourcePacing;
+import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.ScanRequest;
+import dev.sqlfeed.workflows.ScanResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code status}, {@code history} and {@code replay} against a running embedded server whose
+ * workflows poll activities that find nothing new.
+ */
+class TemporalCommandsTest {
+  private static final SyncSettings SETTINGS =
+      new SyncSettings(
+          Duration.ofHours(3),
+          Duration.ofSeconds(1),
+          100,
+          Duration.ZERO,
+          Duration.ZERO,
+          SyncMode.KEYSET);
+  private static final CountDownLatch STOP = new CountDownLatch(1);
+  private static final AtomicInteger SCANS = new AtomicInteger();
+  private static Path config;
+  private static String temporal;
+  private static Thread runner;
+
+  @TempDir Path dir;
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @BeforeAll
+  static void startRunner() throws Exception {
+    config =
+        Path.of(
+            TemporalCommandsTest.class.getResource("/config/feed/acme-incremental.yml").toURI());
+    Config loaded = ConfigLoader.withEnvironment(Map.of()).load(config).config();
+    int port = freePort();
+    temporal = "127.0.0.1:" + port;
+    FeedActivities idle =
+        new FeedActivities() {
+          @Override
+          public String initialCheckpoint(String app, String sourceKey) {
+            return "2026-11-25T10:00:00Z";
+          }
+
+          @Override
+          public ScanResult scanPage(ScanRequest r) {
+            SCANS.incrementAndGet();
+            CycleState s =
+                r.state().toState().open(Instant.parse("2026-11-25T10:01:00Z"), SETTINGS);
+            return new ScanResult(s.page(PageSummary.empty()).toWire(), 0, 0, 0, true);
+          }
+        };
+    FeedRunner feedRunner =
+        new FeedRunner(
+            new FeedRunner.Options(
+                null, "default", "sqlfeed", port, 1_000_000, Duration.ofSeconds(1)),
+            loaded.appName(),
+            SourcePacing.of(loaded),
+            idle,
+            STOP);
+    runner = new Thread(feedRunner::runUntilStopped);
+    runner.start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (SCANS.get() < 6 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  @AfterAll
+  static void stopRunner() throws InterruptedException {
+    STOP.countDown();
+    runner.join(20_000);
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(args, new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), false));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Result history(String source, Path file) {
+    return cli(
+        "history",
+        "--config",
+        config.toString(),
+        "--temporal",
+        temporal,
+        "--source",
+        source,
+        "--out",
+        file.toString());
+  }
+
+  @Test
+  void status_printsOneLinePerSource() {
+    Result r = cli("status", "--config", config.toString(), "--temporal", temporal);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .hasSize(4)
+        .anyMatch(l -> l.startsWith("user ") && l.contains("2026-11-25T10:00:00Z"))
+        .anyMatch(l -> l.startsWith("team.grants.0.revokes "));
+  }
+
+  @Test
+  void history_thenReplay_succeeds() throws IOException {
+    Path file = dir.resolve("user.json");
+
+    Result history = history("user", file);
+    Result replay = cli("replay", file.toString());
+
+    assertThat(history.code()).as(history.err()).isZero();
+    assertThat(history.out()).contains("sqlfeed/acme/user");
+    assertThat(Files.readString(file)).contains("EVENT_TYPE_WORKFLOW_EXECUTION_STARTED");
+    assertThat(replay.code()).as(replay.err()).isZero();
+    assertThat(replay.out()).contains("user.json: ok");
+  }
+
+  @Test
+  void replay_ofAHistoryFromOtherCode_exits1() throws IOException {
+    Path file = dir.resolve("user.json");
+    history("user", file);
+    // The history of a workflow whose code called another activity where this one scans.
+    String drifted =
+        Files.readString(file, StandardCharsets.UTF_8).replace("\"ScanPage\"", "\"OldScanPage\"");
+    Files.writeString(file, drifted, StandardCharsets.UTF_8);
+
+    Result replay = cli("replay", file.toString());
+
+    assertThat(replay.code()).isEqualTo(ExitCode.FAILURE);
+    assertThat(replay.err()).contains("does not replay");
+  }
+
+  @Test
+  void replay_ofAFileThatIsNoHistory_exits2() throws IOException {
+    Path file = Files.writeString(dir.resolve("x.json"), "{\"not\": \"a history\"");
+
+    assertThat(cli("replay", file.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+  }
+
+  @Test
+  void history_ofAnUnknownSource_exits2() {
+    Result r = history("nope", dir.resolve("x.json"));
+
+    assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).contains("team.grants.0.changes");
+  }
+
+  @Test
+  void status_andHistory_ofAnAppWithoutWorkflows_sayItIsAbsent() throws IOException {
+    Path other =
+        Files.writeString(
+            dir.resolve("other.yml"),
+            Files.readString(config).replace("app_name: acme", "app_name: other"));
+
+    Result status = cli("status", "--config", other.toString(), "--temporal", temporal);
+    Result history =
+        cli(
+            "history",
+            "--config",
+            other.toString(),
+            "--temporal",
+            temporal,
+            "--source",
+            "user",
+            "--out",
+            dir.resolve("x.json").toString());
+
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out().lines().skip(1)).allMatch(l -> l.contains(" absent "));
+    assertThat(history.code()).isEqualTo(ExitCode.FAILURE);
+    assertThat(history.err()).contains("no workflow sqlfeed/other/user");
+  }
+
+  @Test
+  void status_withNoServer_exits3() throws IOException {
+    Result r =
+        cli("status", "--config", config.toString(), "--temporal", "127.0.0.1:" + freePort());
+
+    assertThat(r.code()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(r.err()).contains("cannot reach Temporal");
+  }
+
+  @Test
+  void run_withAConfigWithoutIncrementalSources_exits2() throws IOException {
+    Path plain =
+        Files.writeString(
+            dir.resolve("plain.yml"),
+            """
+            app_name: plain
+            connect:
+              dsn: "sqlite:plain.db"
+            resource_types:
+              user:
+                name: User
+                list:
+                  query: SELECT id FROM users
+                  map:
+                    id: ".id"
+                    display_name: ".id"
+            """);
+
+    Result r = cli("run", "--config", plain.toString());
+
+    assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).contains("no source has incremental_sync");
+  }
+}

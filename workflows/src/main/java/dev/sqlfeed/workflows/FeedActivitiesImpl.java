@@ -1,0 +1,245 @@
+package dev.sqlfeed.workflows;
+
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.error.SqlfeedException;
+import dev.sqlfeed.domain.feed.CanonicalTime;
+import dev.sqlfeed.domain.feed.CycleState;
+import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.domain.feed.FeedSource;
+import dev.sqlfeed.domain.feed.FeedSources;
+import dev.sqlfeed.domain.feed.IncrementalRowMapper;
+import dev.sqlfeed.domain.feed.MappedRow;
+import dev.sqlfeed.domain.feed.PageSummary;
+import dev.sqlfeed.domain.feed.PageTally;
+import dev.sqlfeed.domain.feed.RunningCycle;
+import dev.sqlfeed.domain.mapping.Activation;
+import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.EventLog;
+import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.MirrorChange;
+import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.SourceEvent;
+import dev.sqlfeed.ports.SourceQuery;
+import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.feed.ResourceRefresher;
+import dev.sqlfeed.ports.fullsync.QueryVars;
+import io.temporal.activity.Activity;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * The page activity over the ports: reads a page of a source, maps its rows to events, refreshes
+ * changed resources with their {@code get} query, and writes the events, their mirror changes and
+ * (on the page that exhausts the window) the checkpoint in one store transaction. The cycle's
+ * arithmetic (window, position, commit) is the domain's {@link CycleState}; this class only feeds
+ * it. Stateless between calls: every call works from the state in its request, so a retry, or
+ * another worker, does the same.
+ *
+ * <p>Errors are sqlfeed's own, turned into failures by {@link FeedFailures}: transient ones retry,
+ * permanent ones fail the cycle at once.
+ */
+public final class FeedActivitiesImpl implements FeedActivities {
+  /** Rows between two heartbeats; the SDK throttles what it sends to the server anyway. */
+  private static final int HEARTBEAT_ROWS = 100;
+
+  private final Config config;
+  private final SourceReader source;
+  private final EventLog log;
+  private final ResourceRefresher refresher;
+  private final Clock clock;
+  private final Map<String, FeedSource> sources = new HashMap<>();
+
+  /**
+   * @param clock the worker's clock, only for the checkpoint's {@code committedAt}; cycle bounds
+   *     come from the source database's clock
+   */
+  public FeedActivitiesImpl(Config config, SourceReader source, EventLog log, Clock clock) {
+    this.config = config;
+    this.source = source;
+    this.log = log;
+    this.refresher = new ResourceRefresher(source);
+    this.clock = clock;
+    FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
+  }
+
+  @Override
+  public String initialCheckpoint(String app, String sourceKey) {
+    try {
+      return log.checkpoint(app, sourceKey).map(c -> CanonicalTime.format(c.cursor())).orElse(null);
+    } catch (SqlfeedException e) {
+      throw FeedFailures.of(e);
+    }
+  }
+
+  @Override
+  public ScanResult scanPage(ScanRequest request) {
+    try {
+      return scan(request, rows -> Activity.getExecutionContext().heartbeat(rows));
+    } catch (SqlfeedException e) {
+      throw FeedFailures.of(e);
+    }
+  }
+
+  /** One page; {@code heartbeat} is told the rows handled so far, now and then. */
+  ScanResult scan(ScanRequest request, LongConsumer heartbeat) {
+    FeedSource feed = feedSource(request);
+    CycleState state = request.state().toState();
+    if (!state.running()) {
+      state = state.open(source.databaseNow(), feed.settings());
+      if (!state.running()) {
+        // The window is empty (the database clock went back): the cycle has ended already.
+        return new ScanResult(state.toWire(), 0, 0, 0, true);
+      }
+    }
+    RunningCycle cycle = state.cycle().orElseThrow();
+    PageTally tally = new PageTally();
+    List<MappedRow> rows = new ArrayList<>();
+    boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat);
+    List<SourceEvent> events = events(feed, rows, heartbeat);
+    PageSummary probe = tally.summary(0, 0, "", exhausted);
+    Optional<Checkpoint> commit =
+        exhausted
+            ? state
+                .committedAfter(probe)
+                .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
+            : Optional.empty();
+    PageWriteResult written = log.writePage(request.app(), events, commit);
+    PageSummary summary = tally.summary(written.appended(), written.duplicates(), "", exhausted);
+    return new ScanResult(
+        state.page(summary).toWire(),
+        tally.rows(),
+        written.appended(),
+        written.duplicates(),
+        exhausted);
+  }
+
+  private FeedSource feedSource(ScanRequest request) {
+    if (!request.app().equals(config.appName())) {
+      throw new ConfigException(
+          "this worker runs app " + config.appName() + ", not " + request.app());
+    }
+    FeedSource feed = sources.get(request.sourceKey());
+    if (feed == null) {
+      throw new ConfigException(
+          "the config of "
+              + config.appName()
+              + " has no incremental source "
+              + request.sourceKey()
+              + " (any more?); sources: "
+              + sources.keySet());
+    }
+    return feed;
+  }
+
+  /** Reads and maps the page's rows; returns whether the window is exhausted. */
+  private boolean read(
+      FeedSource feed,
+      RunningCycle cycle,
+      int pageSize,
+      PageTally tally,
+      List<MappedRow> out,
+      LongConsumer heartbeat) {
+    Map<String, Object> bindings =
+        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
+    for (String name : feed.query().sql().parameters()) {
+      if (name.equals("since")) {
+        bindings.put(name, cycle.since());
+      }
+    }
+    SourceQuery query = new SourceQuery(feed.query().path(), feed.query().sql());
+    switch (feed.readMode()) {
+      case KEYSET -> {
+        KeysetPage page =
+            new KeysetPage(
+                feed.cursorColumn(),
+                feed.keyColumn(),
+                cycle.since(),
+                cycle.upTo(),
+                cycle.after().map(p -> p.cursor()),
+                cycle.after().map(p -> p.key().value()).orElse(null),
+                pageSize);
+        long read =
+            source.readPage(
+                query, bindings, page, row -> map(feed, row.asMap(), tally, out, heartbeat));
+        return read < pageSize;
+      }
+      case WHOLE_WINDOW -> {
+        // No key to page by: the window is one page. The query's own ?<since> bounds it below;
+        // rows past upTo are left for the next cycle.
+        source.read(
+            query,
+            bindings,
+            row -> {
+              MappedRow mapped = IncrementalRowMapper.map(feed, row.asMap());
+              if (!mapped.cursor().isBefore(cycle.since())
+                  && !mapped.cursor().isAfter(cycle.upTo())) {
+                add(mapped, tally, out, heartbeat);
+              }
+            });
+        return true;
+      }
+      case COMPAT ->
+          throw new ConfigException(
+              feed.query().path()
+                  + ": compat mode (a query that pages itself with ?<Limit>/?<Offset> or ?<Cursor>)"
+                  + " is not supported by sqlfeed run yet; use mode: keyset");
+      default -> throw new IllegalStateException("unknown read mode " + feed.readMode());
+    }
+  }
+
+  private static void map(
+      FeedSource feed,
+      Map<String, Object> row,
+      PageTally tally,
+      List<MappedRow> out,
+      LongConsumer heartbeat) {
+    add(IncrementalRowMapper.map(feed, row), tally, out, heartbeat);
+  }
+
+  private static void add(
+      MappedRow mapped, PageTally tally, List<MappedRow> out, LongConsumer heartbeat) {
+    tally.add(mapped);
+    out.add(mapped);
+    if (tally.rows() % HEARTBEAT_ROWS == 0) {
+      heartbeat.accept(tally.rows());
+    }
+  }
+
+  /**
+   * The page's events with their mirror changes. Resources are refreshed after the page's read has
+   * finished, so that the {@code get} queries do not run while its result streams.
+   */
+  private List<SourceEvent> events(FeedSource feed, List<MappedRow> rows, LongConsumer heartbeat) {
+    List<SourceEvent> events = new ArrayList<>();
+    long done = 0;
+    for (MappedRow row : rows) {
+      for (FeedEvent event : row.events()) {
+        events.add(new SourceEvent(event, List.of(change(feed, event))));
+      }
+      if (++done % HEARTBEAT_ROWS == 0) {
+        heartbeat.accept(done);
+      }
+    }
+    return events;
+  }
+
+  private MirrorChange change(FeedSource feed, FeedEvent event) {
+    if (event instanceof FeedEvent.ResourceChanged changed) {
+      return refresher.refresh(feed.resourceType(), changed.resource().resourceId());
+    }
+    if (event instanceof FeedEvent.GrantCreated created) {
+      return new MirrorChange.PutGrant(
+          new Grant(created.resource(), created.entitlement(), created.principal()));
+    }
+    FeedEvent.GrantRevoked revoked = (FeedEvent.GrantRevoked) event;
+    return new MirrorChange.DeleteGrant(
+        new Grant(revoked.resource(), revoked.entitlement(), revoked.principal()));
+  }
+}
