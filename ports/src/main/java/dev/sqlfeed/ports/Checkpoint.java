@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A source's committed cursor as the store keeps it: where the next scan starts (less the
- * overlap). Written only in the transaction of a cycle's last page.
+ * A source's committed cursor as the store keeps it: where the next scan starts (less the overlap).
+ * Written only in the transaction of a cycle's last page.
  */
 public record Checkpoint(String app, String source, Instant cursor, Instant committedAt) {
   public Checkpoint {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SyncCommand.class,
       ExportCommand.class,
+      EventsCommand.class,
       InitExampleCommand.class,
       RunCommand.class,
       StatusCommand.class,
