@@ -1,0 +1,176 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.StoredEvent;
+import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.worker.Wiring;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker process killed with SIGKILL in the middle of a backlog, then a new worker: every change
+ * is in the event log exactly once, the committed cursor never moves backwards, and the mirror
+ * equals a fresh full sync.
+ */
+class CrashRecoveryIT {
+  private static final int ROWS = 10_000;
+  private static final DateTimeFormatter SQLITE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+  @TempDir Path dir;
+
+  @Test
+  void aKilledWorker_losesNothing_andDuplicatesNothing() throws Exception {
+    Path jar = Path.of("target", "sqlfeed.jar");
+    assertThat(jar).as("the integration test runs after 'package'").exists();
+    String app = "jdbc:sqlite:" + dir.resolve("app.db");
+    try (Connection c = DriverManager.getConnection(app)) {
+      c.createStatement()
+          .execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
+      c.setAutoCommit(false);
+      LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(30);
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
+        for (int id = 1; id <= ROWS; id++) {
+          insert.setInt(1, id);
+          insert.setString(2, "u" + id);
+          // Ten rows share each millisecond: equal cursors straddle page edges.
+          insert.setString(3, start.plusNanos(id / 10 * 1_000_000L).format(SQLITE));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      c.commit();
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve("app.yml"),
+            """
+            app_name: crash
+            connect:
+              dsn: "sqlite:%s"
+            incremental_sync:
+              page_size: 50
+              poll_interval: 1s
+            resource_types:
+              user:
+                name: User
+                list:
+                  query: SELECT id, login FROM users
+                  map: {id: ".id", display_name: ".login"}
+                get:
+                  query: SELECT id, login FROM users WHERE id = ?<id>
+                incremental_sync:
+                  query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
+                  cursor_column: updated_at
+                  pagination: {primary_key: id}
+            """
+                .formatted(dir.resolve("app.db")));
+    String store = "jdbc:sqlite:" + dir.resolve("store.db");
+
+    Process first =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "run",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--embedded-port",
+                Integer.toString(RunCommandSqliteIT.freePort()))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("first.log").toFile())
+            .start();
+    long seenBeforeKill;
+    Optional<Checkpoint> before;
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (events(store).size() < ROWS / 4 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      seenBeforeKill = events(store).size();
+      assertThat(seenBeforeKill)
+          .as(Files.readString(dir.resolve("first.log")))
+          .isBetween((long) ROWS / 4, (long) ROWS - 1);
+      before = checkpoint(store);
+    } finally {
+      first.destroyForcibly(); // SIGKILL, in the middle of the backlog
+      first.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(
+            new String[] {
+              "run",
+              "--once",
+              "--config",
+              config.toString(),
+              "--store",
+              store,
+              "--embedded-port",
+              Integer.toString(RunCommandSqliteIT.freePort())
+            },
+            new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), false));
+    assertThat(code).as(out + "\n" + err).isZero();
+
+    List<StoredEvent> events = events(store);
+    assertThat(events).hasSize(ROWS);
+    assertThat(events).extracting(e -> e.event().id()).doesNotHaveDuplicates();
+    assertThat(events)
+        .extracting(e -> e.event().resource().resourceId())
+        .doesNotHaveDuplicates()
+        .hasSize(ROWS);
+    Optional<Checkpoint> after = checkpoint(store);
+    assertThat(after).isPresent();
+    before.ifPresent(b -> assertThat(after.get().cursor()).isAfterOrEqualTo(b.cursor()));
+
+    String fullSync = "jdbc:sqlite:" + dir.resolve("full.db");
+    CliRun sync = CliRun.run("sync", "--config", config.toString(), "--store", fullSync);
+    assertThat(sync.code()).as(sync.err()).isZero();
+    assertThat(export(store)).isEqualTo(export(fullSync));
+  }
+
+  private static List<StoredEvent> events(String store) {
+    if (!Files.exists(Path.of(store.substring("jdbc:sqlite:".length())))) {
+      return List.of();
+    }
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      return s.events(Optional.empty(), 0, 2 * ROWS);
+    }
+  }
+
+  private static Optional<Checkpoint> checkpoint(String store) {
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      return s.checkpoint("crash", "user");
+    }
+  }
+
+  private static List<String> export(String store) {
+    List<String> lines = new ArrayList<>();
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      s.exportMirror(Optional.of("crash"), r -> lines.add(r.toJsonLine()));
+    }
+    return lines;
+  }
+}
