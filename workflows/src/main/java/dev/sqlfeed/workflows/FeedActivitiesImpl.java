@@ -15,6 +15,7 @@ import dev.sqlfeed.domain.feed.PageTally;
 import dev.sqlfeed.domain.feed.RunningCycle;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.domain.sync.Paging;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventLog;
 import dev.sqlfeed.ports.KeysetPage;
@@ -101,9 +102,10 @@ public final class FeedActivitiesImpl implements FeedActivities {
     RunningCycle cycle = state.cycle().orElseThrow();
     PageTally tally = new PageTally();
     List<MappedRow> rows = new ArrayList<>();
-    boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat);
+    String[] nextToken = {""};
+    boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
     List<SourceEvent> events = events(feed, rows, heartbeat);
-    PageSummary probe = tally.summary(0, 0, "", exhausted);
+    PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
     Optional<Checkpoint> commit =
         exhausted
             ? state
@@ -111,7 +113,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
                 .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
             : Optional.empty();
     PageWriteResult written = log.writePage(request.app(), events, commit);
-    PageSummary summary = tally.summary(written.appended(), written.duplicates(), "", exhausted);
+    PageSummary summary =
+        tally.summary(written.appended(), written.duplicates(), nextToken[0], exhausted);
     return new ScanResult(
         state.page(summary).toWire(),
         tally.rows(),
@@ -145,7 +148,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
       int pageSize,
       PageTally tally,
       List<MappedRow> out,
-      LongConsumer heartbeat) {
+      LongConsumer heartbeat,
+      String[] nextToken) {
     Map<String, Object> bindings =
         new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
     for (String name : feed.query().sql().parameters()) {
@@ -185,11 +189,30 @@ public final class FeedActivitiesImpl implements FeedActivities {
             });
         return true;
       }
-      case COMPAT ->
-          throw new ConfigException(
-              feed.query().path()
-                  + ": compat mode (a query that pages itself with ?<Limit>/?<Offset> or ?<Cursor>)"
-                  + " is not supported by sqlfeed run yet; use mode: keyset");
+      case COMPAT -> {
+        // baton-sql's semantics: the query pages itself (?<Limit> with ?<Offset> or ?<Cursor>),
+        // one page per activity, resuming from the token the previous page left in the state.
+        // Rows are not bounded by upTo, and an offset can skip rows that move while the cycle
+        // pages: the README says what this mode can miss.
+        Paging paging = Paging.resume(feed.query(), feed.pagination(), cycle.pageToken());
+        long[] returned = {0};
+        Object[] lastKey = {null};
+        source.read(
+            query,
+            paging.bindings(bindings),
+            row -> {
+              returned[0]++;
+              if (returned[0] > paging.rowsToMap()) {
+                return;
+              }
+              Map<String, Object> values = row.asMap();
+              lastKey[0] = values.get(paging.primaryKey());
+              map(feed, values, tally, out, heartbeat);
+            });
+        boolean more = paging.next(returned[0], lastKey[0]);
+        nextToken[0] = more ? paging.token() : "";
+        return !more;
+      }
       default -> throw new IllegalStateException("unknown read mode " + feed.readMode());
     }
   }

@@ -46,6 +46,34 @@ public final class Paging {
     return new Paging(query, pagination);
   }
 
+  /**
+   * Paging that continues where a previous run left off: {@code token} is what {@link #token()}
+   * returned then (an offset or a cursor), empty for the first page.
+   *
+   * @throws IllegalArgumentException when an offset token is not a number
+   */
+  public static Paging resume(Query query, Optional<Pagination> pagination, String token) {
+    Paging paging = new Paging(query, pagination);
+    if (!token.isEmpty() && paging.paged) {
+      if (pagination.get().strategy() == PaginationStrategy.CURSOR) {
+        paging.cursor = token;
+      } else {
+        paging.offset = Long.parseLong(token);
+      }
+    }
+    return paging;
+  }
+
+  /** Where the next page starts, as text: the offset or the cursor; empty when done. */
+  public String token() {
+    if (done || !paged) {
+      return "";
+    }
+    return pagination.get().strategy() == PaginationStrategy.CURSOR
+        ? cursor
+        : Long.toString(offset);
+  }
+
   /** Whether the query is read in pages (else in one statement). */
   public boolean paged() {
     return paged;
