@@ -3,7 +3,6 @@ package dev.sqlfeed.worker.cli;
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.worker.config.ConfigLoader;
-import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,26 +33,9 @@ import picocli.CommandLine.Option;
 final class HistoryCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The config file (baton-sql's YAML format).")
-  Path config;
+  @Mixin ConfigOption config;
 
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      defaultValue = "127.0.0.1:" + EmbeddedTemporal.DEFAULT_PORT,
-      description = "The Temporal server. Default: ${DEFAULT-VALUE} (a running 'sqlfeed run').")
-  String temporal;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      defaultValue = TemporalConnection.DEFAULT_NAMESPACE,
-      description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
-  String namespace;
+  @Mixin TemporalAddressOptions temporal;
 
   @Option(
       names = "--source",
@@ -74,14 +57,14 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config);
+    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     List<String> keys = SourcePacing.of(loaded.config()).stream().map(SourcePacing::key).toList();
     if (!keys.contains(source)) {
       throw new ConfigException(
           "--source " + source + ": not an incremental source of " + config + "; sources: " + keys);
     }
     String id = SourceWorkflows.workflowId(loaded.config().appName(), source);
-    try (TemporalConnection connection = TemporalConnection.connect(temporal, namespace)) {
+    try (TemporalConnection connection = temporal.connect()) {
       // The run is pinned first, so that the history and the run id it is printed with agree.
       String runId =
           connection.client().newUntypedWorkflowStub(id).describe().getExecution().getRunId();

@@ -15,7 +15,6 @@ import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceWorkflows;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,7 @@ import sun.misc.SignalHandler;
 final class RunCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The config file (baton-sql's YAML format).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Mixin StoreOption store;
 
@@ -99,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config);
+    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
     List<SourcePacing> sources = SourcePacing.of(loaded.config());
     if (sources.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.sqlfeed.worker.cli;
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.feed.CycleStateWire;
 import dev.sqlfeed.worker.config.ConfigLoader;
-import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
@@ -12,10 +11,9 @@ import dev.sqlfeed.workflows.SourceStatus;
 import dev.sqlfeed.workflows.SourceWorkflows;
 import io.temporal.client.WorkflowNotFoundException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sqlfeed status}: every source workflow's state, as a table. */
 @Command(
@@ -30,26 +28,9 @@ final class StatusCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The config file (baton-sql's YAML format).")
-  Path config;
+  @Mixin ConfigOption config;
 
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      defaultValue = "127.0.0.1:" + EmbeddedTemporal.DEFAULT_PORT,
-      description = "The Temporal server. Default: ${DEFAULT-VALUE} (a running 'sqlfeed run').")
-  String temporal;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      defaultValue = TemporalConnection.DEFAULT_NAMESPACE,
-      description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
-  String namespace;
+  @Mixin TemporalAddressOptions temporal;
 
   StatusCommand(CliContext context) {
     this.context = context;
@@ -57,10 +38,10 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config);
+    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     String app = loaded.config().appName();
     PrintWriter out = context.out();
-    try (TemporalConnection connection = TemporalConnection.connect(temporal, namespace)) {
+    try (TemporalConnection connection = temporal.connect()) {
       out.printf(ROW, "SOURCE", "PHASE", "COMMITTED", "CYCLE", "CYCLES", "FAILED", "EVENTS", "");
       for (SourcePacing source : SourcePacing.of(loaded.config())) {
         SourceStatus status;

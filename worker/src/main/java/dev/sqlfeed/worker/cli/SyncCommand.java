@@ -10,13 +10,11 @@ import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.worker.progress.LogProgress;
 import dev.sqlfeed.worker.progress.TerminalProgress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code sqlfeed sync}: a full sync of one app into the store. */
 @Command(
@@ -29,12 +27,7 @@ import picocli.CommandLine.Option;
 final class SyncCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The config file (baton-sql's YAML format).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Mixin StoreOption store;
 
@@ -44,7 +37,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config);
+    LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
     SyncProgress progress =
         context.interactive()

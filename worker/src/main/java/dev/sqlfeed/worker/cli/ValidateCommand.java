@@ -2,10 +2,9 @@ package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.worker.config.ConfigCheck;
 import dev.sqlfeed.worker.config.ConfigLoader;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sqlfeed validate}: reports every problem of a config file. */
 @Command(
@@ -19,12 +18,7 @@ import picocli.CommandLine.Option;
 final class ValidateCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The config file (baton-sql's YAML format).")
-  Path config;
+  @Mixin ConfigOption config;
 
   ValidateCommand(CliContext context) {
     this.context = context;
@@ -32,7 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigCheck check = ConfigLoader.withEnvironment(context.env()).check(config);
+    ConfigCheck check = ConfigLoader.withEnvironment(context.env()).check(config.file);
     check.errors().forEach(context.err()::println);
     check.warnings().forEach(w -> context.err().println("warning: " + w));
     if (!check.errors().isEmpty()) {
