@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +82,39 @@ class CliEventsIT {
 
     assertThat(run.code()).isEqualTo(ExitCode.UNAVAILABLE);
     assertThat(run.err()).contains("no store at");
+  }
+
+  @Test
+  void events_follow_printsEventsAppendedLater() throws Exception {
+    String url = seedStore();
+    ResourceRef user = new ResourceRef("user", "7");
+    FeedEvent later =
+        new FeedEvent.ResourceChanged(
+            "resource:later", "user", user, Instant.parse("2026-11-25T11:00:00Z"));
+    CompletableFuture<Void> append =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              try (SyncStore store = JdbcStores.open(url)) {
+                store.writePage(
+                    "acme", List.of(new SourceEvent(later, List.of())), Optional.empty());
+              }
+            });
+
+    // --limit ends the follow once the later event arrived.
+    CliRun run =
+        CliRun.run("events", "--store", url, "--follow", "--limit", "4", "--poll-millis", "50");
+    append.join();
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out().lines().toList())
+        .hasSize(4)
+        .last()
+        .asString()
+        .contains("\"seq\":4", "\"id\":\"resource:later\"");
   }
 }
