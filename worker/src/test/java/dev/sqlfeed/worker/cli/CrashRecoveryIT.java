@@ -6,8 +6,6 @@ import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -117,22 +115,17 @@ class CrashRecoveryIT {
       first.waitFor(30, TimeUnit.SECONDS);
     }
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.run(
-            new String[] {
-              "run",
-              "--once",
-              "--config",
-              config.toString(),
-              "--store",
-              store,
-              "--embedded-port",
-              Integer.toString(RunCommandSqliteIT.freePort())
-            },
-            new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), false));
-    assertThat(code).as(out + "\n" + err).isZero();
+    CliRun second =
+        CliRun.run(
+            "run",
+            "--once",
+            "--config",
+            config.toString(),
+            "--store",
+            store,
+            "--embedded-port",
+            Integer.toString(RunCommandSqliteIT.freePort()));
+    assertThat(second.code()).as(second.toString()).isZero();
 
     List<StoredEvent> events = events(store);
     assertThat(events).hasSize(ROWS);

@@ -6,8 +6,6 @@ import dev.sqlfeed.domain.feed.CanonicalTime;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,22 +89,17 @@ class IncrementalSemanticsIT {
   }
 
   private void once(Path config) throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.run(
-            new String[] {
-              "run",
-              "--once",
-              "--config",
-              config.toString(),
-              "--store",
-              store,
-              "--embedded-port",
-              Integer.toString(RunCommandSqliteIT.freePort())
-            },
-            new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), false));
-    assertThat(code).as(out + "\n" + err).isZero();
+    CliRun run =
+        CliRun.run(
+            "run",
+            "--once",
+            "--config",
+            config.toString(),
+            "--store",
+            store,
+            "--embedded-port",
+            Integer.toString(RunCommandSqliteIT.freePort()));
+    assertThat(run.code()).as(run.toString()).isZero();
   }
 
   private List<StoredEvent> events() {
