@@ -47,10 +47,7 @@ final class EventRows {
   static Object[] row(long seq, String app, String key, FeedEvent event, String observedAt) {
     ResourceRef principal = null;
     String entitlement = null;
-    if (event instanceof FeedEvent.GrantCreated g) {
-      entitlement = g.entitlement();
-      principal = g.principal();
-    } else if (event instanceof FeedEvent.GrantRevoked g) {
+    if (event instanceof FeedEvent.GrantEvent g) {
       entitlement = g.entitlement();
       principal = g.principal();
     }
@@ -79,6 +76,7 @@ final class EventRows {
     FeedEvent event =
         switch (row.get(KIND)) {
           case "resource_changed" -> new FeedEvent.ResourceChanged(id, source, resource, cursor);
+          case "resource_deleted" -> new FeedEvent.ResourceDeleted(id, source, resource, cursor);
           case "grant_created" ->
               new FeedEvent.GrantCreated(
                   id, source, resource, row.get(ENTITLEMENT), principal(row), cursor);

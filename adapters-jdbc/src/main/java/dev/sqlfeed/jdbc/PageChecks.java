@@ -56,9 +56,7 @@ final class PageChecks {
     Objects.requireNonNull(event.resource(), "event resource");
     Objects.requireNonNull(event.cursor(), "event cursor");
     checkSource(event.source());
-    if (event instanceof FeedEvent.GrantCreated g) {
-      MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
-    } else if (event instanceof FeedEvent.GrantRevoked g) {
+    if (event instanceof FeedEvent.GrantEvent g) {
       MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
     } else {
       MirrorKeyLimits.check(resourceOf(event.resource()));

@@ -139,9 +139,7 @@ final class InMemoryEventLog {
     Objects.requireNonNull(event.resource(), "event resource");
     Objects.requireNonNull(event.cursor(), "event cursor");
     checkSource(event.source());
-    if (event instanceof FeedEvent.GrantCreated g) {
-      MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
-    } else if (event instanceof FeedEvent.GrantRevoked g) {
+    if (event instanceof FeedEvent.GrantEvent g) {
       MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
     } else {
       MirrorKeyLimits.check(new Resource(event.resource(), "", null, null, Map.of()));

@@ -257,12 +257,13 @@ public final class FeedActivitiesImpl implements FeedActivities {
     if (event instanceof FeedEvent.ResourceChanged changed) {
       return refresher.refresh(feed.resourceType(), changed.resource().resourceId());
     }
-    if (event instanceof FeedEvent.GrantCreated created) {
-      return new MirrorChange.PutGrant(
-          new Grant(created.resource(), created.entitlement(), created.principal()));
+    if (event instanceof FeedEvent.ResourceDeleted deleted) {
+      return new MirrorChange.DeleteResource(deleted.resource());
     }
-    FeedEvent.GrantRevoked revoked = (FeedEvent.GrantRevoked) event;
-    return new MirrorChange.DeleteGrant(
-        new Grant(revoked.resource(), revoked.entitlement(), revoked.principal()));
+    FeedEvent.GrantEvent g = (FeedEvent.GrantEvent) event;
+    Grant grant = new Grant(g.resource(), g.entitlement(), g.principal());
+    return g instanceof FeedEvent.GrantCreated
+        ? new MirrorChange.PutGrant(grant)
+        : new MirrorChange.DeleteGrant(grant);
   }
 }

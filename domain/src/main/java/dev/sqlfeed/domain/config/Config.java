@@ -1,6 +1,7 @@
 package dev.sqlfeed.domain.config;
 
 import dev.sqlfeed.domain.config.action.Action;
+import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param actions {@code actions}, by key, in file order
  * @param incrementalSync the top-level {@code incremental_sync} with defaults applied (every
  *     source's own settings are already resolved against it)
+ * @param eventFeeds {@code event_feeds}, by key, in file order
+ * @param fullSync {@code full_sync}
  */
 public record Config(
     String appName,
@@ -23,7 +26,9 @@ public record Config(
     Connect connect,
     Map<String, ResourceType> resourceTypes,
     Map<String, Action> actions,
-    SyncSettings incrementalSync) {
+    SyncSettings incrementalSync,
+    Map<String, EventFeed> eventFeeds,
+    FullSyncSettings fullSync) {
   public Config {
     Objects.requireNonNull(appName, "appName");
     Objects.requireNonNull(appDescription, "appDescription");
@@ -31,14 +36,17 @@ public record Config(
     resourceTypes = Ordered.copy(resourceTypes);
     actions = Ordered.copy(actions);
     Objects.requireNonNull(incrementalSync, "incrementalSync");
+    eventFeeds = Ordered.copy(eventFeeds);
+    Objects.requireNonNull(fullSync, "fullSync");
   }
 
-  /** Whether any resource type or grants query has {@code incremental_sync}. */
+  /** Whether any event feed, resource type or grants query has {@code incremental_sync}. */
   public boolean hasIncrementalSync() {
-    return resourceTypes.values().stream()
-        .anyMatch(
-            rt ->
-                rt.incrementalSync().isPresent()
-                    || rt.grants().stream().anyMatch(g -> g.incrementalSync().isPresent()));
+    return !eventFeeds.isEmpty()
+        || resourceTypes.values().stream()
+            .anyMatch(
+                rt ->
+                    rt.incrementalSync().isPresent()
+                        || rt.grants().stream().anyMatch(g -> g.incrementalSync().isPresent()));
   }
 }

@@ -43,6 +43,15 @@ public final class EventIds {
   }
 
   /**
+   * {@code resource_deleted:<type>:<resourceId>:<ts>:<rowKey>}: sqlfeed's own kind (baton-sql has
+   * none), in the same shape as {@link #resourceChanged}.
+   */
+  public static String resourceDeleted(
+      String resourceType, String resourceId, Instant cursor, String rowKey) {
+    return join("resource_deleted", resourceType, resourceId, CanonicalTime.format(cursor), rowKey);
+  }
+
+  /**
    * {@code grant:<type>:<resourceId>:<principalId>:<ts>:<rowKey>}, then {@code :m<mapping>} for a
    * mapping after the first.
    *

@@ -8,7 +8,7 @@ import java.time.Instant;
  * same row again yields the same id and the store drops the copy.
  */
 public sealed interface FeedEvent
-    permits FeedEvent.ResourceChanged, FeedEvent.GrantCreated, FeedEvent.GrantRevoked {
+    permits FeedEvent.ResourceChanged, FeedEvent.ResourceDeleted, FeedEvent.GrantEvent {
 
   /** The deterministic id, in baton-sql's formats. */
   String id();
@@ -34,6 +34,27 @@ public sealed interface FeedEvent
     }
   }
 
+  /**
+   * A resource is gone: named as deleted by a shared event feed's row, or missing from a full read
+   * that found it in the mirror (a hard delete, seen by reconciliation).
+   */
+  record ResourceDeleted(String id, String source, ResourceRef resource, Instant cursor)
+      implements FeedEvent {
+    @Override
+    public String kind() {
+      return "resource_deleted";
+    }
+  }
+
+  /** An event about one grant: the entitlement of {@link #resource()} that a principal holds. */
+  sealed interface GrantEvent extends FeedEvent permits GrantCreated, GrantRevoked {
+    /** The entitlement's id (its slug, as the grant mapping yields it). */
+    String entitlement();
+
+    /** Who holds it. */
+    ResourceRef principal();
+  }
+
   /** A principal was granted an entitlement of a resource. */
   record GrantCreated(
       String id,
@@ -42,7 +63,7 @@ public sealed interface FeedEvent
       String entitlement,
       ResourceRef principal,
       Instant cursor)
-      implements FeedEvent {
+      implements GrantEvent {
     @Override
     public String kind() {
       return "grant_created";
@@ -57,7 +78,7 @@ public sealed interface FeedEvent
       String entitlement,
       ResourceRef principal,
       Instant cursor)
-      implements FeedEvent {
+      implements GrantEvent {
     @Override
     public String kind() {
       return "grant_revoked";

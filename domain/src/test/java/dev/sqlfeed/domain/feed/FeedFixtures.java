@@ -3,6 +3,7 @@ package dev.sqlfeed.domain.feed;
 import dev.sqlfeed.domain.config.Cel;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Connect;
+import dev.sqlfeed.domain.config.FullSyncSettings;
 import dev.sqlfeed.domain.config.Pagination;
 import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
@@ -165,7 +166,8 @@ final class FeedFixtures {
     Connect connect =
         new Connect(
             "sqlite:acme.db", "", "", "", "", "", "", Map.of(), Optional.empty(), "connect");
-    return new Config("acme", "", connect, byId, Map.of(), SETTINGS);
+    return new Config(
+        "acme", "", connect, byId, Map.of(), SETTINGS, Map.of(), FullSyncSettings.OFF);
   }
 
   /** The config of the fixtures: user (fed), group (memberships fed with revokes). */

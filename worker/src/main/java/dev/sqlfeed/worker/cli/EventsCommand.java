@@ -98,11 +98,7 @@ final class EventsCommand implements Callable<Integer> {
     String entitlement = null;
     String principalType = null;
     String principalId = null;
-    if (e instanceof FeedEvent.GrantCreated g) {
-      entitlement = g.entitlement();
-      principalType = g.principal().resourceType();
-      principalId = g.principal().resourceId();
-    } else if (e instanceof FeedEvent.GrantRevoked g) {
+    if (e instanceof FeedEvent.GrantEvent g) {
       entitlement = g.entitlement();
       principalType = g.principal().resourceType();
       principalId = g.principal().resourceId();

@@ -3,8 +3,10 @@ package dev.sqlfeed.domain.config.bind;
 import dev.sqlfeed.domain.config.CelCompiler;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Connect;
+import dev.sqlfeed.domain.config.FullSyncSettings;
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.config.action.Action;
+import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
@@ -36,7 +38,9 @@ public final class ConfigBinder {
           "connect",
           "resource_types",
           "actions",
-          "incremental_sync");
+          "incremental_sync",
+          "event_feeds",
+          "full_sync");
 
   private final Map<String, String> env;
   private final CelCompiler compiler;
@@ -91,6 +95,8 @@ public final class ConfigBinder {
     IncrementalBinding.Defaults defaults = IncrementalBinding.defaults(t);
     Map<String, ResourceType> resourceTypes = resourceTypes(t, defaults);
     Map<String, Action> actions = ActionBinding.bind(t);
+    Map<String, EventFeed> eventFeeds = EventFeedBinding.bind(t, defaults);
+    FullSyncSettings fullSync = FullSyncBinding.bind(t);
     return b.build(
         mark,
         () ->
@@ -100,7 +106,9 @@ public final class ConfigBinder {
                 connect.orElseThrow(),
                 resourceTypes,
                 actions,
-                defaults.settings()));
+                defaults.settings(),
+                eventFeeds,
+                fullSync));
   }
 
   private static Map<String, ResourceType> resourceTypes(
