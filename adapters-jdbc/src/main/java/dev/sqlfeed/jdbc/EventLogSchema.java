@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.sqlfeed.ports.MirrorKeyLimits;
+import dev.sqlfeed.ports.PageChecks;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +46,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class EventLogSchema {
   /** The longest source key the store keeps, in UTF-16 code units. */
-  static final int SOURCE_LENGTH = 255;
+  static final int SOURCE_LENGTH = PageChecks.SOURCE_LENGTH;
 
   static final Field<Long> SEQ = field(name("seq"), SQLDataType.BIGINT.nullable(false));
   static final Field<String> EVENT_KEY =

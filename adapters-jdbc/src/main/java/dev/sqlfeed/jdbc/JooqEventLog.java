@@ -16,6 +16,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.APP;
 import static org.jooq.impl.DSL.excluded;
 
 import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.PageChecks;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;

@@ -1,11 +1,6 @@
 package dev.sqlfeed.ports;
 
-import dev.sqlfeed.domain.error.StoreException;
-import dev.sqlfeed.domain.feed.FeedEvent;
-import dev.sqlfeed.domain.mirror.Entitlement;
-import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
-import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,9 +19,6 @@ import java.util.Set;
  * lock.
  */
 final class InMemoryEventLog {
-  /** The longest source key a store keeps, as in the JDBC store. */
-  static final int SOURCE_LENGTH = 255;
-
   private final List<StoredEvent> log = new ArrayList<>();
   private final Map<String, Set<String>> ids = new HashMap<>();
   private final Map<List<String>, Checkpoint> checkpoints = new HashMap<>();
@@ -41,7 +33,7 @@ final class InMemoryEventLog {
       Optional<Checkpoint> commit,
       Map<List<String>, MirrorRecord> mirror,
       Instant now) {
-    check(app, events, commit);
+    PageChecks.check(app, events, commit);
     Set<String> known = ids.computeIfAbsent(app, a -> new HashSet<>());
     Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
     long appended = 0;
@@ -111,78 +103,5 @@ final class InMemoryEventLog {
                 key.get(0).equals(kind)
                     && key.get(1).equals(ref.resourceType())
                     && key.get(2).equals(ref.resourceId()));
-  }
-
-  private static void check(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
-    Objects.requireNonNull(app, "app");
-    Objects.requireNonNull(events, "events");
-    Objects.requireNonNull(commit, "commit");
-    MirrorKeyLimits.checkApp(app);
-    for (SourceEvent event : events) {
-      check(event.event());
-      event.changes().forEach(InMemoryEventLog::check);
-    }
-    if (commit.isPresent()) {
-      if (!commit.get().app().equals(app)) {
-        throw new IllegalArgumentException(
-            "a page of " + app + " cannot commit a checkpoint of " + commit.get().app());
-      }
-      checkSource(commit.get().source());
-    }
-  }
-
-  private static void check(FeedEvent event) {
-    Objects.requireNonNull(event.id(), "event id");
-    if (event.id().isEmpty()) {
-      throw new IllegalArgumentException("an event id must not be empty");
-    }
-    Objects.requireNonNull(event.resource(), "event resource");
-    Objects.requireNonNull(event.cursor(), "event cursor");
-    checkSource(event.source());
-    if (event instanceof FeedEvent.GrantEvent g) {
-      MirrorKeyLimits.check(grantOf(g.resource(), g.entitlement(), g.principal()));
-    } else {
-      MirrorKeyLimits.check(new Resource(event.resource(), "", null, null, Map.of()));
-    }
-  }
-
-  private static void check(MirrorChange change) {
-    if (change instanceof MirrorChange.PutResource put) {
-      MirrorKeyLimits.check(put.resource());
-      for (Entitlement entitlement : put.entitlements()) {
-        if (!entitlement.resource().equals(put.resource().resource())) {
-          throw new IllegalArgumentException(
-              "an entitlement put with a resource must belong to it: " + entitlement.toJsonLine());
-        }
-        MirrorKeyLimits.check(entitlement);
-      }
-    } else if (change instanceof MirrorChange.DeleteResource delete) {
-      MirrorKeyLimits.check(new Resource(delete.resource(), "", null, null, Map.of()));
-    } else if (change instanceof MirrorChange.PutGrant put) {
-      MirrorKeyLimits.check(put.grant());
-    } else {
-      MirrorKeyLimits.check(((MirrorChange.DeleteGrant) change).grant());
-    }
-  }
-
-  private static Grant grantOf(ResourceRef resource, String entitlement, ResourceRef principal) {
-    if (entitlement == null || principal == null) {
-      throw new IllegalArgumentException("a grant event needs an entitlement and a principal");
-    }
-    return new Grant(resource, entitlement, principal);
-  }
-
-  private static void checkSource(String source) {
-    Objects.requireNonNull(source, "source");
-    if (source.length() > SOURCE_LENGTH) {
-      throw new StoreException(
-          StoreException.Kind.QUERY_FAILED,
-          false,
-          "source key is "
-              + source.length()
-              + " characters long; a sync store keeps at most "
-              + SOURCE_LENGTH,
-          null);
-    }
   }
 }

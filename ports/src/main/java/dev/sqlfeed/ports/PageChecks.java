@@ -1,4 +1,4 @@
-package dev.sqlfeed.jdbc;
+package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.feed.FeedEvent;
@@ -6,30 +6,33 @@ import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
-import dev.sqlfeed.ports.Checkpoint;
-import dev.sqlfeed.ports.MirrorChange;
-import dev.sqlfeed.ports.MirrorKeyLimits;
-import dev.sqlfeed.ports.SourceEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks a page before anything of it is written, so that a page that cannot be stored fails the
- * same way on every store, SQLite (which does not enforce column lengths) included.
+ * The validation that {@link EventLog#writePage} promises, written once for every implementation: a
+ * store calls {@link #check} before it writes anything of a page, so that a page that cannot be
+ * stored fails the same way on every store, SQLite (which does not enforce column lengths) and the
+ * in-memory fake included.
  */
-final class PageChecks {
+public final class PageChecks {
+  /** The longest source key a store keeps, in UTF-16 code units, as {@link EventLog} says. */
+  public static final int SOURCE_LENGTH = 255;
+
   private PageChecks() {}
 
   /**
    * Checks every event, change and the checkpoint of a page.
    *
    * @throws StoreException of kind {@code QUERY_FAILED} when a name, id or source key is too long
-   * @throws IllegalArgumentException when the page is malformed (a grant event without a principal,
-   *     an entitlement of another resource, a checkpoint of another app)
+   * @throws IllegalArgumentException when the page is malformed (an empty event id, a grant event
+   *     without an entitlement or principal, an entitlement of another resource, a checkpoint of
+   *     another app)
+   * @throws NullPointerException when the app, the events, the commit or a required field is null
    */
-  static void check(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+  public static void check(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(commit, "commit");
@@ -64,6 +67,7 @@ final class PageChecks {
   }
 
   private static void check(MirrorChange change) {
+    // Java 17 has no pattern matching for switch; the four cases are the sealed permits.
     if (change instanceof MirrorChange.PutResource put) {
       MirrorKeyLimits.check(put.resource());
       for (Entitlement entitlement : put.entitlements()) {
@@ -89,20 +93,21 @@ final class PageChecks {
     return new Grant(resource, entitlement, principal);
   }
 
+  /** A resource with only its reference, for checking the reference's lengths. */
   private static Resource resourceOf(ResourceRef ref) {
     return new Resource(Objects.requireNonNull(ref, "resource"), "", null, null, Map.of());
   }
 
   private static void checkSource(String source) {
     Objects.requireNonNull(source, "source");
-    if (source.length() > EventLogSchema.SOURCE_LENGTH) {
+    if (source.length() > SOURCE_LENGTH) {
       throw new StoreException(
           StoreException.Kind.QUERY_FAILED,
           false,
           "source key is "
               + source.length()
               + " characters long; a sync store keeps at most "
-              + EventLogSchema.SOURCE_LENGTH
+              + SOURCE_LENGTH
               + ": "
               + source.substring(0, 200)
               + "...",
