@@ -2,6 +2,7 @@ package dev.sqlfeed.ports.feed;
 
 import dev.sqlfeed.domain.config.resource.GetQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
+import dev.sqlfeed.domain.config.resource.ResourceType.EntitlementSource;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Entitlement;
@@ -68,10 +69,11 @@ public final class ResourceRefresher {
   }
 
   private List<Entitlement> entitlements(ResourceType type, MappedResource mapped) {
-    if (type.skipEntitlementsAndGrants()) {
+    EntitlementSource from = type.entitlementSource();
+    if (from == EntitlementSource.NONE) {
       return List.of();
     }
-    if (!type.staticEntitlements().isEmpty() || type.entitlements().isEmpty()) {
+    if (from == EntitlementSource.STATIC) {
       return EntitlementRowMapper.statics(type, mapped);
     }
     var query = type.entitlements().get();

@@ -83,7 +83,7 @@ public final class FullSync {
     QueryRunner runner = new QueryRunner(source);
     boolean perResource =
         !type.skipEntitlementsAndGrants()
-            && ((type.staticEntitlements().isEmpty() && type.entitlements().isPresent())
+            && (type.entitlementSource() == ResourceType.EntitlementSource.QUERY
                 || !type.grants().isEmpty());
     List<MappedResource> owners = new ArrayList<>();
     long rows =
@@ -104,7 +104,7 @@ public final class FullSync {
               progress.advanced(type.id(), 1);
             });
     for (MappedResource owner : owners) {
-      if (type.staticEntitlements().isEmpty() && type.entitlements().isPresent()) {
+      if (type.entitlementSource() == ResourceType.EntitlementSource.QUERY) {
         rows += entitlements(type, type.entitlements().get(), owner, batches);
       }
       for (GrantsQuery grants : type.grants()) {

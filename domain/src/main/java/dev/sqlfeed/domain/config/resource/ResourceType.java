@@ -57,4 +57,30 @@ public record ResourceType(
     Objects.requireNonNull(incrementalSync, "incrementalSync");
     Objects.requireNonNull(path, "path");
   }
+
+  /** Where a resource's entitlements come from; see {@link #entitlementSource()}. */
+  public enum EntitlementSource {
+    /** It has none: {@code skip_entitlements_and_grants}, or neither kind is configured. */
+    NONE,
+    /** {@code static_entitlements}, mapped from the resource itself. */
+    STATIC,
+    /** The {@code entitlements} query, run once per resource. */
+    QUERY
+  }
+
+  /**
+   * Where this type's entitlements come from, the one rule that full sync and the refresh of a
+   * changed resource share: static entitlements when there are any (baton-sql then ignores the
+   * query), else the entitlements query, and nothing when {@code skip_entitlements_and_grants} is
+   * set.
+   */
+  public EntitlementSource entitlementSource() {
+    if (skipEntitlementsAndGrants) {
+      return EntitlementSource.NONE;
+    }
+    if (!staticEntitlements.isEmpty()) {
+      return EntitlementSource.STATIC;
+    }
+    return entitlements.isPresent() ? EntitlementSource.QUERY : EntitlementSource.NONE;
+  }
 }
