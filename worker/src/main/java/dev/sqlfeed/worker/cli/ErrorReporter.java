@@ -5,6 +5,7 @@ import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       config.problems().forEach(err::println);
     } else if (e instanceof SqlfeedException) {
       err.println("sqlfeed: " + e.getMessage());
+    } else if (e instanceof TemporalUnavailableException) {
+      // The message names the address; gRPC's own words after it may run over several lines.
+      err.println("sqlfeed: " + firstLine(e.getMessage()));
     } else {
       err.println("sqlfeed: internal error: " + e);
       LOG.debug("internal error", e);
@@ -48,9 +52,19 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof StoreException s) {
       return s.kind() == StoreException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
     }
+    if (e instanceof TemporalUnavailableException) {
+      // Temporal holds the committed cursors: without it nothing can run, as without a database.
+      return ExitCode.UNAVAILABLE;
+    }
     if (e instanceof MappingException) {
       return ExitCode.FAILURE;
     }
     return ExitCode.FAILURE;
+  }
+
+  private static String firstLine(String message) {
+    String text = message == null ? "" : message.strip();
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end).strip();
   }
 }

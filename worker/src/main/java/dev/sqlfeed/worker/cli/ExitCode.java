@@ -11,7 +11,7 @@ public final class ExitCode {
   /** The input is invalid: the config, a command-line option. */
   public static final int INVALID_INPUT = 2;
 
-  /** A source database or the store cannot be reached. */
+  /** A source database, the store or Temporal cannot be reached. */
   public static final int UNAVAILABLE = 3;
 
   private ExitCode() {}

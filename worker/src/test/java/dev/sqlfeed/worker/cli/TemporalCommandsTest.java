@@ -20,6 +20,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -208,11 +211,64 @@ class TemporalCommandsTest {
 
   @Test
   void status_withNoServer_exits3() throws IOException {
-    Result r =
-        cli("status", "--config", config.toString(), "--temporal", "127.0.0.1:" + freePort());
+    String closed = "127.0.0.1:" + freePort();
+
+    Result r = cli("status", "--config", config.toString(), "--temporal", closed);
 
     assertThat(r.code()).isEqualTo(ExitCode.UNAVAILABLE);
-    assertThat(r.err()).contains("cannot reach Temporal");
+    assertThat(r.err()).contains("cannot reach Temporal at " + closed).hasLineCount(1);
+  }
+
+  @Test
+  void history_withNoServer_exits3() throws IOException {
+    String closed = "127.0.0.1:" + freePort();
+    Path file = dir.resolve("user.json");
+
+    Result r =
+        cli(
+            "history",
+            "--config",
+            config.toString(),
+            "--temporal",
+            closed,
+            "--source",
+            "user",
+            "--out",
+            file.toString());
+
+    assertThat(r.code()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(r.err()).contains("cannot reach Temporal at " + closed).hasLineCount(1);
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void runOnce_withNoServer_exits3() throws Exception {
+    // A source that opens, so that the only thing missing is Temporal.
+    Path source = dir.resolve("acme.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
+    }
+    Path app =
+        Files.writeString(
+            dir.resolve("app.yml"),
+            Files.readString(config).replace("sqlite:acme.db", "sqlite:" + source));
+    String closed = "127.0.0.1:" + freePort();
+
+    Result r =
+        cli(
+            "run",
+            "--once",
+            "--config",
+            app.toString(),
+            "--store",
+            "jdbc:sqlite:" + dir.resolve("store.db"),
+            "--temporal",
+            closed);
+
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(r.err()).contains("cannot reach Temporal at " + closed).hasLineCount(1);
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
