@@ -2,16 +2,9 @@ package dev.sqlfeed.workflows;
 
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -25,22 +18,13 @@ final class FeedTestEnvironment implements AutoCloseable {
   static final String APP = "acme";
   static final Duration POLL = Duration.ofSeconds(30);
 
-  /** Set to record the golden histories anew (see src/test/resources/golden/README.md). */
-  static final boolean RECORD_GOLDEN = Boolean.getBoolean("sqlfeed.recordGolden");
-
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
   final ScriptedFeed feed;
 
   FeedTestEnvironment(ScriptedFeed feed) {
     this.feed = feed;
-    // A fixed identity keeps the recording machine's host name out of the golden histories.
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setIdentity("sqlfeed-test").build())
-                .build());
+    env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);
     worker.registerActivitiesImplementations(feed);
@@ -91,21 +75,6 @@ final class FeedTestEnvironment implements AutoCloseable {
       }
     }
     throw new AssertionError("condition not met; last state: " + status);
-  }
-
-  /** Writes a run's history to the golden folder when recording is switched on. */
-  void recordGolden(String name, WorkflowExecution execution) {
-    if (!RECORD_GOLDEN) {
-      return;
-    }
-    String json = client.fetchHistory(execution.getWorkflowId(), execution.getRunId()).toJson(true);
-    Path file = Path.of("src/test/resources/golden", name + ".json");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
