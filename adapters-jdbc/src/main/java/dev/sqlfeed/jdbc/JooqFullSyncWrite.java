@@ -120,7 +120,8 @@ final class JooqFullSyncWrite implements FullSyncWrite {
       } catch (StoreException again) {
         e.addSuppressed(again);
         failedCommit =
-            ended(endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message, ReconcileCounts.NONE);
+            ended(
+                endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message, ReconcileCounts.NONE);
       }
       throw e;
     } finally {
@@ -288,11 +289,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
   }
 
   private SyncRun end(
-      DSLContext db,
-      Instant endedAt,
-      long[] counts,
-      String message,
-      ReconcileCounts reconciled) {
+      DSLContext db, Instant endedAt, long[] counts, String message, ReconcileCounts reconciled) {
     Instant end = endedAt.truncatedTo(ChronoUnit.MICROS);
     SyncRun.Outcome outcome = message == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
     MirrorCounts total = new MirrorCounts(counts[0], counts[1], counts[2]);

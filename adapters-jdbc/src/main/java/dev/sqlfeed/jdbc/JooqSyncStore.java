@@ -58,8 +58,8 @@ import org.jooq.impl.DSL;
  * the staged rows in with {@code INSERT ... SELECT}, delete them from staging, mark the run
  * succeeded. Readers see no mirror until that transaction commits and all of it after: an export
  * reads all three tables in one transaction whose isolation gives it one snapshot ({@link
- * StoreDialect#snapshotIsolation()}). Every later commit reconciles ({@link JooqFullSyncWrite}):
- * it walks the staged rows and the mirror in key order ({@link KeysetMirror}) and writes the
+ * StoreDialect#snapshotIsolation()}). Every later commit reconciles ({@link JooqFullSyncWrite}): it
+ * walks the staged rows and the mirror in key order ({@link KeysetMirror}) and writes the
  * differences as pages of events through {@link JooqEventLog}, each page taking the app's lock as
  * incremental pages do. The mirror keeps its natural keys, so pages upsert and delete rows by key.
  * A run's puts and pages refresh its {@code heartbeat_at}, by which {@link #beginFullSync} tells a

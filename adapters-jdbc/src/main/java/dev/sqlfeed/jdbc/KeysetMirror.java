@@ -17,11 +17,12 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * An app's mirror, or a run's staged records, read in key order a chunk at a time: each chunk is one
- * short query, {@code WHERE scope AND (keys) > (last keys) ORDER BY keys LIMIT n}, which the primary
- * key's index answers without sorting. No transaction or cursor stays open between chunks, so a
- * walk over millions of rows holds {@link #CHUNK} rows per stream and holds up no writer; a chunk
- * sees what was committed when it ran (a reconciliation's guard covers what changed meanwhile).
+ * An app's mirror, or a run's staged records, read in key order a chunk at a time: each chunk is
+ * one short query, {@code WHERE scope AND (keys) > (last keys) ORDER BY keys LIMIT n}, which the
+ * primary key's index answers without sorting. No transaction or cursor stays open between chunks,
+ * so a walk over millions of rows holds {@link #CHUNK} rows per stream and holds up no writer; a
+ * chunk sees what was committed when it ran (a reconciliation's guard covers what changed
+ * meanwhile).
  *
  * <p>The order is the database's own order of the key columns, which {@link
  * StoreDialect#keyOrder()} names for the comparison in Java.

@@ -22,8 +22,8 @@ import org.jooq.impl.SQLDataType;
  *   <li>{@code reconcile}: {@code baseline} for an app's first full sync, {@code reconciled} for a
  *       run that compared; null for a run that is running, failed before comparing, or was written
  *       before version 3.
- *   <li>{@code heartbeat_at}: the last sign of life of a running run (its start, each put, each page
- *       of differences); null in rows written before version 3.
+ *   <li>{@code heartbeat_at}: the last sign of life of a running run (its start, each put, each
+ *       page of differences); null in rows written before version 3.
  * </ul>
  *
  * <p>The columns are added with {@code ALTER TABLE}, each only when missing, so that the step may
