@@ -74,6 +74,25 @@ final class KeysetMirror implements SortedMirror {
     return new Chunks<>(MirrorTable.GRANTS, Grant.class);
   }
 
+  /**
+   * Rows whose keys come after {@code last}: a row comparison, which PostgreSQL and SQLite answer
+   * with one index range; on MariaDB/MySQL, which scan the index from the start of the scope for it
+   * (152,000 index reads for a chunk of 2,000 at row 150,000, measured on MariaDB 10.11), spelled
+   * out as {@code k1 > v1 OR (k1 = v1 AND (k2 > v2 OR ...))}, which it turns into a range (2,000
+   * reads).
+   */
+  private Condition after(List<Field<String>> keys, List<String> last) {
+    if (store.dialect().comparesRowsByIndex()) {
+      return DSL.row(keys.toArray(Field<?>[]::new)).gt(DSL.row(last.toArray()));
+    }
+    int n = keys.size();
+    Condition after = keys.get(n - 1).gt(last.get(n - 1));
+    for (int i = n - 2; i >= 0; i--) {
+      after = keys.get(i).gt(last.get(i)).or(keys.get(i).eq(last.get(i)).and(after));
+    }
+    return after;
+  }
+
   /** The rows of one table, fetched a chunk at a time as the iterator moves. */
   private final class Chunks<T extends MirrorRecord> implements Iterator<T> {
     private final MirrorTable kind;
@@ -109,10 +128,7 @@ final class KeysetMirror implements SortedMirror {
 
     private void fetch() {
       List<Field<String>> keys = kind.keys();
-      Condition after =
-          lastKey == null
-              ? DSL.noCondition()
-              : DSL.row(keys.toArray(Field<?>[]::new)).gt(DSL.row(lastKey.toArray()));
+      Condition after = lastKey == null ? DSL.noCondition() : after(keys, lastKey);
       List<Record> rows =
           store.read(
               "reading " + what,

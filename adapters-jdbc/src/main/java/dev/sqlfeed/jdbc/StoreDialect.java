@@ -132,6 +132,14 @@ enum StoreDialect {
     return this == H2 ? java.util.Comparator.naturalOrder() : KeyOrder.CODE_POINTS;
   }
 
+  /**
+   * Whether {@code (k1, k2) > (?, ?)} after an equality on the index's first column reads only the
+   * index range it selects; see {@link KeysetMirror}.
+   */
+  boolean comparesRowsByIndex() {
+    return this != MARIADB && this != MYSQL;
+  }
+
   /** The isolation under which several SELECTs of one transaction see one snapshot. */
   int snapshotIsolation() {
     return snapshotIsolation;
