@@ -61,11 +61,30 @@ final class JooqEventLog {
     this.locks = locks;
   }
 
+  /**
+   * Picks, inside a page's transaction and after its locks, which of the page's events to write:
+   * how a reconciliation leaves out the differences its guard suppresses.
+   */
+  @FunctionalInterface
+  interface PageFilter {
+    List<SourceEvent> keep(DSLContext db, List<SourceEvent> events);
+  }
+
+  /** What a page write did, and which events it appended. */
+  record Written(PageWriteResult result, List<SourceEvent> appended) {}
+
   PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    return write(app, events, commit, (db, all) -> all).result();
+  }
+
+  /**
+   * Writes a page as {@link #writePage} does, with only the events that {@code filter} keeps; they
+   * are checked before the transaction, like every page, and picked inside it.
+   */
+  Written write(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, PageFilter filter) {
     store.ensureOpen();
     PageChecks.check(app, events, commit);
-    List<String> keys = new ArrayList<>(events.size());
-    events.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
     locks.ensure(app);
     return store.write(
         "writing a page of events of " + app,
@@ -74,14 +93,19 @@ final class JooqEventLog {
           long last = lockCounter(db);
           // Read after the locks, so that observed_at never goes back as seq goes up.
           String observedAt = StoreSchema.text(store.clock().instant());
+          List<SourceEvent> kept = filter.keep(db, events);
+          List<String> keys = new ArrayList<>(kept.size());
+          kept.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
           Set<String> seen = stored(db, keys);
           List<Object[]> rows = new ArrayList<>();
+          List<SourceEvent> appended = new ArrayList<>();
           MirrorDelta delta = new MirrorDelta();
           long seq = last;
-          for (int i = 0; i < events.size(); i++) {
+          for (int i = 0; i < kept.size(); i++) {
             if (seen.add(keys.get(i))) {
-              SourceEvent event = events.get(i);
+              SourceEvent event = kept.get(i);
               rows.add(EventRows.row(++seq, app, keys.get(i), event.event(), observedAt));
+              appended.add(event);
               event.changes().forEach(delta::add);
             }
           }
@@ -95,8 +119,24 @@ final class JooqEventLog {
           if (seq != last) {
             db.update(EVENT_SEQ).set(LAST_SEQ, seq).where(COUNTER.eq(THE_COUNTER)).execute();
           }
-          return new PageWriteResult(rows.size(), events.size() - rows.size(), seq);
+          return new Written(
+              new PageWriteResult(rows.size(), events.size() - rows.size(), seq), appended);
         });
+  }
+
+  /** The app's events with a seq above {@code afterSeq}, in seq order, in {@code db}'s view. */
+  static List<StoredEvent> eventsOf(DSLContext db, String app, long afterSeq) {
+    return db.select(EVENT_COLUMNS)
+        .from(EVENTS)
+        .where(APP.eq(app))
+        .and(SEQ.gt(afterSeq))
+        .orderBy(SEQ)
+        .fetch(EventRows::read);
+  }
+
+  /** The log's last seq as committed: every event at or below it is visible. */
+  static long lastSeq(DSLContext db) {
+    return db.select(LAST_SEQ).from(EVENT_SEQ).where(COUNTER.eq(THE_COUNTER)).fetchSingle(LAST_SEQ);
   }
 
   Optional<Checkpoint> checkpoint(String app, String source) {

@@ -20,7 +20,13 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
+import dev.sqlfeed.ports.ReconcileCounts;
+import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SyncRun;
+import dev.sqlfeed.ports.fullsync.KeyOrder;
+import dev.sqlfeed.ports.fullsync.ReconcileEvents;
+import dev.sqlfeed.ports.fullsync.ReconcileGuard;
+import dev.sqlfeed.ports.fullsync.Reconciliation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,8 +41,12 @@ import org.jooq.Query;
 import org.jooq.SelectField;
 
 /**
- * One full sync of one app into a {@link JooqSyncStore}; see there for how staging and the atomic
- * swap work.
+ * One full sync of one app into a {@link JooqSyncStore}; see there for how staging, the first
+ * commit's swap and the later commits' reconciliation work.
+ *
+ * <p>Every transaction of the run (a put, the swap, a page of differences) first refreshes the
+ * run's heartbeat, only while the run is still recorded as running: a run that another full sync
+ * marked abandoned fails there and writes nothing more.
  */
 final class JooqFullSyncWrite implements FullSyncWrite {
   /** The message of a run whose write was closed without commit or fail. */
@@ -44,14 +54,16 @@ final class JooqFullSyncWrite implements FullSyncWrite {
 
   private final JooqSyncStore store;
   private final SyncRun run;
+  private final ReconcileGuard guard;
   private boolean ended;
 
   /** The run as recorded after a commit that threw; what a later {@link #fail} returns. */
   private SyncRun failedCommit;
 
-  JooqFullSyncWrite(JooqSyncStore store, SyncRun run) {
+  JooqFullSyncWrite(JooqSyncStore store, SyncRun run, ReconcileGuard guard) {
     this.store = store;
     this.run = run;
+    this.guard = guard;
   }
 
   @Override
@@ -70,6 +82,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     store.write(
         "staging records of the full sync of " + run.app(),
         db -> {
+          heartbeat(db);
           rows.forEach((table, byKey) -> stage(db, table, List.copyOf(byKey.values())));
           return null;
         });
@@ -80,20 +93,39 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     Objects.requireNonNull(endedAt, "endedAt");
     ensureRunning();
     ended = true;
+    Reconciliation reconciliation =
+        new Reconciliation(
+            new ReconcileEvents(run.id(), run.startedAt()),
+            new KeyOrder(store.dialect().keyOrder()),
+            this::writeDifferences);
     try {
       store.appLocks().ensure(run.app());
-      return store.write("committing the full sync of " + run.app(), db -> swap(db, endedAt));
+      SyncRun baseline =
+          store.write("committing the full sync of " + run.app(), db -> swapIfFirst(db, endedAt));
+      if (baseline != null) {
+        return baseline;
+      }
+      reconciliation.run(
+          KeysetMirror.mirror(store, run.app()), KeysetMirror.staged(store, run.id()));
+      return store.write(
+          "committing the full sync of " + run.app(),
+          db -> reconciled(db, endedAt, reconciliation));
     } catch (StoreException e) {
       String message = "commit failed: " + e.getMessage();
       try {
         failedCommit =
             store.write(
-                "recording the failed commit of " + run.app(), db -> discard(db, endedAt, message));
+                "recording the failed commit of " + run.app(),
+                db -> discard(db, endedAt, message, reconciliation.applied()));
       } catch (StoreException again) {
         e.addSuppressed(again);
-        failedCommit = ended(endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message);
+        failedCommit =
+            ended(
+                endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message, ReconcileCounts.NONE);
       }
       throw e;
+    } finally {
+      store.ended(run.id());
     }
   }
 
@@ -106,8 +138,13 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     }
     ensureRunning();
     ended = true;
-    return store.write(
-        "recording the failed full sync of " + run.app(), db -> discard(db, endedAt, message));
+    try {
+      return store.write(
+          "recording the failed full sync of " + run.app(),
+          db -> discard(db, endedAt, message, ReconcileCounts.NONE));
+    } finally {
+      store.ended(run.id());
+    }
   }
 
   /** Ends a write that neither committed nor failed; with the store closed, the run stays open. */
@@ -117,12 +154,39 @@ final class JooqFullSyncWrite implements FullSyncWrite {
       fail(store.clock().instant(), ABORTED);
     }
     ended = true;
+    store.ended(run.id());
   }
 
   private void ensureRunning() {
     store.ensureOpen();
     if (ended) {
       throw new IllegalStateException("this full sync has already ended");
+    }
+  }
+
+  /**
+   * Refreshes the run's heartbeat in {@code db}'s transaction.
+   *
+   * @throws StoreException if the run is no longer recorded as running (another full sync took it
+   *     for dead), so that the transaction changes nothing
+   */
+  private void heartbeat(DSLContext db) {
+    int updated =
+        db.update(StoreSchema.SYNC_RUNS)
+            .set(SyncRunsSchema.HEARTBEAT_AT, StoreSchema.text(store.clock().instant()))
+            .where(ID.eq(run.id()))
+            .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+            .execute();
+    if (updated != 1) {
+      throw new StoreException(
+          StoreException.Kind.QUERY_FAILED,
+          false,
+          "full sync run "
+              + run.id()
+              + " of "
+              + run.app()
+              + " is no longer running: another full sync marked it abandoned",
+          null);
     }
   }
 
@@ -146,10 +210,17 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     BatchStatement.of(db, upsert, columns).execute(db, binds);
   }
 
-  private SyncRun swap(DSLContext db, Instant endedAt) {
+  /**
+   * The app's first full sync swaps its records in as the mirror and returns the run; a later one
+   * returns null, leaving the mirror to reconciliation.
+   */
+  private SyncRun swapIfFirst(DSLContext db, Instant endedAt) {
     // The app's lock row first, as page writes take it: the two take turns and cannot deadlock.
     store.appLocks().lock(db, run.app());
-    // Locking the app's mirrors row makes a second commit of the same app wait for this one.
+    heartbeat(db);
+    if (db.fetchExists(MIRRORS, APP.eq(run.app()))) {
+      return null;
+    }
     db.insertInto(MIRRORS, APP, RUN_ID, REPLACED_AT)
         .values(run.app(), run.id(), StoreSchema.text(store.clock().instant()))
         .onConflict(StoreSchema.qualified(MIRRORS, List.of(APP)))
@@ -169,21 +240,63 @@ final class JooqFullSyncWrite implements FullSyncWrite {
               .execute();
       db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
     }
-    return end(db, endedAt, counts, null);
+    return end(db, endedAt, counts, null, ReconcileCounts.BASELINE);
   }
 
-  private SyncRun discard(DSLContext db, Instant endedAt, String message) {
+  /**
+   * One page of differences, in one page transaction: after the page's locks, refresh the
+   * heartbeat, show the guard the app's events since it last looked, and keep the differences it
+   * does not suppress.
+   */
+  private List<SourceEvent> writeDifferences(List<SourceEvent> page) {
+    return store
+        .eventLog()
+        .write(
+            run.app(),
+            page,
+            java.util.Optional.empty(),
+            (db, events) -> {
+              heartbeat(db);
+              JooqEventLog.eventsOf(db, run.app(), guard.seenUpTo()).forEach(guard::saw);
+              return events.stream().filter(e -> !guard.suppresses(e.event())).toList();
+            })
+        .appended();
+  }
+
+  /** Ends a reconciled run: its staged rows go, the mirror stays as the pages left it. */
+  private SyncRun reconciled(DSLContext db, Instant endedAt, Reconciliation reconciliation) {
+    heartbeat(db);
+    db.update(MIRRORS)
+        .set(RUN_ID, run.id())
+        .set(REPLACED_AT, StoreSchema.text(store.clock().instant()))
+        .where(APP.eq(run.app()))
+        .execute();
+    for (MirrorTable table : MirrorTable.values()) {
+      db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+    }
+    MirrorCounts staged = reconciliation.staged();
+    long[] counts = {staged.resources(), staged.entitlements(), staged.grants()};
+    return end(db, endedAt, counts, null, reconciliation.applied());
+  }
+
+  private SyncRun discard(
+      DSLContext db, Instant endedAt, String message, ReconcileCounts reconciled) {
     long[] counts = new long[MirrorTable.values().length];
     for (MirrorTable table : MirrorTable.values()) {
       counts[table.ordinal()] = db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
     }
-    return end(db, endedAt, counts, message);
+    return end(db, endedAt, counts, message, reconciled);
   }
 
-  private SyncRun end(DSLContext db, Instant endedAt, long[] counts, String message) {
+  private SyncRun end(
+      DSLContext db, Instant endedAt, long[] counts, String message, ReconcileCounts reconciled) {
     Instant end = endedAt.truncatedTo(ChronoUnit.MICROS);
     SyncRun.Outcome outcome = message == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
     MirrorCounts total = new MirrorCounts(counts[0], counts[1], counts[2]);
+    String mode =
+        reconciled.baseline()
+            ? SyncRunsSchema.BASELINE
+            : message == null ? SyncRunsSchema.RECONCILED : null;
     db.update(StoreSchema.SYNC_RUNS)
         .set(ENDED_AT, StoreSchema.text(end))
         .set(OUTCOME, outcome.name())
@@ -191,12 +304,22 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         .set(ENTITLEMENT_COUNT, total.entitlements())
         .set(GRANT_COUNT, total.grants())
         .set(MESSAGE, message)
+        .set(SyncRunsSchema.RECONCILE, mode)
+        .set(SyncRunsSchema.RESOURCES_CHANGED, reconciled.resourcesChanged())
+        .set(SyncRunsSchema.RESOURCES_DELETED, reconciled.resourcesDeleted())
+        .set(SyncRunsSchema.GRANTS_CREATED, reconciled.grantsCreated())
+        .set(SyncRunsSchema.GRANTS_REVOKED, reconciled.grantsRevoked())
         .where(ID.eq(run.id()))
         .execute();
-    return ended(end, outcome, total, message);
+    return ended(end, outcome, total, message, reconciled);
   }
 
-  private SyncRun ended(Instant end, SyncRun.Outcome outcome, MirrorCounts counts, String message) {
+  private SyncRun ended(
+      Instant end,
+      SyncRun.Outcome outcome,
+      MirrorCounts counts,
+      String message,
+      ReconcileCounts reconciled) {
     return new SyncRun(
         run.id(),
         run.app(),
@@ -204,6 +327,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         end.truncatedTo(ChronoUnit.MICROS),
         outcome,
         counts,
-        message);
+        message,
+        reconciled);
   }
 }

@@ -19,19 +19,24 @@ import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
 import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.ports.fullsync.ReconcileGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -48,18 +53,26 @@ import org.jooq.impl.DSL;
  * and checkpoints in {@link JooqEventLog}.
  *
  * <p>A full sync stages its records in {@code stage_*} tables under its run id, in short
- * transactions of its own, out of readers' sight. Its commit is one transaction: lock the app's
- * {@code mirrors} row, delete the app's mirror, copy the staged rows in with {@code INSERT ...
- * SELECT}, delete them from staging, mark the run succeeded. Readers see the old mirror until that
- * transaction commits and the new one after: an export reads all three tables in one transaction
- * whose isolation gives it one snapshot ({@link StoreDialect#snapshotIsolation()}). The mirror
- * keeps its natural keys, so incremental pages upsert and delete rows by key in their own page
- * transactions. A commit's swap and the app's page writes lock the app's row in {@code app_locks}
- * first ({@link AppLocks}), so they take turns: a page that commits before the swap is replaced
- * with the rest of the mirror (its events stay in the log); a page after it applies on top.
+ * transactions of its own, out of readers' sight. The app's first commit (no {@code mirrors} row
+ * yet) is one transaction: lock the app's row in {@code app_locks}, delete the app's mirror, copy
+ * the staged rows in with {@code INSERT ... SELECT}, delete them from staging, mark the run
+ * succeeded. Readers see no mirror until that transaction commits and all of it after: an export
+ * reads all three tables in one transaction whose isolation gives it one snapshot ({@link
+ * StoreDialect#snapshotIsolation()}). Every later commit reconciles ({@link JooqFullSyncWrite}): it
+ * walks the staged rows and the mirror in key order ({@link KeysetMirror}) and writes the
+ * differences as pages of events through {@link JooqEventLog}, each page taking the app's lock as
+ * incremental pages do. The mirror keeps its natural keys, so pages upsert and delete rows by key.
+ * A run's puts and pages refresh its {@code heartbeat_at}, by which {@link #beginFullSync} tells a
+ * run that a dead process left running from a live one.
  */
 final class JooqSyncStore implements SyncStore {
   private static final int FETCH_SIZE = 1_000;
+
+  /**
+   * How long a running run of another process may show no sign of life before a new full sync of
+   * its app takes it for dead; see {@link #abandonDeadRuns}.
+   */
+  static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
   private final StoreDialect dialect;
   private final StorePools pools;
@@ -69,6 +82,10 @@ final class JooqSyncStore implements SyncStore {
   private final Clock clock;
   private final AppLocks appLocks;
   private final JooqEventLog eventLog;
+
+  /** The runs whose write is open in this store object: never abandoned. */
+  private final Set<Long> liveRuns = ConcurrentHashMap.newKeySet();
+
   private volatile boolean closed;
 
   private JooqSyncStore(StoreDialect dialect, StorePools pools, StoreErrors errors, Clock clock) {
@@ -110,25 +127,84 @@ final class JooqSyncStore implements SyncStore {
     Objects.requireNonNull(app, "app");
     Instant start = startedAt.truncatedTo(ChronoUnit.MICROS);
     MirrorKeyLimits.checkApp(app);
-    long id =
+    long[] idAndGuard =
         write(
             "starting a full sync of " + app,
-            db ->
-                db.insertInto(
-                        SYNC_RUNS,
-                        APP,
-                        STARTED_AT,
-                        OUTCOME,
-                        RESOURCE_COUNT,
-                        ENTITLEMENT_COUNT,
-                        GRANT_COUNT)
-                    .values(
-                        app, StoreSchema.text(start), SyncRun.Outcome.RUNNING.name(), 0L, 0L, 0L)
-                    .returningResult(ID)
-                    .fetchSingle()
-                    .value1());
+            db -> {
+              abandonDeadRuns(db, app);
+              long id =
+                  db.insertInto(
+                          SYNC_RUNS,
+                          APP,
+                          STARTED_AT,
+                          OUTCOME,
+                          RESOURCE_COUNT,
+                          ENTITLEMENT_COUNT,
+                          GRANT_COUNT,
+                          SyncRunsSchema.HEARTBEAT_AT)
+                      .values(
+                          app,
+                          StoreSchema.text(start),
+                          SyncRun.Outcome.RUNNING.name(),
+                          0L,
+                          0L,
+                          0L,
+                          StoreSchema.text(clock.instant()))
+                      .returningResult(ID)
+                      .fetchSingle()
+                      .value1();
+              return new long[] {id, JooqEventLog.lastSeq(db)};
+            });
+    liveRuns.add(idAndGuard[0]);
     return new JooqFullSyncWrite(
-        this, new SyncRun(id, app, start, null, SyncRun.Outcome.RUNNING, MirrorCounts.ZERO, null));
+        this,
+        new SyncRun(
+            idAndGuard[0], app, start, null, SyncRun.Outcome.RUNNING, MirrorCounts.ZERO, null),
+        new ReconcileGuard(idAndGuard[1]));
+  }
+
+  /**
+   * Marks the app's running runs that a dead process left behind as failed and drops what they
+   * staged. A run counts as dead when no write of it is open in this store object and its last sign
+   * of life (start, put, page of differences) is older than {@link #ABANDONED_AFTER}: a run of
+   * another process that is alive shows one at least every few thousand records. Should it be alive
+   * after all, its next put, commit or page finds its run no longer running and fails, changing
+   * nothing.
+   */
+  private void abandonDeadRuns(DSLContext db, String app) {
+    Instant now = clock.instant();
+    Instant limit = now.minus(ABANDONED_AFTER);
+    List<? extends Record> running =
+        db.select(ID, STARTED_AT, SyncRunsSchema.HEARTBEAT_AT)
+            .from(SYNC_RUNS)
+            .where(APP.eq(app))
+            .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+            .fetch();
+    for (Record run : running) {
+      long id = run.get(ID);
+      String beat = run.get(SyncRunsSchema.HEARTBEAT_AT);
+      Instant lastSign = StoreSchema.instant(beat != null ? beat : run.get(STARTED_AT));
+      if (liveRuns.contains(id) || !lastSign.isBefore(limit)) {
+        continue;
+      }
+      int marked =
+          db.update(SYNC_RUNS)
+              .set(OUTCOME, SyncRun.Outcome.FAILED.name())
+              .set(ENDED_AT, StoreSchema.text(now))
+              .set(
+                  MESSAGE,
+                  "abandoned: no sign of life since "
+                      + lastSign
+                      + " (its process stopped before the run ended)")
+              .where(ID.eq(id))
+              .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+              .execute();
+      if (marked == 1) {
+        for (MirrorTable table : MirrorTable.values()) {
+          db.deleteFrom(table.stage()).where(StoreSchema.RUN_ID.eq(id)).execute();
+        }
+      }
+    }
   }
 
   @Override
@@ -189,7 +265,12 @@ final class JooqSyncStore implements SyncStore {
                     RESOURCE_COUNT,
                     ENTITLEMENT_COUNT,
                     GRANT_COUNT,
-                    MESSAGE)
+                    MESSAGE,
+                    SyncRunsSchema.RECONCILE,
+                    SyncRunsSchema.RESOURCES_CHANGED,
+                    SyncRunsSchema.RESOURCES_DELETED,
+                    SyncRunsSchema.GRANTS_CREATED,
+                    SyncRunsSchema.GRANTS_REVOKED)
                 .from(SYNC_RUNS)
                 .where(APP.eq(app))
                 .orderBy(STARTED_AT.desc(), ID.desc())
@@ -239,6 +320,15 @@ final class JooqSyncStore implements SyncStore {
     return appLocks;
   }
 
+  JooqEventLog eventLog() {
+    return eventLog;
+  }
+
+  /** A write of this run ended: the run may be taken for dead from now on, should it be running. */
+  void ended(long runId) {
+    liveRuns.remove(runId);
+  }
+
   boolean isClosed() {
     return closed;
   }
@@ -259,6 +349,7 @@ final class JooqSyncStore implements SyncStore {
   }
 
   private static SyncRun syncRun(Record row) {
+    boolean baseline = SyncRunsSchema.BASELINE.equals(row.get(SyncRunsSchema.RECONCILE));
     return new SyncRun(
         row.get(ID),
         row.get(APP),
@@ -266,7 +357,15 @@ final class JooqSyncStore implements SyncStore {
         StoreSchema.instant(row.get(ENDED_AT)),
         SyncRun.Outcome.valueOf(row.get(OUTCOME)),
         new MirrorCounts(row.get(RESOURCE_COUNT), row.get(ENTITLEMENT_COUNT), row.get(GRANT_COUNT)),
-        row.get(MESSAGE));
+        row.get(MESSAGE),
+        baseline
+            ? ReconcileCounts.BASELINE
+            : new ReconcileCounts(
+                false,
+                row.get(SyncRunsSchema.RESOURCES_CHANGED),
+                row.get(SyncRunsSchema.RESOURCES_DELETED),
+                row.get(SyncRunsSchema.GRANTS_CREATED),
+                row.get(SyncRunsSchema.GRANTS_REVOKED)));
   }
 
   private DSLContext dsl(DataSource dataSource) {

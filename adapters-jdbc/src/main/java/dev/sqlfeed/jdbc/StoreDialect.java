@@ -1,6 +1,7 @@
 package dev.sqlfeed.jdbc;
 
 import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.ports.fullsync.KeyOrder;
 import java.sql.Connection;
 import java.util.Locale;
 import org.jooq.DataType;
@@ -120,6 +121,23 @@ enum StoreDialect {
    */
   boolean looksUpKeysByJoin() {
     return this == POSTGRES;
+  }
+
+  /**
+   * The order in which the database sorts key columns ({@code ORDER BY} and {@code >} on them, as
+   * their index has them): by code point everywhere but on H2, which compares as Java's {@link
+   * String#compareTo} does (UTF-16 code units).
+   */
+  java.util.Comparator<String> keyOrder() {
+    return this == H2 ? java.util.Comparator.naturalOrder() : KeyOrder.CODE_POINTS;
+  }
+
+  /**
+   * Whether {@code (k1, k2) > (?, ?)} after an equality on the index's first column reads only the
+   * index range it selects; see {@link KeysetMirror}.
+   */
+  boolean comparesRowsByIndex() {
+    return this != MARIADB && this != MYSQL;
   }
 
   /** The isolation under which several SELECTs of one transaction see one snapshot. */

@@ -11,6 +11,7 @@ import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.InMemorySyncStore;
 import dev.sqlfeed.ports.MirrorCounts;
+import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SampleMirror;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -136,7 +137,6 @@ class JooqSyncStoreIT {
       throws Exception {
     try (TestDatabase database = TestDatabases.create(kind);
         SyncStore store = open(database)) {
-      sync(store, SampleMirror.withEveryValue());
       FullSyncWrite write = store.beginFullSync("hr", T0.plusSeconds(60));
       write.put(
           List.of(SampleMirror.resource("user", "new"), SampleMirror.grant("g", "1", "m", "1")));
@@ -155,6 +155,34 @@ class JooqSyncStoreIT {
       assertThat(failed.message()).startsWith("commit failed: committing the full sync of hr");
       assertThat(failed.counts()).isEqualTo(new MirrorCounts(1, 0, 1));
       assertThat(store.syncRuns("hr").get(0)).isEqualTo(failed);
+      assertThat(store.apps()).isEmpty();
+      assertThat(export(store)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aReconciliationThatFailsBeforeItsFirstPageChangesNothingAndIsRecordedAsFailed(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind);
+        SyncStore store = open(database)) {
+      sync(store, SampleMirror.withEveryValue());
+      FullSyncWrite write = store.beginFullSync("hr", T0.plusSeconds(60));
+      write.put(
+          List.of(SampleMirror.resource("user", "new"), SampleMirror.grant("g", "1", "m", "1")));
+      renameGrants(database, "grants", "grants_away");
+
+      assertThatThrownBy(() -> write.commit(T0.plusSeconds(61)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("reading the mirror of hr");
+      SyncRun failed = write.fail(T0.plusSeconds(62), "ignored: the commit already failed");
+      write.close();
+      renameGrants(database, "grants_away", "grants");
+
+      assertThat(failed.message()).startsWith("commit failed: reading the mirror of hr");
+      assertThat(failed.reconciled()).isEqualTo(ReconcileCounts.NONE);
+      assertThat(store.syncRuns("hr").get(0)).isEqualTo(failed);
+      assertThat(store.events(Optional.empty(), 0, 10)).isEmpty();
       assertThat(export(store)).isEqualTo(lines(SampleMirror.withEveryValue()));
     }
   }

@@ -8,9 +8,13 @@ import java.util.Objects;
  *
  * @param startedAt kept to the microsecond, like {@code endedAt}
  * @param endedAt null while the run is in progress
- * @param counts for a succeeded run, the mirror it wrote; for a failed run, what it had staged
- *     (distinct keys) when it ended; zero while it runs
+ * @param counts for a succeeded run, the mirror it read (and made the app's mirror); for a failed
+ *     run, what it had staged (distinct keys) when it ended; zero while it runs
  * @param message null when the run succeeded; otherwise why it failed (never a secret)
+ * @param reconciled the differences it found and applied as events ({@link
+ *     ReconcileCounts#BASELINE} for an app's first full sync); for a run that failed while
+ *     reconciling, those applied before it failed; {@link ReconcileCounts#NONE} while it runs. Null
+ *     (from a producer that predates it) reads as {@code NONE}.
  */
 public record SyncRun(
     long id,
@@ -19,7 +23,8 @@ public record SyncRun(
     Instant endedAt,
     Outcome outcome,
     MirrorCounts counts,
-    String message) {
+    String message,
+    ReconcileCounts reconciled) {
 
   /** How a run ended. */
   public enum Outcome {
@@ -33,5 +38,18 @@ public record SyncRun(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(counts, "counts");
+    reconciled = reconciled == null ? ReconcileCounts.NONE : reconciled;
+  }
+
+  /** A run without reconciliation counts ({@link ReconcileCounts#NONE}). */
+  public SyncRun(
+      long id,
+      String app,
+      Instant startedAt,
+      Instant endedAt,
+      Outcome outcome,
+      MirrorCounts counts,
+      String message) {
+    this(id, app, startedAt, endedAt, outcome, counts, message, ReconcileCounts.NONE);
   }
 }

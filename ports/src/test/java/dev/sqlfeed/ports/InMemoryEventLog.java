@@ -53,6 +53,16 @@ final class InMemoryEventLog {
     return new PageWriteResult(appended, events.size() - appended, log.size());
   }
 
+  /** The log's last seq: 0 when empty. */
+  long lastSeq() {
+    return log.size();
+  }
+
+  /** Whether the app's log has an event with this id. */
+  boolean has(String app, String id) {
+    return ids.getOrDefault(app, Set.of()).contains(id);
+  }
+
   Optional<Checkpoint> checkpoint(String app, String source) {
     return Optional.ofNullable(checkpoints.get(List.of(app, source)));
   }

@@ -4,12 +4,19 @@ import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.Resource;
+import dev.sqlfeed.ports.fullsync.KeyOrder;
+import dev.sqlfeed.ports.fullsync.ReconcileEvents;
+import dev.sqlfeed.ports.fullsync.ReconcileGuard;
+import dev.sqlfeed.ports.fullsync.Reconciliation;
+import dev.sqlfeed.ports.fullsync.SortedMirror;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +30,11 @@ import java.util.function.Consumer;
  * A {@link SyncStore} in memory, faithful to the contract that the JDBC store passes: staged
  * records are invisible until commit, key limits and microsecond times are the same, the export
  * order is by code point; its event log ({@link InMemoryEventLog}) applies changes one by one, the
- * reference that the JDBC store's batched writes are tested against. Thread-safe: every write, page
- * or commit, runs under the store's lock, so they take turns as in the JDBC store; the sink of an
- * export is called without the lock held.
+ * reference that the JDBC store's batched writes are tested against. Thread-safe: every write,
+ * page, baseline swap or page of a reconciliation, runs under the store's lock, so they take turns
+ * as in the JDBC store; the sink of an export is called without the lock held. A reconciliation
+ * compares the staged records with a copy of the mirror taken when its commit begins. Runs never
+ * become abandoned here: a process that dies takes this store with it.
  */
 public final class InMemorySyncStore implements SyncStore {
   /** Compares strings by Unicode code point, the byte order of UTF-8. */
@@ -73,7 +82,7 @@ public final class InMemorySyncStore implements SyncStore {
             MirrorCounts.ZERO,
             null);
     runs.add(run);
-    return new Write(run);
+    return new Write(run, new ReconcileGuard(eventLog.lastSeq()));
   }
 
   @Override
@@ -154,7 +163,7 @@ public final class InMemorySyncStore implements SyncStore {
   }
 
   private synchronized SyncRun end(
-      SyncRun run, Map<List<String>, MirrorRecord> staged, Instant endedAt, String why) {
+      SyncRun run, MirrorCounts counts, ReconcileCounts reconciled, Instant endedAt, String why) {
     ensureOpen();
     SyncRun ended =
         new SyncRun(
@@ -163,14 +172,80 @@ public final class InMemorySyncStore implements SyncStore {
             run.startedAt(),
             micros(endedAt),
             why == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED,
-            counts(staged),
-            why);
-    if (why == null) {
-      mirrors.put(run.app(), new HashMap<>(staged));
-      synced.add(run.app());
-    }
+            counts,
+            why,
+            reconciled);
     runs.set((int) run.id() - 1, ended);
     return ended;
+  }
+
+  /** The first full sync of the app: its records become the mirror, no events. */
+  private synchronized SyncRun baseline(
+      SyncRun run, Map<List<String>, MirrorRecord> staged, Instant endedAt) {
+    ensureOpen();
+    mirrors.put(run.app(), new HashMap<>(staged));
+    synced.add(run.app());
+    return end(run, counts(staged), ReconcileCounts.BASELINE, endedAt, null);
+  }
+
+  /** A copy of the app's mirror in key order. */
+  private synchronized SortedMirror sortedMirror(String app) {
+    ensureOpen();
+    return sorted(mirrors.getOrDefault(app, Map.of()));
+  }
+
+  /**
+   * One page of a reconciliation: under the lock, shows the guard the app's events since it last
+   * looked, leaves out the differences it suppresses and those already in the log, and writes the
+   * rest as a page.
+   */
+  private synchronized List<SourceEvent> reconcilePage(
+      String app, List<SourceEvent> page, ReconcileGuard guard) {
+    ensureOpen();
+    eventLog.events(Optional.of(app), guard.seenUpTo(), Integer.MAX_VALUE).forEach(guard::saw);
+    List<SourceEvent> kept = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (SourceEvent event : page) {
+      String id = event.event().id();
+      if (!guard.suppresses(event.event()) && !eventLog.has(app, id) && ids.add(id)) {
+        kept.add(event);
+      }
+    }
+    writePage(app, kept, Optional.empty());
+    return kept;
+  }
+
+  private static SortedMirror sorted(Map<List<String>, MirrorRecord> records) {
+    Map<List<String>, MirrorRecord> byKey = new TreeMap<>(KEY_ORDER);
+    byKey.putAll(records);
+    List<Resource> resources = new ArrayList<>();
+    List<Entitlement> entitlements = new ArrayList<>();
+    List<Grant> grants = new ArrayList<>();
+    for (MirrorRecord record : byKey.values()) {
+      if (record instanceof Resource r) {
+        resources.add(r);
+      } else if (record instanceof Entitlement e) {
+        entitlements.add(e);
+      } else {
+        grants.add((Grant) record);
+      }
+    }
+    return new SortedMirror() {
+      @Override
+      public Iterator<Resource> resources() {
+        return resources.iterator();
+      }
+
+      @Override
+      public Iterator<Entitlement> entitlements() {
+        return entitlements.iterator();
+      }
+
+      @Override
+      public Iterator<Grant> grants() {
+        return grants.iterator();
+      }
+    };
   }
 
   private static MirrorCounts counts(Map<List<String>, MirrorRecord> records) {
@@ -243,11 +318,13 @@ public final class InMemorySyncStore implements SyncStore {
   /** One full sync: records are staged here, out of sight, until the write ends. */
   private final class Write implements FullSyncWrite {
     private final SyncRun run;
+    private final ReconcileGuard guard;
     private final Map<List<String>, MirrorRecord> staged = new HashMap<>();
     private boolean ended;
 
-    Write(SyncRun run) {
+    Write(SyncRun run, ReconcileGuard guard) {
       this.run = run;
+      this.guard = guard;
     }
 
     @Override
@@ -265,7 +342,28 @@ public final class InMemorySyncStore implements SyncStore {
     public SyncRun commit(Instant endedAt) {
       ensureRunning();
       ended = true;
-      return end(run, staged, endedAt, null);
+      synchronized (InMemorySyncStore.this) {
+        if (!synced.contains(run.app())) {
+          return baseline(run, staged, endedAt);
+        }
+      }
+      Reconciliation reconciliation =
+          new Reconciliation(
+              new ReconcileEvents(run.id(), run.startedAt()),
+              new KeyOrder(KeyOrder.CODE_POINTS),
+              page -> reconcilePage(run.app(), page, guard));
+      try {
+        reconciliation.run(sortedMirror(run.app()), sorted(staged));
+      } catch (RuntimeException e) {
+        end(
+            run,
+            counts(staged),
+            reconciliation.applied(),
+            endedAt,
+            "commit failed: " + e.getMessage());
+        throw e;
+      }
+      return end(run, reconciliation.staged(), reconciliation.applied(), endedAt, null);
     }
 
     @Override
@@ -273,14 +371,14 @@ public final class InMemorySyncStore implements SyncStore {
       Objects.requireNonNull(message, "message");
       ensureRunning();
       ended = true;
-      return end(run, staged, endedAt, message);
+      return end(run, counts(staged), ReconcileCounts.NONE, endedAt, message);
     }
 
     @Override
     public void close() {
       if (!ended) {
         ended = true;
-        end(run, staged, clock.instant(), ABORTED);
+        end(run, counts(staged), ReconcileCounts.NONE, clock.instant(), ABORTED);
       }
     }
 

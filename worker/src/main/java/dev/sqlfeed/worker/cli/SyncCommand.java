@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.domain.config.LoadedConfig;
+import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -21,10 +22,24 @@ import picocli.CommandLine.Mixin;
     name = "sync",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads every resource type, its entitlements and its grants, and replaces the app's",
-      "mirror in the store with them, atomically. A failed sync leaves the previous mirror."
+      "Reads every resource type, its entitlements and its grants. The app's first sync",
+      "puts them in the store as its mirror, atomically; every later one reconciles: each",
+      "difference with the mirror becomes an event (resource_changed, resource_deleted,",
+      "grant_created, grant_revoked) applied to the mirror. A failed sync changes nothing",
+      "but the differences it already applied."
     })
 final class SyncCommand implements Callable<Integer> {
+  /** The line that says what the run's reconciliation did. */
+  static String reconciled(SyncRun run) {
+    ReconcileCounts r = run.reconciled();
+    if (r.baseline()) {
+      return "reconciled: nothing (first sync of " + run.app() + ": a baseline, no events)";
+    }
+    return String.format(
+        "reconciled: %d resources changed, %d deleted, %d grants created, %d revoked",
+        r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked());
+  }
+
   private final CliContext context;
 
   @Mixin ConfigOption config;
@@ -59,6 +74,7 @@ final class SyncCommand implements Callable<Integer> {
               run.counts().grants(),
               took.toMillis() / 1000.0,
               run.id());
+      context.out().println(reconciled(run));
       return ExitCode.OK;
     }
   }
