@@ -360,6 +360,23 @@ public abstract class ReconciliationContract {
     assertThat(export()).containsExactlyElementsOf(lines(read));
   }
 
+  @Test
+  void keysThatTripCollations_reconcileToNothing_andOneRemovedIsOneEvent() {
+    List<MirrorRecord> records = SampleMirror.inCanonicalOrder();
+    sync(records);
+
+    assertThat(sync(records).reconciled()).isEqualTo(ReconcileCounts.NONE);
+    Grant gone = new Grant(ref("group", "9"), "member", ref("user", "😀"));
+    List<MirrorRecord> read = without(records, r -> r.equals(gone));
+    SyncRun run = sync(read);
+
+    assertThat(run.reconciled()).isEqualTo(new ReconcileCounts(false, 0, 0, 0, 1));
+    assertThat(events())
+        .extracting(e -> ((FeedEvent.GrantEvent) e.event()).principal())
+        .containsExactly(ref("user", "😀"));
+    assertThat(export()).containsExactlyElementsOf(lines(read));
+  }
+
   /** Runs a full sync of {@code records}, each one starting a minute after the last. */
   protected SyncRun sync(List<? extends MirrorRecord> records) {
     Instant start = T0.plusSeconds(60L * syncs++);
