@@ -1,6 +1,7 @@
 package dev.sqlfeed.workflows;
 
 import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.domain.feed.CanonicalTime;
@@ -104,7 +105,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     List<MappedRow> rows = new ArrayList<>();
     String[] nextToken = {""};
     boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
-    List<SourceEvent> events = events(feed, rows, heartbeat);
+    List<SourceEvent> events = events(rows, heartbeat);
     PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
     Optional<Checkpoint> commit =
         exhausted
@@ -239,12 +240,12 @@ public final class FeedActivitiesImpl implements FeedActivities {
    * The page's events with their mirror changes. Resources are refreshed after the page's read has
    * finished, so that the {@code get} queries do not run while its result streams.
    */
-  private List<SourceEvent> events(FeedSource feed, List<MappedRow> rows, LongConsumer heartbeat) {
+  private List<SourceEvent> events(List<MappedRow> rows, LongConsumer heartbeat) {
     List<SourceEvent> events = new ArrayList<>();
     long done = 0;
     for (MappedRow row : rows) {
       for (FeedEvent event : row.events()) {
-        events.add(new SourceEvent(event, List.of(change(feed, event))));
+        events.add(new SourceEvent(event, List.of(change(event))));
       }
       if (++done % HEARTBEAT_ROWS == 0) {
         heartbeat.accept(done);
@@ -253,9 +254,16 @@ public final class FeedActivitiesImpl implements FeedActivities {
     return events;
   }
 
-  private MirrorChange change(FeedSource feed, FeedEvent event) {
+  private MirrorChange change(FeedEvent event) {
     if (event instanceof FeedEvent.ResourceChanged changed) {
-      return refresher.refresh(feed.resourceType(), changed.resource().resourceId());
+      // The type the event names: a shared event feed's rows name any type of the config.
+      String type = changed.resource().resourceType();
+      ResourceType resourceType = config.resourceTypes().get(type);
+      if (resourceType == null) {
+        throw new ConfigException(
+            "source " + changed.source() + ": no resource type " + type + " in the config");
+      }
+      return refresher.refresh(resourceType, changed.resource().resourceId());
     }
     if (event instanceof FeedEvent.ResourceDeleted deleted) {
       return new MirrorChange.DeleteResource(deleted.resource());

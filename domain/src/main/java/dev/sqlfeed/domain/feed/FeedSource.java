@@ -20,9 +20,11 @@ import java.util.Optional;
  * read a page and map its rows. Built by {@link FeedSources#of}.
  *
  * @param key {@code <resource type>}, or {@code <resource type>.grants.<n>.changes} / {@code
- *     .revokes} for the n-th (from 0) grants query
+ *     .revokes} for the n-th (from 0) grants query, or {@code event_feeds.<key>} for a shared event
+ *     feed
  * @param kind what the rows mean
- * @param resourceType the resource type the events are about
+ * @param resourceType the resource type the events are about; empty for a shared event feed, whose
+ *     rows each name their own
  * @param query the incremental query ({@code ?<since>} and vars)
  * @param cursorColumn the result column whose timestamps advance the cursor
  * @param keyColumn {@code pagination.primary_key}: breaks ties between equal cursor values and is
@@ -34,13 +36,15 @@ import java.util.Optional;
  *     {@code mode} is the source's mode
  * @param resourceId the CEL expression that gives the resource id of a row: for a resource source
  *     {@code incremental_sync.resource_id}, or else the list mapping's {@code id}; for a grants
- *     source the grants' {@code incremental_sync.resource_id}
+ *     source the grants' {@code incremental_sync.resource_id}; for a shared event feed its {@code
+ *     map.resource_id}
  * @param grants for a grants source, the grants query whose {@code map} turns rows into grants
+ * @param shared for a shared event feed, the feed and the resource types its rows may name
  */
 public record FeedSource(
     String key,
     Kind kind,
-    ResourceType resourceType,
+    Optional<ResourceType> resourceType,
     Query query,
     String cursorColumn,
     String keyColumn,
@@ -48,7 +52,8 @@ public record FeedSource(
     Map<String, QueryVar> vars,
     SyncSettings settings,
     Cel resourceId,
-    Optional<GrantsQuery> grants) {
+    Optional<GrantsQuery> grants,
+    Optional<SharedFeed> shared) {
 
   /** What a source's rows mean. */
   public enum Kind {
@@ -57,7 +62,12 @@ public record FeedSource(
     /** A grants query's {@code changes_query}: each row yields created grants. */
     GRANT_CHANGES,
     /** A grants query's {@code revokes_query}: each row yields revoked grants (soft deletes). */
-    GRANT_REVOKES
+    GRANT_REVOKES,
+    /**
+     * A shared event feed ({@code event_feeds.<key>}): each row yields one event of any kind, about
+     * a resource of any type, as its {@code map} says.
+     */
+    EVENT_FEED
   }
 
   /** How a cycle reads its window. */
@@ -98,15 +108,23 @@ public record FeedSource(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(resourceId, "resourceId");
     Objects.requireNonNull(grants, "grants");
-    if ((kind == Kind.RESOURCE) == grants.isPresent()) {
+    Objects.requireNonNull(shared, "shared");
+    boolean grantsKind = kind == Kind.GRANT_CHANGES || kind == Kind.GRANT_REVOKES;
+    if (grantsKind != grants.isPresent()) {
       throw new IllegalArgumentException(
           "a grants source, and only a grants source, has a grants query: " + key);
     }
+    boolean feedKind = kind == Kind.EVENT_FEED;
+    if (feedKind != shared.isPresent() || feedKind == resourceType.isPresent()) {
+      throw new IllegalArgumentException(
+          "a shared event feed, and only a shared event feed, has a feed and no resource type: "
+              + key);
+    }
   }
 
-  /** The resource type's id. */
+  /** The resource type's id; empty for a shared event feed, whose rows each name their own. */
   public String resourceTypeId() {
-    return resourceType.id();
+    return resourceType.map(ResourceType::id).orElse("");
   }
 
   /** The source's mode: keyset unless the query pages itself (or the config says so). */

@@ -2,6 +2,7 @@ package dev.sqlfeed.domain.feed;
 
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Pagination;
+import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.grant.GrantsIncrementalSync;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The incremental sources of a config, in config order: for each resource type in file order, its
  * own {@code incremental_sync}, then for each of its grants queries the changes query and, when
- * there is one, the revokes query.
+ * there is one, the revokes query; then each shared event feed ({@code event_feeds.<key>}) in file
+ * order.
  *
  * <p>baton-sql names the same sources {@code user:resource}, {@code role:grants:0:changes} ... and
  * scans them one after another in sorted order within one cursor; sqlfeed gives each its own
@@ -42,6 +44,9 @@ public final class FeedSources {
         }
       }
     }
+    for (EventFeed feed : config.eventFeeds().values()) {
+      out.add(feed(feed, config));
+    }
     return List.copyOf(out);
   }
 
@@ -61,7 +66,7 @@ public final class FeedSources {
     return new FeedSource(
         rt.id(),
         FeedSource.Kind.RESOURCE,
-        rt,
+        Optional.of(rt),
         s.query(),
         s.cursorColumn(),
         primaryKey(s.pagination()),
@@ -69,7 +74,24 @@ public final class FeedSources {
         s.vars(),
         s.settings(),
         s.resourceId().orElse(rt.list().map().id()),
+        Optional.empty(),
         Optional.empty());
+  }
+
+  private static FeedSource feed(EventFeed feed, Config config) {
+    return new FeedSource(
+        feed.sourceKey(),
+        FeedSource.Kind.EVENT_FEED,
+        Optional.empty(),
+        feed.query(),
+        feed.cursorColumn(),
+        feed.primaryKey(),
+        Optional.empty(),
+        feed.vars(),
+        feed.settings(),
+        feed.map().resourceId(),
+        Optional.empty(),
+        Optional.of(new SharedFeed(feed, config.resourceTypes())));
   }
 
   private static FeedSource grant(
@@ -82,7 +104,7 @@ public final class FeedSources {
     return new FeedSource(
         key,
         kind,
-        rt,
+        Optional.of(rt),
         revokes ? s.revokesQuery().orElseThrow() : s.changesQuery(),
         revokes ? s.revokesCursorColumn().orElseThrow() : s.changesCursorColumn(),
         primaryKey(s.pagination()),
@@ -90,7 +112,8 @@ public final class FeedSources {
         s.vars(),
         s.settings(),
         s.resourceId(),
-        Optional.of(grants));
+        Optional.of(grants),
+        Optional.empty());
   }
 
   private static String primaryKey(Optional<Pagination> pagination) {

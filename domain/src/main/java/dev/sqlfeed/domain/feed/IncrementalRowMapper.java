@@ -26,6 +26,8 @@ import java.util.Optional;
  *       The mappings see {@code resource} with only {@code ID} and {@code Type} (baton-sql's
  *       "minimal resource": display name empty, no profile), because these queries span every
  *       resource and no resource row has been read.
+ *   <li>A shared event feed's row yields the one event its {@code map} names, of any kind and
+ *       resource type: see {@link EventFeedRowMapper}.
  * </ul>
  *
  * <p>Where baton-sql is lax, sqlfeed fails the row with a {@link MappingException} naming the
@@ -62,6 +64,7 @@ public final class IncrementalRowMapper {
         switch (source.kind()) {
           case RESOURCE -> List.of(resource(source, row, cursor, rowKey, what, rowName));
           case GRANT_CHANGES, GRANT_REVOKES -> grants(source, row, cursor, rowKey, what, rowName);
+          case EVENT_FEED -> EventFeedRowMapper.events(source, row, cursor, rowKey, rowName);
         };
     return new MappedRow(cursor, key, rowKey, events);
   }

@@ -9,6 +9,8 @@ import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.QueryScope;
 import dev.sqlfeed.domain.config.SyncSettings;
+import dev.sqlfeed.domain.config.feed.EventFeed;
+import dev.sqlfeed.domain.config.feed.EventFeedMapping;
 import dev.sqlfeed.domain.config.grant.GrantMapping;
 import dev.sqlfeed.domain.config.grant.GrantsIncrementalSync;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
@@ -156,6 +158,72 @@ final class FeedFixtures {
   static GrantsQuery withoutIncremental(GrantsQuery q) {
     return new GrantsQuery(
         q.query(), q.vars(), q.pagination(), q.map(), q.scope(), Optional.empty(), q.path());
+  }
+
+  /** The type without its {@code get} query. */
+  static ResourceType withoutGet(ResourceType t) {
+    return new ResourceType(
+        t.id(),
+        t.name(),
+        t.description(),
+        t.list(),
+        t.entitlements(),
+        t.staticEntitlements(),
+        t.grants(),
+        t.skipEntitlementsAndGrants(),
+        t.accountProvisioning(),
+        t.credentialRotation(),
+        Optional.empty(),
+        t.incrementalSync(),
+        t.path());
+  }
+
+  /**
+   * A shared event feed {@code event_feeds.audit} whose rows say everything themselves: columns
+   * {@code kind}, {@code type}, {@code rid}, {@code ent}, {@code pid} and {@code skip}, cursor
+   * {@code logged_at}, key {@code id}; principals are users. {@code principals} false leaves the
+   * grant fields out of the map.
+   */
+  static EventFeed auditFeed(boolean principals) {
+    String path = "event_feeds.audit";
+    String map = path + ".map";
+    EventFeedMapping mapping =
+        new EventFeedMapping(
+            cel(".kind", map + ".kind"),
+            cel(".type", map + ".resource_type"),
+            cel(".rid", map + ".resource_id"),
+            principals ? Optional.of(cel(".ent", map + ".entitlement")) : Optional.empty(),
+            principals ? Optional.of(cel("user", map + ".principal_type")) : Optional.empty(),
+            principals ? Optional.of(cel(".pid", map + ".principal_id")) : Optional.empty(),
+            Optional.of(cel(".skip", map + ".skip_if")));
+    return new EventFeed(
+        "audit",
+        query(
+            "SELECT id, logged_at, kind, type, rid, ent, pid, skip FROM audit"
+                + " WHERE logged_at >= ?<since>",
+            path + ".query"),
+        "logged_at",
+        "id",
+        mapping,
+        Map.of(),
+        SETTINGS,
+        path);
+  }
+
+  /** {@link #config} with shared event feeds too. */
+  static Config config(List<EventFeed> feeds, ResourceType... types) {
+    Config plain = config(types);
+    Map<String, EventFeed> byKey = new LinkedHashMap<>();
+    feeds.forEach(f -> byKey.put(f.key(), f));
+    return new Config(
+        plain.appName(),
+        plain.appDescription(),
+        plain.connect(),
+        plain.resourceTypes(),
+        plain.actions(),
+        plain.incrementalSync(),
+        byKey,
+        plain.fullSync());
   }
 
   static Config config(ResourceType... types) {

@@ -79,4 +79,33 @@ class FeedSourcesTest {
     assertThat(FeedFixtures.source(FeedFixtures.acme(), "user").workflowId("acme"))
         .isEqualTo("sqlfeed/acme/user");
   }
+
+  @Test
+  void sharedEventFeeds_areListedAfterTheResourceTypesSources_underEventFeedsKeys() {
+    Config config =
+        FeedFixtures.config(
+            List.of(FeedFixtures.auditFeed(true)),
+            FeedFixtures.resourceType(
+                "user",
+                Optional.of(FeedFixtures.userIncremental(Optional.empty(), "id")),
+                List.of()));
+
+    List<FeedSource> sources = FeedSources.of(config);
+
+    assertThat(sources)
+        .extracting(FeedSource::key, FeedSource::kind, FeedSource::resourceTypeId)
+        .containsExactly(
+            tuple("user", FeedSource.Kind.RESOURCE, "user"),
+            tuple("event_feeds.audit", FeedSource.Kind.EVENT_FEED, ""));
+    FeedSource feed = sources.get(1);
+    assertThat(feed.resourceType()).isEmpty();
+    assertThat(feed.shared().orElseThrow().resourceTypes()).containsOnlyKeys("user");
+    assertThat(feed.query().path()).isEqualTo("event_feeds.audit.query");
+    assertThat(feed.cursorColumn()).isEqualTo("logged_at");
+    assertThat(feed.keyColumn()).isEqualTo("id");
+    assertThat(feed.readMode()).isEqualTo(FeedSource.ReadMode.KEYSET);
+    assertThat(feed.resourceId().path()).isEqualTo("event_feeds.audit.map.resource_id");
+    assertThat(feed.workflowId("acme")).isEqualTo("sqlfeed/acme/event_feeds.audit");
+    assertThat(FeedSources.find(config, "event_feeds.audit")).contains(feed);
+  }
 }

@@ -21,7 +21,9 @@ class CliExamplesTest {
   static final Map<String, String> DUMMY_ENV =
       Map.of(
           "ACME_PG_DSN", "postgres://reader@db.example:5432/acme?sslmode=disable",
-          "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme");
+          "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme",
+          "GLOBEX_PG_DSN", "postgres://reader@db.example:5432/globex?sslmode=disable",
+          "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex");
 
   static Stream<Path> exampleConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
@@ -45,12 +47,18 @@ class CliExamplesTest {
     Path examples = AcmeExample.examplesDir();
 
     assertThat(exampleConfigs().map(examples::relativize).map(Path::toString))
-        .contains("sqlite/app.yml", "postgres/app.yml", "mariadb/app.yml");
+        .contains("sqlite/app.yml", "postgres/app.yml", "mariadb/app.yml")
+        .contains(
+            "audit-log/sqlite/app.yml", "audit-log/postgres/app.yml", "audit-log/mariadb/app.yml");
     for (String dir : List.of("sqlite", "postgres", "mariadb")) {
-      assertThat(examples.resolve(dir).resolve("schema.sql")).isRegularFile();
-      assertThat(examples.resolve(dir).resolve("README.md")).isRegularFile();
+      for (String app : List.of("", "audit-log/")) {
+        assertThat(examples.resolve(app + dir).resolve("schema.sql")).isRegularFile();
+        assertThat(examples.resolve(app + dir).resolve("README.md")).isRegularFile();
+      }
     }
     assertThat(examples.resolve("seed.sql")).isRegularFile();
+    assertThat(examples.resolve("audit-log/seed.sql")).isRegularFile();
+    assertThat(examples.resolve("audit-log/README.md")).isRegularFile();
   }
 
   @Test

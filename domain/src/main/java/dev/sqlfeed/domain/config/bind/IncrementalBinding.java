@@ -25,7 +25,7 @@ import java.util.Set;
  * the top level's.
  */
 final class IncrementalBinding {
-  private static final List<String> SETTINGS =
+  static final List<String> SETTINGS =
       List.of("default_lookback", "poll_interval", "page_size", "safety_lag", "overlap", "mode");
   static final KeySet TOP = KeySet.of(SETTINGS.toArray(String[]::new));
   static final KeySet RESOURCE =
@@ -186,7 +186,8 @@ final class IncrementalBinding {
     return overrides(s, defaults.settings(), mode);
   }
 
-  private static SyncSettings overrides(Section s, SyncSettings base, SyncMode mode) {
+  /** The settings keys of {@code s} over {@code base}, with {@code mode}. */
+  static SyncSettings overrides(Section s, SyncSettings base, SyncMode mode) {
     Duration lookback = positive(s, "default_lookback").orElse(base.defaultLookback());
     Duration poll = positive(s, "poll_interval").orElse(base.pollInterval());
     int pageSize = base.pageSize();

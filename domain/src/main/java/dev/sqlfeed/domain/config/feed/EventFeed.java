@@ -11,7 +11,7 @@ import java.util.Objects;
  * One {@code event_feeds.<key>} entry: a table such as {@code audit_log} whose rows each describe
  * one change, of any resource type. One feed is one incremental source (one cursor, one workflow).
  *
- * @param key the entry's key; also the source key of the feed
+ * @param key the entry's key; the feed's source key is {@link #sourceKey()}
  * @param query {@code query}: uses {@code ?<since>}
  * @param cursorColumn {@code cursor_column}: the result column whose timestamps advance the cursor
  * @param primaryKey {@code primary_key}: orders rows that share a cursor value and is the row key
@@ -40,5 +40,15 @@ public record EventFeed(
     vars = Ordered.copy(vars);
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(path, "path");
+  }
+
+  /**
+   * The feed's source key, {@code event_feeds.<key>}: it names the feed's workflow and checkpoint.
+   * The prefix keeps it apart from the resource types' source keys ({@code <id>}, {@code
+   * <id>.grants.<n>.changes} ...); validation rejects the one way left to clash, a resource type
+   * whose id is {@code event_feeds.<key>}.
+   */
+  public String sourceKey() {
+    return "event_feeds." + key;
   }
 }
