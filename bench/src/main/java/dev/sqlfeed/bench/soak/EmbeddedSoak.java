@@ -40,7 +40,10 @@ public final class EmbeddedSoak {
     int sourceCount = Integer.parseInt(options.getOrDefault("sources", "4"));
     long pollMillis = Long.parseLong(options.getOrDefault("poll-ms", "10"));
 
-    List<MemorySample> samples = run(recyclePages, cycles, every, sourceCount, pollMillis);
+    int histogramLines = Integer.parseInt(options.getOrDefault("histogram", "0"));
+    StringBuilder histogram = new StringBuilder();
+    List<MemorySample> samples =
+        run(recyclePages, cycles, every, sourceCount, pollMillis, histogramLines, histogram);
     SoakSummary summary = new SoakSummary(samples);
     System.out.print(
         summary.table(
@@ -59,13 +62,24 @@ public final class EmbeddedSoak {
         samples.forEach(s -> out.println(s.csv()));
       }
     }
-    if (options.containsKey("histogram")) {
-      System.out.print(ProcessMemory.histogram(Integer.parseInt(options.get("histogram"))));
-    }
+    System.out.print(histogram);
   }
 
+  /**
+   * Runs the soak.
+   *
+   * @param histogram receives the first {@code histogramLines} lines of the class histogram, taken
+   *     after the last sample while the server still runs (afterwards it would show only what
+   *     outlives the server)
+   */
   private static List<MemorySample> run(
-      long recyclePages, long cycles, long every, int sourceCount, long pollMillis)
+      long recyclePages,
+      long cycles,
+      long every,
+      int sourceCount,
+      long pollMillis,
+      int histogramLines,
+      StringBuilder histogram)
       throws Exception {
     IdleActivities activities = new IdleActivities();
     List<SourcePacing> sources = new ArrayList<>();
@@ -98,6 +112,9 @@ public final class EmbeddedSoak {
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
         samples.add(sample);
         System.err.println("sample " + sample.csv());
+      }
+      if (histogramLines > 0) {
+        histogram.append(ProcessMemory.histogram(histogramLines));
       }
     } finally {
       stop.countDown();
