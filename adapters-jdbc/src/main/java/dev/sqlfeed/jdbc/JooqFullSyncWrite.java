@@ -110,8 +110,9 @@ final class JooqFullSyncWrite implements FullSyncWrite {
       return store.write(
           "committing the full sync of " + run.app(),
           db -> reconciled(db, endedAt, reconciliation));
-    } catch (StoreException e) {
-      String message = "commit failed: " + e.getMessage();
+    } catch (RuntimeException e) {
+      // A store failure, or a walk that found a side out of key order: recorded all the same.
+      String message = "commit failed: " + (e.getMessage() == null ? e : e.getMessage());
       try {
         failedCommit =
             store.write(
