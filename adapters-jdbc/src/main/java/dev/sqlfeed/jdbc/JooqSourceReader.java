@@ -226,7 +226,7 @@ final class JooqSourceReader implements SourceReader {
   }
 
   /** The values for the template's markers, in order; placeholder names match in any case. */
-  private static List<Object> bindValues(SourceQuery query, Map<String, Object> bindings) {
+  static List<Object> bindValues(SourceQuery query, Map<String, Object> bindings) {
     List<String> names = query.template().parameters();
     if (names.isEmpty()) {
       return List.of();

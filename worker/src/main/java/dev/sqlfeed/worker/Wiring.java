@@ -6,11 +6,13 @@ import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.jdbc.JdbcCatalogs;
 import dev.sqlfeed.jdbc.JdbcSources;
 import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.SourceOptions;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.ports.catalog.SourceCatalog;
 import dev.sqlfeed.workflows.FeedActivities;
 import dev.sqlfeed.workflows.FeedActivitiesImpl;
 import java.nio.file.Files;
@@ -51,6 +53,14 @@ public final class Wiring {
   /** A read-only reader of the config's source database. */
   public static SourceReader source(Config config, Map<String, String> env) {
     return JdbcSources.open(connection(config, env), SourceOptions.named(config.appName()));
+  }
+
+  /**
+   * A read-only catalog of the config's source database, for {@code validate --connect}: connects
+   * at once, so an unreachable database or a wrong password fails here.
+   */
+  public static SourceCatalog catalog(Config config, Map<String, String> env) {
+    return JdbcCatalogs.open(connection(config, env), SourceOptions.named(config.appName()));
   }
 
   /**

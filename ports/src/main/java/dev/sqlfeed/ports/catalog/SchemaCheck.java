@@ -1,0 +1,118 @@
+package dev.sqlfeed.ports.catalog;
+
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.bind.Problem;
+import dev.sqlfeed.domain.config.tree.YamlNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
+import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.domain.schema.ColumnUse;
+import dev.sqlfeed.domain.schema.ExpectedQuery;
+import dev.sqlfeed.domain.schema.SafeBindings;
+import dev.sqlfeed.domain.schema.SchemaExpectations;
+import dev.sqlfeed.ports.SourceQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Holds a config against its live source ({@code validate --connect}): every query must prepare,
+ * return every column the config reads from it, and, if incremental, have an index that leads with
+ * its cursor column. Findings point into the config file the way its own validation does ({@code
+ * FILE:LINE:COL: yaml.path: message}): at the query, at the expression or key that names a missing
+ * column (at the very column inside an expression), at the {@code cursor_column}.
+ */
+public final class SchemaCheck {
+  private final YamlNode tree;
+  private final SourceCatalog catalog;
+  private final List<Problem> errors = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
+  private final List<Problem> notes = new ArrayList<>();
+
+  private SchemaCheck(YamlNode tree, SourceCatalog catalog) {
+    this.tree = tree;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Checks every query of {@code config}.
+   *
+   * @param tree the parsed file that {@code config} was bound from, for positions
+   * @throws SourceException {@code UNAVAILABLE} when the source cannot be reached; a query the
+   *     database refuses is an error in the report instead
+   */
+  public static SchemaReport run(Config config, YamlNode tree, SourceCatalog catalog) {
+    SchemaCheck check = new SchemaCheck(tree, catalog);
+    List<ExpectedQuery> queries = SchemaExpectations.of(config);
+    queries.forEach(check::check);
+    return new SchemaReport(
+        queries.size(), sorted(check.errors), sorted(check.warnings), sorted(check.notes));
+  }
+
+  private void check(ExpectedQuery expected) {
+    String path = expected.query().path();
+    List<ResultColumn> columns;
+    try {
+      columns =
+          catalog.columns(
+              new SourceQuery(path, expected.query().sql()),
+              SafeBindings.of(expected.query().sql()));
+    } catch (SourceException e) {
+      if (e.kind() == SourceException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      errors.add(new Problem(YamlPaths.locate(tree, path), path, withoutOrigin(e, path)));
+      return;
+    }
+    List<String> labels = columns.stream().map(ResultColumn::label).toList();
+    for (ColumnUse use : expected.columns()) {
+      if (use.resolve(labels).isEmpty()) {
+        errors.add(problem(use, use.missing(path, labels)));
+      }
+    }
+    expected
+        .cursor()
+        .ifPresent(
+            cursor ->
+                cursor
+                    .resolve(labels)
+                    .ifPresent(label -> index(cursor, columns.get(labels.indexOf(label)), path)));
+  }
+
+  private void index(ColumnUse cursor, ResultColumn column, String queryPath) {
+    IndexCheck check = catalog.leadingIndex(column);
+    if (check instanceof IndexCheck.NotIndexed missing) {
+      BaseColumn base = missing.column();
+      warnings.add(
+          problem(
+              cursor,
+              "no index of table "
+                  + base.table()
+                  + " leads with "
+                  + base.column()
+                  + ", so every poll of "
+                  + queryPath
+                  + " reads the whole table; add one on ("
+                  + base.column()
+                  + ") or ("
+                  + base.column()
+                  + ", <primary key>)"));
+    } else if (check instanceof IndexCheck.Unknown unknown) {
+      notes.add(problem(cursor, unknown.reason() + ": index not checked"));
+    }
+  }
+
+  private Problem problem(ColumnUse use, String message) {
+    return new Problem(
+        YamlPaths.locate(tree, use.path(), use.line(), use.column()), use.path(), message);
+  }
+
+  /** The adapter's message starts with the query's origin, which the problem's path already is. */
+  private static String withoutOrigin(SourceException e, String path) {
+    String message = Optional.ofNullable(e.getMessage()).orElse("the query failed");
+    return message.startsWith(path + ": ") ? message.substring(path.length() + 2) : message;
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(Problem.IN_FILE_ORDER).toList();
+  }
+}
