@@ -12,11 +12,17 @@ import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.QueryScope;
 import dev.sqlfeed.domain.config.SyncSettings;
+import dev.sqlfeed.domain.config.entitlement.EntitlementMapping;
+import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
+import dev.sqlfeed.domain.config.entitlement.PurposeSpec;
 import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.feed.EventFeedMapping;
 import dev.sqlfeed.domain.config.grant.GrantMapping;
 import dev.sqlfeed.domain.config.grant.GrantsIncrementalSync;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
+import dev.sqlfeed.domain.config.provisioning.EntitlementProvisioning;
+import dev.sqlfeed.domain.config.provisioning.GrantProvisioning;
+import dev.sqlfeed.domain.config.provisioning.ProvisioningQueries;
 import dev.sqlfeed.domain.config.resource.Annotations;
 import dev.sqlfeed.domain.config.resource.GetQuery;
 import dev.sqlfeed.domain.config.resource.GroupTrait;
@@ -284,6 +290,89 @@ class SchemaExpectationsTest {
     assertThat(name.line()).isEqualTo(1);
     assertThat(name.column()).isEqualTo(1);
     assertThat(name.exactCase()).isTrue();
+  }
+
+  @Test
+  void anEntitlementsQuery_needsItsMappingsColumns_butNotThoseOfItsProvisioning() {
+    String e = T + ".entitlements";
+    Query rejectQuery = query("SELECT reason_text FROM blocks", e + ".map[0].provisioning.q");
+    EntitlementProvisioning provisioning =
+        new EntitlementProvisioning(
+            Map.of(),
+            Optional.of(
+                new GrantProvisioning(
+                    new ProvisioningQueries(
+                        false,
+                        List.of(),
+                        false,
+                        List.of(rejectQuery),
+                        Optional.empty(),
+                        Optional.empty(),
+                        e + ".map[0].provisioning.grant"),
+                    Optional.of(
+                        new GrantProvisioning.RejectIf(
+                            rejectQuery,
+                            cel(".reason_text", e + ".map[0].provisioning.grant.reject_if.reason"),
+                            e + ".map[0].provisioning.grant.reject_if")),
+                    Optional.empty())),
+            Optional.empty(),
+            e + ".map[0].provisioning");
+    EntitlementMapping mapping =
+        new EntitlementMapping(
+            cel(".perm", e + ".map[0].id"),
+            cel(".label", e + ".map[0].display_name"),
+            Optional.empty(),
+            List.of("user"),
+            Optional.of(new PurposeSpec.Computed(cel(".kind", e + ".map[0].purpose"))),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.of(provisioning),
+            Optional.empty(),
+            e + ".map[0]");
+    EntitlementsQuery entitlements =
+        new EntitlementsQuery(
+            query("SELECT perm, label, kind FROM perms WHERE team = ?<team>", e + ".query"),
+            Map.of(),
+            Optional.empty(),
+            List.of(mapping),
+            QueryScope.DATABASE,
+            e);
+    ResourceType base = config().resourceTypes().get("team");
+    ResourceType team =
+        new ResourceType(
+            base.id(),
+            base.name(),
+            "",
+            base.list(),
+            Optional.of(entitlements),
+            List.of(),
+            List.of(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            T);
+    Config config =
+        new Config(
+            "acme",
+            "",
+            config().connect(),
+            Map.of("team", team),
+            Map.of(),
+            SyncSettings.DEFAULTS,
+            Map.of(),
+            FullSyncSettings.OFF);
+
+    ExpectedQuery q = SchemaExpectations.of(config).get(1);
+
+    assertThat(q.query().path()).isEqualTo(e + ".query");
+    assertThat(uses(q))
+        .containsExactly(
+            "perm@" + e + ".map[0].id",
+            "label@" + e + ".map[0].display_name",
+            "kind@" + e + ".map[0].purpose");
   }
 
   @Test
