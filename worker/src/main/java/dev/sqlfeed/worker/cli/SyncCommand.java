@@ -12,6 +12,7 @@ import dev.sqlfeed.worker.progress.LogProgress;
 import dev.sqlfeed.worker.progress.TerminalProgress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Reads every resource type, its entitlements and its grants, and replaces the app's",
-      "mirror in the store with them, atomically. A failed sync leaves the previous mirror."
+      "mirror in the store with them, atomically. A failed sync leaves the previous mirror.",
+      "When a worker of the app runs ('sqlfeed run'), the sync runs there, into its store."
     })
 final class SyncCommand implements Callable<Integer> {
   private final CliContext context;
@@ -30,6 +32,8 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
   @Mixin StoreOption store;
+
+  @Mixin WorkerSync worker;
 
   SyncCommand(CliContext context) {
     this.context = context;
@@ -39,6 +43,10 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
+    Optional<Integer> delegated = worker.delegate(context, loaded.config(), store.url);
+    if (delegated.isPresent()) {
+      return delegated.get();
+    }
     SyncProgress progress =
         context.interactive()
             ? new TerminalProgress(System.err)
