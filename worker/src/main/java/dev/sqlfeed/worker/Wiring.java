@@ -13,8 +13,11 @@ import dev.sqlfeed.jdbc.SourceOptions;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.catalog.SourceCatalog;
+import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
 import dev.sqlfeed.workflows.FeedActivities;
 import dev.sqlfeed.workflows.FeedActivitiesImpl;
+import dev.sqlfeed.workflows.FullSyncActivities;
+import dev.sqlfeed.workflows.FullSyncActivitiesImpl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,5 +103,19 @@ public final class Wiring {
    */
   public static FeedActivities feedActivities(Config config, SourceReader source, SyncStore store) {
     return new FeedActivitiesImpl(config, source, store, Clock.systemUTC());
+  }
+
+  /**
+   * The activity of the full sync workflow: full syncs of the config's app, reconciled into the
+   * store's mirror and recorded in its {@code sync_runs}.
+   */
+  public static FullSyncActivities fullSyncActivities(
+      Config config, SourceReader source, SyncStore store) {
+    return new FullSyncActivitiesImpl(config, source, store, Clock.systemUTC());
+  }
+
+  /** The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. */
+  public static SqlfeedMetrics metrics() {
+    return new SqlfeedMetrics();
   }
 }

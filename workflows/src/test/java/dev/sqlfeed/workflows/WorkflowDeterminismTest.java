@@ -29,7 +29,14 @@ import org.junit.jupiter.api.Test;
 class WorkflowDeterminismTest {
   /** Classes of the package that never run inside a workflow (client and activity side). */
   private static final Set<String> OUTSIDE_WORKFLOWS =
-      Set.of("SourceWorkflows", "SourceWorkflows$Start", "FeedActivitiesImpl", "FeedFailures");
+      Set.of(
+          "SourceWorkflows",
+          "SourceWorkflows$Start",
+          "FeedActivitiesImpl",
+          "FeedFailures",
+          "FullSyncWorkflows",
+          "FullSyncWorkflows$Start",
+          "FullSyncActivitiesImpl");
 
   /** The domain's code that runs inside the workflow: the cycle state machine and its values. */
   private static final List<Class<?>> DOMAIN_CLASSES_IN_WORKFLOWS =
@@ -91,7 +98,13 @@ class WorkflowDeterminismTest {
 
     assertThat(classes)
         .extracting(p -> p.getFileName().toString())
-        .contains("SourceWorkflowImpl.class", "SourceState.class", "ScanRequest.class");
+        .contains(
+            "SourceWorkflowImpl.class",
+            "SourceState.class",
+            "ScanRequest.class",
+            "FullSyncWorkflowImpl.class",
+            "FullSyncState.class",
+            "FullSyncFailure.class");
     assertThat(violations).isEmpty();
   }
 
@@ -153,7 +166,9 @@ class WorkflowDeterminismTest {
     String n = classFile.getFileName().toString();
     String name = n.substring(0, n.length() - ".class".length());
     int inner = name.indexOf('$');
-    return name.startsWith("FeedActivitiesImpl") && inner > 0 ? name.substring(0, inner) : name;
+    boolean activities =
+        name.startsWith("FeedActivitiesImpl") || name.startsWith("FullSyncActivitiesImpl");
+    return activities && inner > 0 ? name.substring(0, inner) : name;
   }
 
   /** A class that does everything workflow code must not. */

@@ -1,11 +1,19 @@
 package dev.sqlfeed.worker.cli;
 
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.config.GoDuration;
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.feed.CycleStateWire;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
+import dev.sqlfeed.worker.metrics.FeedMetrics;
+import dev.sqlfeed.worker.metrics.FullSyncMetrics;
+import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
+import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
+import dev.sqlfeed.worker.metrics.MetricsEndpoint;
+import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
 import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.FeedRunner;
 import dev.sqlfeed.worker.temporal.SourcePacing;
@@ -15,12 +23,15 @@ import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceWorkflows;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,11 +45,14 @@ import sun.misc.SignalHandler;
     description = {
       "Scans every incremental source of the config in its own durable Temporal workflow:",
       "reads the rows whose cursor moved, writes their events and mirror changes to the store,",
-      "commits the cursor when a cycle is exhausted, and waits poll_interval. Without",
+      "commits the cursor when a cycle is exhausted, and waits poll_interval. Runs a full",
+      "sync every full_sync.interval if set, and those 'sqlfeed sync' asks for. Without",
       "--temporal it runs Temporal's embedded server on 127.0.0.1 (see --embedded-port).",
       "SIGTERM or Ctrl-C stops it cleanly. With --once, one cycle of every source, then exit."
     })
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   private final CliContext context;
 
   @Mixin ConfigOption config;
@@ -84,8 +98,34 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--once",
-      description = "Run one cycle of every source to exhaustion, then exit: 0 if all committed.")
+      description = {
+        "Run one cycle of every source to exhaustion, then exit: 0 if all committed.",
+        "Runs no full sync."
+      })
   boolean once;
+
+  @Option(
+      names = "--full-sync-interval",
+      paramLabel = "DURATION",
+      description = {
+        "Run a full sync (with reconciliation) every DURATION (such as 6h or 90m), overriding",
+        "full_sync.interval of the config; 0 runs none on a schedule. Full syncs asked for by",
+        "'sqlfeed sync' run in this worker either way."
+      })
+  String fullSyncInterval;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "P",
+      description = "Serve metrics in Prometheus' text format at http://127.0.0.1:P/metrics.")
+  Integer metricsPort;
+
+  @Option(
+      names = "--metrics-bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = "The address the metrics are served on. Default: ${DEFAULT-VALUE}.")
+  String metricsBind;
 
   RunCommand(CliContext context) {
     this.context = context;
@@ -95,24 +135,47 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
-    List<SourcePacing> sources = SourcePacing.of(loaded.config());
-    if (sources.isEmpty()) {
-      context.err().println("sqlfeed: " + config + ": no source has incremental_sync");
+    Config cfg = loaded.config();
+    List<SourcePacing> sources = SourcePacing.of(cfg);
+    Optional<Duration> interval;
+    try {
+      interval = fullSyncInterval(cfg);
+    } catch (IllegalArgumentException e) {
+      context.err().println("sqlfeed: --full-sync-interval: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    if (sources.isEmpty() && (once || interval.isEmpty())) {
+      context
+          .err()
+          .println(
+              "sqlfeed: "
+                  + config
+                  + ": no source has incremental_sync"
+                  + (once ? "" : ", and no full_sync.interval is set"));
       return ExitCode.INVALID_INPUT;
     }
     FeedRunner.Options options =
         new FeedRunner.Options(
             temporal, namespace, taskQueue, embeddedPort, recyclePages, Duration.ofSeconds(30));
     CountDownLatch stop = new CountDownLatch(1);
+    SqlfeedMetrics metrics = Wiring.metrics();
     try (SyncStore syncStore = Wiring.store(store.url, context.env());
-        SourceReader source = Wiring.source(loaded.config(), context.env());
+        SourceReader source = Wiring.source(cfg, context.env());
+        MetricsServing serving = MetricsServing.start(metricsBind, metricsPort, metrics);
         StopSignals signals = StopSignals.install(stop)) {
       FeedRunner runner =
           new FeedRunner(
               options,
-              loaded.config().appName(),
+              cfg.appName(),
               sources,
-              Wiring.feedActivities(loaded.config(), source, syncStore),
+              new MeteredFeedActivities(
+                  Wiring.feedActivities(cfg, source, syncStore),
+                  new FeedMetrics(metrics, cfg.appName())),
+              new FeedRunner.FullSyncs(
+                  new MeteredFullSyncActivities(
+                      Wiring.fullSyncActivities(cfg, source, syncStore),
+                      new FullSyncMetrics(metrics, cfg.appName())),
+                  once ? Optional.empty() : interval),
               stop);
       if (!once) {
         runner.runUntilStopped();
@@ -124,9 +187,46 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.FAILURE;
       }
       return report(states.get());
-    } catch (TemporalUnavailableException e) {
+    } catch (TemporalUnavailableException | UncheckedIOException e) {
       context.err().println("sqlfeed: " + e.getMessage());
       return ExitCode.UNAVAILABLE;
+    }
+  }
+
+  /** The option's interval if given (0 for none), else the config's {@code full_sync.interval}. */
+  private Optional<Duration> fullSyncInterval(Config cfg) {
+    if (fullSyncInterval == null) {
+      return cfg.fullSync().interval();
+    }
+    Duration d = GoDuration.parse(fullSyncInterval);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("must not be negative: " + fullSyncInterval);
+    }
+    return d.isZero() ? Optional.empty() : Optional.of(d);
+  }
+
+  /** The metrics endpoint while the worker runs, if a port was given. */
+  private static final class MetricsServing implements AutoCloseable {
+    private final MetricsEndpoint endpoint;
+
+    private MetricsServing(MetricsEndpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    static MetricsServing start(String bind, Integer port, SqlfeedMetrics metrics) {
+      if (port == null) {
+        return new MetricsServing(null);
+      }
+      MetricsEndpoint endpoint = MetricsEndpoint.start(bind, port, metrics);
+      LOG.info("metrics at http://{}/metrics", endpoint.address());
+      return new MetricsServing(endpoint);
+    }
+
+    @Override
+    public void close() {
+      if (endpoint != null) {
+        endpoint.close();
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import dev.sqlfeed.worker.progress.LogProgress;
 import dev.sqlfeed.worker.progress.TerminalProgress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Mixin;
       "puts them in the store as its mirror, atomically; every later one reconciles: each",
       "difference with the mirror becomes an event (resource_changed, resource_deleted,",
       "grant_created, grant_revoked) applied to the mirror. A failed sync changes nothing",
-      "but the differences it already applied."
+      "but the differences it already applied.",
+      "When a worker of the app runs ('sqlfeed run'), the sync runs there, into its store."
     })
 final class SyncCommand implements Callable<Integer> {
   /** The line that says what the run's reconciliation did. */
@@ -46,6 +48,8 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
+  @Mixin WorkerSync worker;
+
   SyncCommand(CliContext context) {
     this.context = context;
   }
@@ -54,6 +58,10 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
+    Optional<Integer> delegated = worker.delegate(context, loaded.config(), store.url);
+    if (delegated.isPresent()) {
+      return delegated.get();
+    }
     SyncProgress progress =
         context.interactive()
             ? new TerminalProgress(System.err)

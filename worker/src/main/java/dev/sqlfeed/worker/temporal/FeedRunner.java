@@ -1,6 +1,9 @@
 package dev.sqlfeed.worker.temporal;
 
 import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.FullSyncActivities;
+import dev.sqlfeed.workflows.FullSyncState;
+import dev.sqlfeed.workflows.FullSyncStatus;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceStatus;
 import java.time.Duration;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What {@code sqlfeed run} does with Temporal: starts the embedded server unless told to use one,
- * runs a worker, starts (or attaches to) every source's workflow, then either waits to be stopped
- * or, with {@code once}, for one cycle of every source.
+ * runs a worker, starts (or attaches to) every source's workflow and the app's full sync schedule,
+ * then either waits to be stopped or, with {@code once}, for one cycle of every source (no full
+ * sync then). The worker also runs the full syncs that {@code sqlfeed sync} asks of it.
  *
  * <p>The embedded server keeps every closed run in memory and never gives it back. Left alone for
  * months it would fill the heap; so after a number of pages it is recycled: every workflow's state
@@ -59,13 +63,34 @@ public final class FeedRunner {
     }
   }
 
+  /**
+   * The full syncs a worker runs.
+   *
+   * @param activities the full sync activity; null for a worker that runs no full sync
+   * @param interval {@code full_sync.interval}: when present, the worker starts the app's schedule
+   */
+  public record FullSyncs(FullSyncActivities activities, Optional<Duration> interval) {
+    /** No full syncs: neither scheduled nor on demand. */
+    public static final FullSyncs NONE = new FullSyncs(null, Optional.empty());
+
+    public FullSyncs {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isPresent() && activities == null) {
+        throw new IllegalArgumentException("a full sync schedule needs the full sync activity");
+      }
+    }
+  }
+
   private final Options options;
   private final String app;
   private final List<SourcePacing> sources;
   private final FeedActivities activities;
+  private final FullSyncs fullSyncs;
   private final CountDownLatch stop;
 
   /**
+   * A runner of the source workflows only.
+   *
    * @param stop counted down to stop (SIGTERM, Ctrl-C, a test)
    */
   public FeedRunner(
@@ -74,19 +99,40 @@ public final class FeedRunner {
       List<SourcePacing> sources,
       FeedActivities activities,
       CountDownLatch stop) {
+    this(options, app, sources, activities, FullSyncs.NONE, stop);
+  }
+
+  /**
+   * A runner of the source workflows and the app's full syncs: on demand ({@code sqlfeed sync}
+   * against this worker) and, with an interval, on a schedule.
+   *
+   * @param stop counted down to stop (SIGTERM, Ctrl-C, a test)
+   */
+  public FeedRunner(
+      Options options,
+      String app,
+      List<SourcePacing> sources,
+      FeedActivities activities,
+      FullSyncs fullSyncs,
+      CountDownLatch stop) {
     this.options = options;
     this.app = app;
     this.sources = List.copyOf(sources);
     this.activities = activities;
+    this.fullSyncs = Objects.requireNonNull(fullSyncs, "fullSyncs");
     this.stop = stop;
   }
 
-  /** Polls every source until stopped. */
+  /** Polls every source, and runs the full sync schedule if there is one, until stopped. */
   public void runUntilStopped() {
     Map<String, SourceState> carried = Map.of();
+    FullSyncState carriedFullSync = null;
     while (true) {
       try (Session session = open()) {
         session.starter.startAll(sources, false, carried);
+        if (fullSyncs.interval().isPresent()) {
+          session.fullSyncs.startScheduled(fullSyncs.interval().get(), carriedFullSync);
+        }
         LOG.info(
             "scanning {} source(s) of {} with Temporal at {} (task queue {})",
             sources.size(),
@@ -95,7 +141,9 @@ public final class FeedRunner {
             options.taskQueue());
         long base = pages(session);
         while (!stopped(options.checkEvery())) {
-          if (options.embedded() && pages(session) - base >= options.recyclePages()) {
+          if (options.embedded()
+              && pages(session) - base >= options.recyclePages()
+              && !fullSyncRunning(session)) {
             break;
           }
         }
@@ -103,6 +151,7 @@ public final class FeedRunner {
           return;
         }
         carried = states(session);
+        carriedFullSync = session.fullSyncs.status().map(FullSyncStatus::state).orElse(null);
         LOG.info("recycling the embedded Temporal server to bound its memory");
       }
     }
@@ -133,19 +182,21 @@ public final class FeedRunner {
         options.embedded() ? EmbeddedTemporal.start(options.embeddedPort()) : null;
     try {
       TemporalConnection connection =
-          TemporalConnection.connect(
-              server == null ? options.temporal() : server.target(), options.namespace());
+          TemporalConnection.connectWorker(
+              server == null ? options.temporal() : server.target(), options.namespace(), app);
       TemporalWorker worker =
           TemporalWorker.start(
               connection.client(),
               options.taskQueue(),
               activities,
+              fullSyncs.activities(),
               options.embedded() || loopback(options.temporal()));
       return new Session(
           server,
           connection,
           worker,
-          new SourceStarter(connection.client(), options.taskQueue(), app));
+          new SourceStarter(connection.client(), options.taskQueue(), app),
+          new FullSyncStarter(connection.client(), options.taskQueue(), app));
     } catch (RuntimeException e) {
       if (server != null) {
         server.close();
@@ -174,6 +225,7 @@ public final class FeedRunner {
     }
   }
 
+  /** Work done so far, the measure of the embedded server's growth: pages and full syncs. */
   private long pages(Session session) {
     long pages = 0;
     for (SourcePacing s : sources) {
@@ -182,7 +234,20 @@ public final class FeedRunner {
         pages += status.state().cycle().pages() + status.state().cycle().failures();
       }
     }
+    if (fullSyncs.interval().isPresent()) {
+      pages += session.fullSyncs.status().map(s -> s.state().ended()).orElse(0L);
+    }
     return pages;
+  }
+
+  /**
+   * Whether a full sync runs now (scheduled, or asked for by {@code sqlfeed sync}): a recycle would
+   * interrupt it and run it again from the start, and the {@code sync} waiting for it would lose
+   * the server, so the recycle waits.
+   */
+  private boolean fullSyncRunning(Session session) {
+    return fullSyncs.activities() != null
+        && session.fullSyncs.status().map(s -> "syncing".equals(s.phase())).orElse(false);
   }
 
   private Map<String, SourceState> states(Session session) {
@@ -210,7 +275,8 @@ public final class FeedRunner {
       EmbeddedTemporal server,
       TemporalConnection connection,
       TemporalWorker worker,
-      SourceStarter starter)
+      SourceStarter starter,
+      FullSyncStarter fullSyncs)
       implements AutoCloseable {
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /** A connection to a Temporal server (embedded or a cluster) and a client for one namespace. */
@@ -12,6 +13,9 @@ public final class TemporalConnection implements AutoCloseable {
   public static final String DEFAULT_NAMESPACE = "default";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Between the process part of a worker's identity and its app. */
+  private static final String WORKER_MARK = " sqlfeed-worker/";
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -29,19 +33,56 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnavailableException if it does not within a few seconds
    */
   public static TemporalConnection connect(String target, String namespace) {
+    return connect(target, namespace, CONNECT_TIMEOUT, null);
+  }
+
+  /**
+   * Connects as a worker of {@code app}: its identity, which Temporal shows for every poller and in
+   * every history, names the app (see {@link #workerIdentity}), so that {@code sqlfeed sync} can
+   * tell a worker of its app from one of another app on the same task queue.
+   */
+  public static TemporalConnection connectWorker(String target, String namespace, String app) {
+    return connect(target, namespace, CONNECT_TIMEOUT, workerIdentity(app));
+  }
+
+  /**
+   * Connects to {@code HOST:PORT} and checks that the server answers within {@code timeout}.
+   *
+   * @param identity the client's identity; null for Temporal's default ({@code pid@host})
+   * @throws TemporalUnavailableException if it does not answer in time
+   */
+  public static TemporalConnection connect(
+      String target, String namespace, Duration timeout, String identity) {
     WorkflowServiceStubs stubs;
     try {
       stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), CONNECT_TIMEOUT);
+              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), timeout);
     } catch (RuntimeException e) {
       throw new TemporalUnavailableException(
           "cannot reach Temporal at " + target + ": " + e.getMessage(), e);
     }
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
-    return new TemporalConnection(stubs, client, target);
+    WorkflowClientOptions.Builder options = WorkflowClientOptions.newBuilder();
+    options.setNamespace(namespace);
+    if (identity != null) {
+      options.setIdentity(identity);
+    }
+    return new TemporalConnection(
+        stubs, WorkflowClient.newInstance(stubs, options.build()), target);
+  }
+
+  /** The identity of a worker of {@code app}: Temporal's usual {@code pid@host}, then the app. */
+  public static String workerIdentity(String app) {
+    return ManagementFactory.getRuntimeMXBean().getName() + WORKER_MARK + app;
+  }
+
+  /** Whether a poller's identity is that of a worker of {@code app}. */
+  public static boolean isWorkerOf(String identity, String app) {
+    return identity != null && identity.endsWith(WORKER_MARK + app);
+  }
+
+  public WorkflowServiceStubs stubs() {
+    return stubs;
   }
 
   public WorkflowClient client() {

@@ -1,6 +1,8 @@
 package dev.sqlfeed.worker.temporal;
 
 import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.FullSyncActivities;
+import dev.sqlfeed.workflows.FullSyncWorkflowImpl;
 import dev.sqlfeed.workflows.SourceWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -9,7 +11,7 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Polls a task queue and runs the source workflows and their activities. */
+/** Polls a task queue and runs the source and full sync workflows and their activities. */
 public final class TemporalWorker implements AutoCloseable {
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -29,14 +31,35 @@ public final class TemporalWorker implements AutoCloseable {
    */
   public static TemporalWorker start(
       WorkflowClient client, String taskQueue, FeedActivities activities, boolean embedded) {
+    return start(client, taskQueue, activities, null, embedded);
+  }
+
+  /**
+   * Starts polling, running full syncs too.
+   *
+   * @param fullSyncs the full sync activity; null for a worker that runs source workflows only
+   * @see #start(WorkflowClient, String, FeedActivities, boolean)
+   */
+  public static TemporalWorker start(
+      WorkflowClient client,
+      String taskQueue,
+      FeedActivities activities,
+      FullSyncActivities fullSyncs,
+      boolean embedded) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (embedded) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     Worker worker = factory.newWorker(taskQueue, options.build());
-    worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities);
+    if (fullSyncs == null) {
+      worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities);
+    } else {
+      worker.registerWorkflowImplementationTypes(
+          SourceWorkflowImpl.class, FullSyncWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities, fullSyncs);
+    }
     factory.start();
     return new TemporalWorker(factory);
   }

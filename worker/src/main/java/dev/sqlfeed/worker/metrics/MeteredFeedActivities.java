@@ -1,0 +1,34 @@
+package dev.sqlfeed.worker.metrics;
+
+import dev.sqlfeed.workflows.FeedActivities;
+import dev.sqlfeed.workflows.ScanRequest;
+import dev.sqlfeed.workflows.ScanResult;
+
+/** The page activity, counting its pages, rows, events and failures per source. */
+public final class MeteredFeedActivities implements FeedActivities {
+  private final FeedActivities delegate;
+  private final FeedMetrics metrics;
+
+  public MeteredFeedActivities(FeedActivities delegate, FeedMetrics metrics) {
+    this.delegate = delegate;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public String initialCheckpoint(String app, String sourceKey) {
+    return delegate.initialCheckpoint(app, sourceKey);
+  }
+
+  @Override
+  public ScanResult scanPage(ScanRequest request) {
+    ScanResult result;
+    try {
+      result = delegate.scanPage(request);
+    } catch (RuntimeException e) {
+      metrics.pageFailed(request.sourceKey());
+      throw e;
+    }
+    metrics.page(request.sourceKey(), result);
+    return result;
+  }
+}
