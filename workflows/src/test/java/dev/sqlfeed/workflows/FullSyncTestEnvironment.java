@@ -126,7 +126,7 @@ final class FullSyncTestEnvironment implements AutoCloseable {
 
   /** Writes a run's history to golden/full-sync/ when recording is switched on. */
   void recordGolden(String name, WorkflowExecution execution) {
-    if (!FeedTestEnvironment.RECORD_GOLDEN) {
+    if (!Boolean.getBoolean("sqlfeed.recordGolden")) {
       return;
     }
     String json = client.fetchHistory(execution.getWorkflowId(), execution.getRunId()).toJson(true);
