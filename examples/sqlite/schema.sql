@@ -42,5 +42,6 @@ CREATE TABLE role_assignments (
 
 CREATE INDEX users_updated_at ON users (updated_at, id);
 CREATE INDEX teams_updated_at ON teams (updated_at, slug);
+CREATE INDEX roles_updated_at ON roles (updated_at, id);
 CREATE INDEX team_members_updated_at ON team_members (updated_at);
 CREATE INDEX role_assignments_updated_at ON role_assignments (updated_at);

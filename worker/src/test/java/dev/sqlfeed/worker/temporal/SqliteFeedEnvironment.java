@@ -142,9 +142,9 @@ final class SqliteFeedEnvironment implements AutoCloseable {
         .getPendingActivitiesList();
   }
 
-  /** Waits (in real time) until the condition holds, for at most thirty seconds. */
+  /** Waits (in real time) until the condition holds, for at most ninety seconds (this machine may be loaded). */
   static void await(BooleanSupplier condition, Supplier<String> what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met; " + what.get());
