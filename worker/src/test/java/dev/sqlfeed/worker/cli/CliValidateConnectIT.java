@@ -212,7 +212,7 @@ class CliValidateConnectIT {
       assertThat(run.out())
           .isEqualTo(
               config
-                  + ": ok: app acme, 3 resource types; 8 queries checked against the database:"
+                  + ": ok: app acme, 3 resource types; 13 queries checked against the database:"
                   + " 0 errors, 0 warnings\n");
     }
   }
@@ -225,6 +225,6 @@ class CliValidateConnectIT {
     CliRun run = CliRun.run("validate", "--connect", "--config", config.toString()).exits(0);
 
     assertThat(run.err()).as("no errors, warnings or notes").isEmpty();
-    assertThat(run.out()).contains("8 queries checked against the database: 0 errors, 0 warnings");
+    assertThat(run.out()).contains("13 queries checked against the database: 0 errors, 0 warnings");
   }
 }
