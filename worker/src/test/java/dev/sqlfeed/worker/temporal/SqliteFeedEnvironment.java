@@ -142,7 +142,10 @@ final class SqliteFeedEnvironment implements AutoCloseable {
         .getPendingActivitiesList();
   }
 
-  /** Waits (in real time) until the condition holds, for at most ninety seconds (this machine may be loaded). */
+  /**
+   * Waits (in real time) until the condition holds, for at most ninety seconds (this machine may be
+   * loaded).
+   */
   static void await(BooleanSupplier condition, Supplier<String> what) {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!condition.getAsBoolean()) {
