@@ -4,10 +4,13 @@ import dev.sqlfeed.domain.feed.FeedSources;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The client side of source workflows: their ids, how they are started, and how a second start
@@ -60,5 +63,38 @@ public final class SourceWorkflows {
   /** A stub for the running (latest) workflow of a source: for signals and the state query. */
   public static SourceWorkflow attach(WorkflowClient client, String app, String sourceKey) {
     return client.newWorkflowStub(SourceWorkflow.class, workflowId(app, sourceKey));
+  }
+
+  /**
+   * A page or checkpoint attempt that failed and is waiting to be retried.
+   *
+   * @param attempt the attempt Temporal will make next (2 after the first failure)
+   * @param message the last failure's message, on one line
+   */
+  public record Retrying(int attempt, String message) {}
+
+  /**
+   * The source's activity that is being retried after a failure, if any. The workflow's own state
+   * learns of a failure only once the activity gives up (minutes of retries), so this asks the
+   * server for the workflow's pending activity: an outage shows while it lasts.
+   */
+  public static Optional<Retrying> retrying(WorkflowClient client, String app, String sourceKey) {
+    var response =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(
+                        WorkflowExecution.newBuilder().setWorkflowId(workflowId(app, sourceKey)))
+                    .build());
+    for (PendingActivityInfo activity : response.getPendingActivitiesList()) {
+      if (activity.hasLastFailure() && activity.getAttempt() > 1) {
+        String message = activity.getLastFailure().getMessage().replaceAll("\\s*\\R\\s*", "; ");
+        return Optional.of(new Retrying(activity.getAttempt(), message));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -11,6 +11,7 @@ import dev.sqlfeed.workflows.SourceStatus;
 import dev.sqlfeed.workflows.SourceWorkflows;
 import io.temporal.client.WorkflowNotFoundException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Asks each incremental source's workflow for its state and prints one line per source:",
-      "phase, committed cursor, the running cycle's progress, counters and the last error."
+      "phase, committed cursor, the running cycle's progress, counters and the last error",
+      "(also while a failed page is being retried, with the attempt)."
     })
 final class StatusCommand implements Callable<Integer> {
   private static final String ROW = "%-32s %-9s %-30s %-14s %8s %8s %10s  %s%n";
@@ -53,6 +55,20 @@ final class StatusCommand implements Callable<Integer> {
         }
         CycleStateWire c = status.state().cycle();
         SourceFailure failure = status.state().lastFailure();
+        String error =
+            c.consecutiveFailures() == 0
+                ? ""
+                : failure == null ? c.lastError() : failure.type() + ": " + failure.message();
+        Optional<SourceWorkflows.Retrying> retrying =
+            SourceWorkflows.retrying(connection.client(), app, source.key());
+        if (retrying.isPresent()) {
+          error =
+              "retrying (attempt "
+                  + retrying.get().attempt()
+                  + "): "
+                  + retrying.get().message()
+                  + (error.isEmpty() ? "" : "; last cycle: " + error);
+        }
         out.printf(
             ROW,
             source.key(),
@@ -62,9 +78,7 @@ final class StatusCommand implements Callable<Integer> {
             c.cycles(),
             c.failures(),
             c.eventsAppended(),
-            c.consecutiveFailures() == 0
-                ? ""
-                : failure == null ? c.lastError() : failure.type() + ": " + failure.message());
+            error);
       }
       out.flush();
       return ExitCode.OK;

@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.metrics;
 
 import com.codahale.metrics.Counter;
+import com.codahale.metrics.SettableGauge;
 import dev.sqlfeed.workflows.ScanResult;
 
 /** The pages of one app's incremental sources, per source, from the page activity's results. */
@@ -16,6 +17,7 @@ public final class FeedMetrics {
   /** After a page was written. */
   public void page(String source, ScanResult r) {
     counter("sqlfeed_feed_pages", "Pages read and written.", source).inc();
+    failing(source).setValue(0L);
     counter("sqlfeed_feed_rows", "Source rows read by pages.", source).inc(r.rows());
     counter("sqlfeed_feed_events_appended", "Events new to the log.", source)
         .inc(r.eventsAppended());
@@ -29,6 +31,18 @@ public final class FeedMetrics {
   /** After a page attempt failed (Temporal retries transient failures; then the cycle fails). */
   public void pageFailed(String source) {
     counter("sqlfeed_feed_page_failures", "Page attempts that failed.", source).inc();
+    failing(source).setValue(1L);
+  }
+
+  /** 1 from a failed page attempt until the next page succeeds: an outage while it lasts. */
+  private SettableGauge<Long> failing(String source) {
+    return metrics.gauge(
+        "sqlfeed_feed_failing",
+        "1 while the source's last page attempt failed, until a page succeeds.",
+        "app",
+        app,
+        "source",
+        source);
   }
 
   private Counter counter(String name, String help, String source) {
