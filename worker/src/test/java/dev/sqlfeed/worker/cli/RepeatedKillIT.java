@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dsqlfeed.crash.seed=N} replays one run.
  */
 class RepeatedKillIT {
-  private static final int DEFAULT_ROWS = 20_000;
-  private static final int DEFAULT_KILLS = 5;
+  private static final int DEFAULT_ROWS = 12_000;
+  private static final int DEFAULT_KILLS = 4;
   private static final DateTimeFormatter SQLITE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   private static final Duration PROGRESS = Duration.ofSeconds(180);
