@@ -99,7 +99,7 @@ final class PageShapes {
         numericKey =
             product != Product.SQLITE
                 && NUMERIC.contains(md.getColumnType(labels.indexOf(key) + 1));
-        precision = precision(md, labels.indexOf(cursor) + 1);
+        precision = CursorPrecisions.of(md, labels.indexOf(cursor) + 1, product);
       }
     }
     if (product != Product.SQLITE) {
@@ -139,22 +139,6 @@ final class PageShapes {
     }
     known.put(id, shape);
     return shape;
-  }
-
-  /**
-   * The precision of a typed cursor column: a date alone counts in days (Oracle's {@code DATE} has
-   * seconds), a timestamp whose type keeps no fraction ({@code DATETIME(0)}, {@code TIMESTAMP(0)},
-   * MariaDB's {@code TIMESTAMP}) in seconds.
-   */
-  private CursorPrecision precision(ResultSetMetaData md, int column) throws SQLException {
-    int type = md.getColumnType(column);
-    if (type == Types.DATE) {
-      return product == Product.ORACLE ? CursorPrecision.SECOND : CursorPrecision.DAY;
-    }
-    boolean timestamp = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
-    return timestamp && md.getScale(column) == 0
-        ? CursorPrecision.SECOND
-        : CursorPrecision.FRACTION;
   }
 
   /** Forgets what was learnt about a query whose page failed. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +39,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CursorAndKeyFormsIT {
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+
+  @AfterAll
+  static void dropDatabases() {
+    KeysetPageIT.dropDatabases();
+  }
 
   private static String sqliteTable(String keyType, String cursorType, String... rows) {
     String name = "forms_" + TABLES.incrementAndGet();
