@@ -122,6 +122,45 @@ class CursorAndKeyFormsIT {
         .contains(Instant.parse("2026-12-04T10:25:47.811Z"));
   }
 
+  /**
+   * Property: for random instants written in random accepted spellings, SQLite's value of the
+   * normalised expression sorts as the instants do, and equals the bound written for the instant.
+   */
+  @Test
+  void sqlite_normalisedExpression_ordersEverySpellingAsTime() throws Exception {
+    long seed = System.nanoTime();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    SqliteTimestamps.Normalised form = SqliteTimestamps.NORMALISED;
+    String[] suffixes = {"", "Z", "+00:00", "+0000", "+00"};
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("SELECT " + form.expression("v") + " FROM (SELECT ? AS v)")) {
+      for (int i = 0; i < 2000; i++) {
+        Instant t =
+            Instant.ofEpochSecond(
+                1_700_000_000L + random.nextLong(200_000_000L), random.nextInt(1_000_000_000));
+        int digits = random.nextInt(10);
+        long unit = (long) Math.pow(10, 9 - digits);
+        t = t.minusNanos(t.getNano() % unit);
+        String text = (String) form.atOrAfter(t);
+        String whole = text.substring(0, 19).replace(' ', random.nextBoolean() ? ' ' : 'T');
+        String fraction = text.substring(20, 20 + digits);
+        if (random.nextBoolean()) {
+          fraction = fraction.replaceAll("0+$", "");
+        }
+        String spelt =
+            whole
+                + (fraction.isEmpty() ? "" : "." + fraction)
+                + suffixes[random.nextInt(suffixes.length)];
+        ps.setString(1, spelt);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          assertThat(rs.getString(1)).as("seed %d: %s", seed, spelt).isEqualTo(text);
+        }
+      }
+    }
+  }
+
   /** Issue 9, case 3: datetime('now') next to strftime('%Y-%m-%dT%H:%M:%S','now'), and more. */
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
