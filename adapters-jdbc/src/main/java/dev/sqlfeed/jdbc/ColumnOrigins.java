@@ -33,7 +33,9 @@ final class ColumnOrigins {
   static List<ResultColumn> of(ResultSetMetaData md, Product product) throws SQLException {
     List<ResultColumn> out = new ArrayList<>(md.getColumnCount());
     for (int i = 1; i <= md.getColumnCount(); i++) {
-      out.add(new ResultColumn(md.getColumnLabel(i), origin(md, i, product)));
+      out.add(
+          new ResultColumn(
+              md.getColumnLabel(i), origin(md, i, product), CursorPrecisions.of(md, i, product)));
     }
     return out;
   }

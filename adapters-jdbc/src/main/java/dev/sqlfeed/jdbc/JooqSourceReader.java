@@ -8,6 +8,7 @@ import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SourceException.Kind;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.domain.value.Values;
+import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
@@ -23,7 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads a source: the config's query as written, every placeholder a bind value; keyset pages
@@ -35,6 +38,7 @@ import java.util.function.Consumer;
 final class JooqSourceReader implements SourceReader {
   private static final int PING_TIMEOUT_SECONDS = 5;
   private static final String CLOCK = "database clock";
+  private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
   private final HikariDataSource pool;
   private final Product product;
@@ -59,7 +63,7 @@ final class JooqSourceReader implements SourceReader {
     Connection connection = connect(query.origin());
     try {
       return stream(
-          connection, query.origin(), query.template().jdbcSql(), values, null, null, sink);
+          connection, query.origin(), query.template().jdbcSql(), values, null, null, null, sink);
     } catch (SinkFailure e) {
       throw e.getCause();
     } catch (SQLException | RuntimeException e) {
@@ -90,19 +94,30 @@ final class JooqSourceReader implements SourceReader {
       PageShapes.Shape shape =
           shapes.of(connection, origin, sql, given, page.cursorColumn(), page.keyColumn());
       Object key = JdbcValues.of(afterKey, shape.form());
-      if (shape.numericKey() && key instanceof String digits) {
+      if (shape.numericKey() && key instanceof String digits && INTEGER.matcher(digits).matches()) {
         // An integer beyond a long comes back as its digits; compare it as a number.
         key = new BigDecimal(digits);
       }
+      // A coarse column stores a change at its day or second: the window starts there, or a row
+      // changed after midnight (or within the second) would sit below it for good.
+      KeysetPage widened =
+          new KeysetPage(
+              page.cursorColumn(),
+              page.keyColumn(),
+              shape.precision().floor(page.since()),
+              page.upTo(),
+              page.afterCursor(),
+              page.afterKey(),
+              page.limit());
       KeysetSql statement =
           KeysetSql.page(
               product,
               sql,
-              PageShapes.convert(given, shape.form()),
+              PageShapes.convert(widen(given, shape.precision()), shape.form()),
               shape.cursor(),
               shape.key(),
-              page,
-              shape.form(),
+              widened,
+              shape.bounds(),
               key);
       return stream(
           connection,
@@ -111,6 +126,7 @@ final class JooqSourceReader implements SourceReader {
           statement.values(),
           shape.cursor(),
           shape.key(),
+          shape.bounds() instanceof SqliteTimestamps.Normalised normalised ? normalised : null,
           sink);
     } catch (SinkFailure e) {
       throw e.getCause();
@@ -120,6 +136,37 @@ final class JooqSourceReader implements SourceReader {
     } finally {
       release(connection);
     }
+  }
+
+  @Override
+  public CursorPrecision cursorPrecision(
+      SourceQuery query, Map<String, Object> bindings, String cursorColumn, String keyColumn) {
+    String origin = query.origin();
+    Connection connection = connect(origin);
+    try {
+      return shapes
+          .of(
+              connection,
+              origin,
+              query.template().jdbcSql(),
+              bindValues(query, bindings),
+              cursorColumn,
+              keyColumn)
+          .precision();
+    } catch (SQLException | RuntimeException e) {
+      throw failure(origin, e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /** The user's instants (their {@code ?<since>}) floored to the cursor column's precision. */
+  private static List<Object> widen(List<Object> values, CursorPrecision precision) {
+    List<Object> out = new ArrayList<>(values.size());
+    for (Object value : values) {
+      out.add(value instanceof Instant instant ? precision.floor(instant) : value);
+    }
+    return out;
   }
 
   @Override
@@ -142,6 +189,7 @@ final class JooqSourceReader implements SourceReader {
    *
    * @param cursor the label of a column to read as an instant, or null
    * @param key the label of a column that must not be NULL, or null
+   * @param spellings the SQLite text form whose spellings the cursor's values must have, or null
    */
   private long stream(
       Connection connection,
@@ -150,6 +198,7 @@ final class JooqSourceReader implements SourceReader {
       List<Object> values,
       String cursor,
       String key,
+      SqliteTimestamps.Normalised spellings,
       Consumer<SourceRow> sink)
       throws SQLException {
     try (PreparedStatement ps =
@@ -162,8 +211,27 @@ final class JooqSourceReader implements SourceReader {
           reader = reader.withTimestamp(cursor);
         }
         int keyIndex = key == null ? -1 : reader.indexOf(key);
+        int cursorIndex = cursor == null ? -1 : reader.indexOf(cursor);
         long rows = 0;
         while (rs.next()) {
+          if (spellings != null) {
+            // A spelling the normalised text does not cover would have been compared wrongly.
+            Object stored = rs.getObject(cursorIndex + 1);
+            Optional<String> refusal = spellings.refusal(stored);
+            if (refusal.isPresent()) {
+              throw new SourceException(
+                  Kind.QUERY_FAILED,
+                  false,
+                  origin
+                      + ", row "
+                      + (rows + 1)
+                      + ": the cursor column '"
+                      + cursor
+                      + "' "
+                      + refusal.get(),
+                  null);
+            }
+          }
           SourceRow row;
           try {
             row = reader.read(rs);

@@ -24,10 +24,11 @@ import java.util.List;
  * }</pre>
  *
  * <p>SQL Server and Oracle spell the keyset predicate {@code c >= ? AND (c > ? OR (c = ? AND k >
- * ?))} and end with {@code OFFSET 0 ROWS FETCH NEXT n ROWS ONLY}. Where one instant has several
- * stored forms (SQLite text with differing fraction digits, see {@link SqliteTimestamps}), rows of
- * that instant are told apart by key alone: {@code (c, k) > (least, ?) AND (c > greatest OR k >
- * ?)}.
+ * ?))} and end with {@code OFFSET 0 ROWS FETCH NEXT n ROWS ONLY}. A SQLite text cursor is compared
+ * and ordered as {@link SqliteTimestamps.Normalised#expression} of the column, within a range of
+ * dates on the column itself. Where one instant has several stored forms (SQLite text with
+ * differing fraction digits, see {@link SqliteTimestamps}), rows of that instant are told apart by
+ * key alone: {@code (c, k) > (least, ?) AND (c > greatest OR k > ?)}.
  */
 record KeysetSql(String sql, List<Object> values) {
   static final String ALIAS = "q";
@@ -54,11 +55,21 @@ record KeysetSql(String sql, List<Object> values) {
       KeysetPage page,
       TimestampForm form,
       Object afterKey) {
-    String c = column(product, cursor);
+    String raw = column(product, cursor);
+    String c = raw;
     String k = column(product, key);
     List<Object> values = new ArrayList<>(userValues);
     StringBuilder sql = new StringBuilder(around(product, userSql));
-    sql.append(" WHERE ").append(c).append(" >= ? AND ").append(c).append(" <= ?");
+    sql.append(" WHERE ");
+    if (form instanceof SqliteTimestamps.Normalised normalised) {
+      // Every accepted spelling begins with its date: a range of dates on the raw column keeps an
+      // index on it in use, and the normalised text decides within it.
+      c = normalised.expression(raw);
+      sql.append(raw).append(" >= ? AND ").append(raw).append(" < ? AND ");
+      values.add(normalised.day(page.since(), 0));
+      values.add(normalised.day(page.upTo(), 1));
+    }
+    sql.append(c).append(" >= ? AND ").append(c).append(" <= ?");
     values.add(form.atOrAfter(page.since()));
     values.add(form.atOrBefore(page.upTo()));
     if (page.afterCursor().isPresent()) {

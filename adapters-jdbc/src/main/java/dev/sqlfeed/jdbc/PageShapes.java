@@ -3,6 +3,7 @@ package dev.sqlfeed.jdbc;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SourceException.Kind;
+import dev.sqlfeed.ports.CursorPrecision;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,8 +34,22 @@ final class PageShapes {
       Set.of(
           Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.NUMERIC, Types.DECIMAL);
 
-  /** What was learnt. */
-  record Shape(String cursor, String key, boolean numericKey, TimestampForm form) {}
+  /**
+   * What was learnt.
+   *
+   * @param numericKey whether the key column is numeric by its type; never on SQLite, whose type
+   *     for a computed column says nothing about the values it holds
+   * @param form how the user's instants and the position's key are bound (a lower bound)
+   * @param bounds how the page's own bounds and position are bound, and the cursor compared
+   * @param precision how finely the cursor column tells moments apart
+   */
+  record Shape(
+      String cursor,
+      String key,
+      boolean numericKey,
+      TimestampForm form,
+      TimestampForm bounds,
+      CursorPrecision precision) {}
 
   private final Product product;
   private final Map<String, Shape> known = new ConcurrentHashMap<>();
@@ -68,6 +83,7 @@ final class PageShapes {
     String cursor;
     String key;
     boolean numericKey;
+    CursorPrecision precision;
     try (PreparedStatement ps = connection.prepareStatement(describe.sql())) {
       JdbcValues.bind(ps, describe.values(), product);
       try (ResultSet rs = ps.executeQuery()) {
@@ -78,21 +94,42 @@ final class PageShapes {
         }
         cursor = resolve(origin, "cursor", cursorColumn, labels);
         key = resolve(origin, "key", keyColumn, labels);
-        numericKey = NUMERIC.contains(md.getColumnType(labels.indexOf(key) + 1));
+        // SQLite calls an expression such as team_slug || ':' || user_id numeric in a row-less
+        // result; its keys are bound as the values read instead.
+        numericKey =
+            product != Product.SQLITE
+                && NUMERIC.contains(md.getColumnType(labels.indexOf(key) + 1));
+        precision = CursorPrecisions.of(md, labels.indexOf(cursor) + 1, product);
       }
     }
     if (product != Product.SQLITE) {
-      shape = new Shape(cursor, key, numericKey, typed);
+      shape = new Shape(cursor, key, numericKey, typed, typed, precision);
       known.put(id, shape);
       return shape;
     }
     Object sample = sqliteSample(connection, userSql, userValues, cursor);
     if (sample == null) {
-      // No row yet: SQLite's own form, and another look next time.
-      return new Shape(cursor, key, numericKey, SqliteTimestamps.DEFAULT);
+      // No row yet: text, and another look next time.
+      return new Shape(
+          cursor,
+          key,
+          false,
+          SqliteTimestamps.DEFAULT,
+          SqliteTimestamps.NORMALISED,
+          CursorPrecision.FRACTION);
     }
     try {
-      shape = new Shape(cursor, key, numericKey, SqliteTimestamps.of(sample));
+      TimestampForm form = SqliteTimestamps.of(sample);
+      shape =
+          form instanceof SqliteTimestamps.Epoch epoch
+              ? new Shape(cursor, key, false, epoch, epoch, epoch.precision())
+              : new Shape(
+                  cursor,
+                  key,
+                  false,
+                  SqliteTimestamps.DEFAULT,
+                  SqliteTimestamps.NORMALISED,
+                  CursorPrecision.FRACTION);
     } catch (IllegalArgumentException e) {
       throw new SourceException(
           Kind.QUERY_FAILED,

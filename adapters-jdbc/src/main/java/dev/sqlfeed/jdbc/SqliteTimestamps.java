@@ -1,10 +1,12 @@
 package dev.sqlfeed.jdbc;
 
+import dev.sqlfeed.ports.CursorPrecision;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,10 +34,19 @@ import java.util.regex.Pattern;
  *
  * <p>Other forms (another zone offset, a date alone, Julian day numbers) fail the page with a
  * message saying why, rather than compare wrongly.
+ *
+ * <p>A keyset page does not trust one sample to speak for a text column: applications write {@code
+ * datetime('now')} next to {@code strftime('%Y-%m-%dT%H:%M:%S','now')}, or Go's {@code RFC3339Nano}
+ * with two, three or one fraction digits, and in text order {@code 10:25:47.9Z} sorts after {@code
+ * 10:25:47.81Z} but {@code 10:25:47Z} after {@code 10:25:47.5Z}. Its bounds and order compare every
+ * accepted spelling in one normalised form instead ({@link #NORMALISED}).
  */
 final class SqliteTimestamps {
   /** What SQLite's {@code datetime()} writes; the form assumed before a value was seen. */
   static final TimestampForm DEFAULT = new VariableText(' ');
+
+  /** Text in any accepted spelling, compared through {@link Normalised#expression}. */
+  static final Normalised NORMALISED = new Normalised();
 
   private static final Pattern TEXT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T])\\d{2}:\\d{2}:\\d{2}(?:\\.(\\d{1,9}))?(.*)");
@@ -151,8 +162,111 @@ final class SqliteTimestamps {
     }
   }
 
+  /**
+   * Text cursors compared in one spelling: {@code YYYY-MM-DD HH:MM:SS.fffffffff}, the separator a
+   * space, nine fraction digits, no UTC suffix, so that text order is time order for every spelling
+   * {@link #of} accepts. The page compares {@link #expression} of the column, which SQLite cannot
+   * look up in an index on the column; {@link #day} gives the raw column a range by date that an
+   * index serves, since every accepted spelling begins with its date.
+   */
+  static final class Normalised implements TimestampForm {
+    private Normalised() {}
+
+    @Override
+    public Object atOrAfter(Instant t) {
+      return text(t, ' ', 9);
+    }
+
+    @Override
+    public Object atOrBefore(Instant t) {
+      return text(t, ' ', 9);
+    }
+
+    @Override
+    public boolean exact(Instant t) {
+      return true;
+    }
+
+    /**
+     * {@code column} in the normalised spelling: the date, a space, the time, then the fraction
+     * (after the UTC suffix is cut off) padded with zeros to nine digits.
+     */
+    String expression(String column) {
+      String c = column;
+      String fraction =
+          "CASE WHEN "
+              + c
+              + " LIKE '%Z' THEN substr("
+              + c
+              + ", 20, length("
+              + c
+              + ") - 20) WHEN "
+              + c
+              + " LIKE '%+00:00' THEN substr("
+              + c
+              + ", 20, length("
+              + c
+              + ") - 25) WHEN "
+              + c
+              + " LIKE '%+0000' THEN substr("
+              + c
+              + ", 20, length("
+              + c
+              + ") - 24) WHEN "
+              + c
+              + " LIKE '%+00' THEN substr("
+              + c
+              + ", 20, length("
+              + c
+              + ") - 22) ELSE substr("
+              + c
+              + ", 20) END";
+      return "(substr("
+          + c
+          + ", 1, 10) || ' ' || substr("
+          + c
+          + ", 12, 8) || '.' || substr(substr("
+          + fraction
+          + ", 2) || '000000000', 1, 9))";
+    }
+
+    /** {@code YYYY-MM-DD} of {@code t} in UTC, plus {@code days}. */
+    String day(Instant t, int days) {
+      return text(t.plus(days, ChronoUnit.DAYS), ' ', 0).substring(0, 10);
+    }
+
+    /**
+     * Why a value read from a page's cursor column cannot be compared in the normalised spelling,
+     * or empty.
+     */
+    Optional<String> refusal(Object stored) {
+      if (!(stored instanceof String)) {
+        return Optional.of(
+            "holds "
+                + (stored == null ? "null" : stored.getClass().getSimpleName() + " " + stored)
+                + " in a column of text timestamps");
+      }
+      try {
+        of(stored);
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "NORMALISED";
+    }
+  }
+
   /** Integer epoch seconds or milliseconds. */
   record Epoch(ChronoUnit unit) implements TimestampForm {
+    /** Seconds are whole seconds; milliseconds count as fine. */
+    CursorPrecision precision() {
+      return unit == ChronoUnit.SECONDS ? CursorPrecision.SECOND : CursorPrecision.FRACTION;
+    }
+
     @Override
     public Object atOrAfter(Instant t) {
       long down = floor(t);

@@ -45,6 +45,19 @@ public interface SourceReader extends AutoCloseable {
       SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink);
 
   /**
+   * How finely the cursor column of {@code query} tells moments apart, learnt from its type: the
+   * window of {@link #readPage} is already widened to it (its {@code since} floored), and a caller
+   * that keeps its own bounds needs the same widening. A reader that cannot tell answers {@link
+   * CursorPrecision#FRACTION}.
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #readPage}
+   */
+  default CursorPrecision cursorPrecision(
+      SourceQuery query, Map<String, Object> bindings, String cursorColumn, String keyColumn) {
+    return CursorPrecision.FRACTION;
+  }
+
+  /**
    * The database's own clock ({@code CURRENT_TIMESTAMP} or the product's finer equivalent) in UTC,
    * never the worker's: a cycle's bounds are pinned to the clock that stamps the rows.
    *

@@ -9,6 +9,7 @@ import dev.sqlfeed.domain.schema.ColumnUse;
 import dev.sqlfeed.domain.schema.ExpectedQuery;
 import dev.sqlfeed.domain.schema.SafeBindings;
 import dev.sqlfeed.domain.schema.SchemaExpectations;
+import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.SourceQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,31 @@ public final class SchemaCheck {
             cursor ->
                 cursor
                     .resolve(labels)
-                    .ifPresent(label -> index(cursor, columns.get(labels.indexOf(label)), path)));
+                    .ifPresent(
+                        label -> {
+                          ResultColumn column = columns.get(labels.indexOf(label));
+                          index(cursor, column, path);
+                          precision(cursor, column);
+                        }));
+  }
+
+  /**
+   * A date cursor stamps every change of a day with its midnight: the reader widens its window to
+   * the day, so nothing falls outside it, but two changes of one row on one day look alike. Whole
+   * seconds ({@code DATETIME}, MariaDB's {@code TIMESTAMP}) are the common default and cost the
+   * same within a second only, so they are not reported.
+   */
+  private void precision(ColumnUse cursor, ResultColumn column) {
+    if (column.precision() == CursorPrecision.DAY) {
+      warnings.add(
+          problem(
+              cursor,
+              "'"
+                  + column.label()
+                  + "' is a DATE: two changes of one row on the same day carry the same cursor"
+                  + " value, and every cycle re-reads the rows of the latest day; see README,"
+                  + " \"Cursor and key forms\""));
+    }
   }
 
   private void index(ColumnUse cursor, ResultColumn column, String queryPath) {

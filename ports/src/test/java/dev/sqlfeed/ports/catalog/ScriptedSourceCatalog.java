@@ -1,6 +1,7 @@
 package dev.sqlfeed.ports.catalog;
 
 import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.SourceQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public final class ScriptedSourceCatalog implements SourceCatalog {
   private final Map<String, RuntimeException> failures = new LinkedHashMap<>();
   private final Map<String, IndexCheck> indexes = new LinkedHashMap<>();
   private final List<Call> calls = new ArrayList<>();
+  private final Map<String, CursorPrecision> precisions = new LinkedHashMap<>();
 
   /** Queries containing {@code fragment} return these columns of {@code table}. */
   public ScriptedSourceCatalog on(String fragment, String table, String... labels) {
@@ -57,6 +59,12 @@ public final class ScriptedSourceCatalog implements SourceCatalog {
     return this;
   }
 
+  /** Columns labelled {@code label} tell moments apart only as finely as {@code precision}. */
+  public ScriptedSourceCatalog precision(String label, CursorPrecision precision) {
+    precisions.put(label, precision);
+    return this;
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -72,7 +80,14 @@ public final class ScriptedSourceCatalog implements SourceCatalog {
     }
     for (var answer : answers.entrySet()) {
       if (sql.contains(answer.getKey())) {
-        return answer.getValue();
+        return answer.getValue().stream()
+            .map(
+                c ->
+                    new ResultColumn(
+                        c.label(),
+                        c.origin(),
+                        precisions.getOrDefault(c.label(), CursorPrecision.FRACTION)))
+            .toList();
       }
     }
     throw new SourceException(

@@ -8,12 +8,14 @@ import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sqlfeed run --once} over the PostgreSQL and MariaDB examples, each loaded from its schema
@@ -76,6 +78,34 @@ class CliRunExamplesIT {
       assertThat(second.out()).contains(" 0 new events").doesNotContain("new events, 0 duplicates");
       assertThat(events(store)).hasSize(24);
     }
+  }
+
+  /**
+   * Issue 9, case 1: with small pages the SQLite example's grants queries, keyed by {@code
+   * team_slug || ':' || user_id}, page past their first page instead of failing every cycle.
+   */
+  @ParameterizedTest(name = "page_size {0}")
+  @ValueSource(ints = {1, 2})
+  void runOnce_onTheSqliteExampleWithSmallPages_readsEveryChange(int pageSize) throws IOException {
+    Path config = AcmeExample.copySqliteExample(tmp);
+    CliRun.run("init-example", tmp.resolve("sqlite").toString()).exits(0);
+    String yaml = Files.readString(config);
+    assertThat(yaml).contains("  default_lookback: 8760h\n");
+    Files.writeString(
+        config,
+        yaml.replace(
+            "  default_lookback: 8760h\n",
+            "  default_lookback: 8760h\n  page_size: " + pageSize + "\n"));
+    String store = "jdbc:sqlite:" + tmp.resolve("store.db");
+
+    CliRun first = runOnce(Map.of(), config.toString(), store).exits(0);
+
+    assertThat(first.out())
+        .contains("team.grants.0.changes: committed", "(5 rows, 8 new events, 0 duplicates)")
+        .contains("role.grants.0.changes: committed", "(5 rows, 5 new events, 0 duplicates)");
+    assertThat(events(store)).hasSize(24);
+    runOnce(Map.of(), config.toString(), store).exits(0);
+    assertThat(events(store)).hasSize(24);
   }
 
   private static CliRun runOnce(Map<String, String> env, String config, String store)

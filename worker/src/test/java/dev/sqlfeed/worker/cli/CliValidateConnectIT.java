@@ -91,6 +91,31 @@ class CliValidateConnectIT {
     }
   }
 
+  /** Issue 9: a DATE cursor is read (its window starts at midnight), but it is coarse. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = Kind.class,
+      names = {"POSTGRES", "MARIADB"})
+  void aDateCursorColumn_isAWarningAtCursorColumn_andStillExitsZero(Kind kind) throws IOException {
+    try (TestDatabase db = TestDatabases.create(kind)) {
+      db.execute(SCHEMA[0].replace("updated_at TIMESTAMP", "updated_at DATE"));
+      db.execute("CREATE INDEX users_updated_at ON users (updated_at)");
+      String config = write(CONFIG);
+
+      CliRun run = validate(dsn(db), config).exits(0);
+
+      assertThat(run.err().lines())
+          .containsExactly(
+              "warning: "
+                  + config
+                  + ":16:22: resource_types.user.incremental_sync.cursor_column: 'updated_at' is a"
+                  + " DATE: two changes of one row on the same day carry the same cursor value,"
+                  + " and every cycle re-reads the rows of the latest day; see README, \"Cursor"
+                  + " and key forms\"");
+      assertThat(run.out()).contains("0 errors, 1 warning");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(
       value = Kind.class,

@@ -8,6 +8,7 @@ import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.bind.Problem;
 import dev.sqlfeed.domain.config.tree.YamlNode;
 import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.catalog.SchemaCheck;
 import dev.sqlfeed.ports.catalog.SchemaReport;
 import dev.sqlfeed.ports.catalog.ScriptedSourceCatalog;
@@ -134,6 +135,27 @@ class ConfigSchemaCheckTest {
                 + " users_log leads with changed, so every poll of"
                 + " resource_types.user.incremental_sync.query reads the whole table; add one on"
                 + " (changed) or (changed, <primary key>)");
+  }
+
+  @Test
+  void aDateCursorColumn_isAWarningAtCursorColumn_namingWhatItCosts() {
+    SchemaReport report = check(YAML, schema().precision("changed", CursorPrecision.DAY));
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(formatted(report.warnings()))
+        .containsExactly(
+            "c.yml:19:22: resource_types.user.incremental_sync.cursor_column: 'changed' is a DATE:"
+                + " two changes of one row on the same day carry the same cursor value, and every"
+                + " cycle re-reads the rows of the latest day; see README, \"Cursor and key"
+                + " forms\"");
+  }
+
+  @Test
+  void aCursorColumnOfWholeSecondsOrFiner_isNoWarning() {
+    assertThat(check(YAML, schema().precision("changed", CursorPrecision.SECOND)).warnings())
+        .isEmpty();
+    assertThat(check(YAML, schema().precision("changed", CursorPrecision.FRACTION)).warnings())
+        .isEmpty();
   }
 
   @Test
