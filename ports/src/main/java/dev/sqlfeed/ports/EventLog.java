@@ -1,7 +1,10 @@
 package dev.sqlfeed.ports;
 
+import dev.sqlfeed.domain.mirror.ResourceRef;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The event log and the sources' checkpoints, kept in the sync store beside the mirror.
@@ -48,6 +51,12 @@ public interface EventLog {
    * @return how many events were appended and dropped, and the log's last seq after the write
    */
   PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit);
+
+  /**
+   * Which of {@code resources} the app's mirror holds now: how a page tells that a refresh puts
+   * back a resource the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   */
+  Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources);
 
   /** The source's committed checkpoint, if it ever committed. */
   Optional<Checkpoint> checkpoint(String app, String source);

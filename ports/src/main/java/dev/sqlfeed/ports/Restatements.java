@@ -1,6 +1,7 @@
 package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.ports.feed.GrantRestorer;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -31,6 +32,8 @@ import java.util.function.Function;
  *       evidence the mirror may differ because of another row (m1 revoked, then m2 granted the same
  *       grant: re-reading m1's revoke must not take m2's grant away) or because the row is a
  *       historic statement (a shared event feed's audit row), and the re-read is a copy.
+ *   <li>a {@code grant_created} that restores a resource's grants ({@link GrantRestorer}): like
+ *       {@code resource_changed}, since its grants query ran now.
  *   <li>{@code resource_deleted}: never. It is a row's statement that is not checked against the
  *       source again (a shared event feed's row, a reconciliation), so a re-read is a copy.
  * </ul>
@@ -70,7 +73,7 @@ public final class Restatements {
       restated++;
       last = seq.getAsLong();
     }
-    if (event instanceof FeedEvent.GrantEvent) {
+    if (event instanceof FeedEvent.GrantEvent && !event.id().startsWith(GrantRestorer.PREFIX)) {
       Optional<String> opposite = opposite(id);
       if (opposite.isEmpty() || latest(opposite.get(), seqOf) <= last) {
         return Optional.empty();
