@@ -269,6 +269,31 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void resourcesIn_namesTheResourcesTheAppsMirrorHoldsNow() {
+    sync(HR, List.of(resource("team", "ops"), resource("team", "dev")));
+    store.writePage(
+        HR,
+        List.of(
+            changed("new", resource("user", "1")),
+            event("gone", new MirrorChange.DeleteResource(ref("team", "dev")))),
+        none());
+    store.writePage("crm", List.of(changed("other", resource("team", "qa"))), none());
+
+    assertThat(
+            store.resourcesIn(
+                HR,
+                List.of(
+                    ref("team", "ops"),
+                    ref("team", "dev"),
+                    ref("user", "1"),
+                    ref("team", "qa"),
+                    ref("team", "ops"))))
+        .containsExactlyInAnyOrder(ref("team", "ops"), ref("user", "1"));
+    assertThat(store.resourcesIn("nobody", List.of(ref("team", "ops")))).isEmpty();
+    assertThat(store.resourcesIn(HR, List.of())).isEmpty();
+  }
+
+  @Test
   void eventIdsAreUniquePerAppNotAcrossApps() {
     Grant g = grant("team", "ops", "member", "1");
     store.writePage(HR, List.of(created("created-1", g)), none());
