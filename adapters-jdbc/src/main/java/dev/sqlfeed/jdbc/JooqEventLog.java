@@ -18,12 +18,15 @@ import static org.jooq.impl.DSL.excluded;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.PageChecks;
 import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.Restatements;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,13 +44,16 @@ import org.jooq.impl.DSL;
  * <p>A page is one transaction: lock the app's row ({@link AppLocks}), lock the one row of {@code
  * event_seq} and read the last seq, look up which of the page's event keys the log has, append the
  * new events with the next seqs in one batch, apply their mirror changes' net effect ({@link
- * MirrorDelta}) in a few more, upsert the checkpoint, and store the new last seq. Seqs are gap-free
- * because the counter row is read and written under a lock held to the commit, so page writes
- * append strictly one after another, and a page that rolls back takes its seqs back with it. The
- * lock is a row lock ({@code SELECT ... FOR UPDATE}) on PostgreSQL, MariaDB/MySQL and H2; on SQLite
- * it is the database's write lock, which the store's one writer connection takes when a write
- * transaction begins ({@link StoreDialect#rowLocks()}). Readers never see seq {@code n + 1} without
- * {@code n}: a page's seqs become visible at its commit, before the next page can lock the counter.
+ * MirrorDelta}) in a few more, upsert the checkpoint, and store the new last seq. A duplicate is
+ * judged by {@link DuplicateEvents} against the mirror as the page has left it: the net effect so
+ * far is applied first, so a page of new events still writes its mirror in a few statements. Seqs
+ * are gap-free because the counter row is read and written under a lock held to the commit, so page
+ * writes append strictly one after another, and a page that rolls back takes its seqs back with it.
+ * The lock is a row lock ({@code SELECT ... FOR UPDATE}) on PostgreSQL, MariaDB/MySQL and H2; on
+ * SQLite it is the database's write lock, which the store's one writer connection takes when a
+ * write transaction begins ({@link StoreDialect#rowLocks()}). Readers never see seq {@code n + 1}
+ * without {@code n}: a page's seqs become visible at its commit, before the next page can lock the
+ * counter.
  */
 final class JooqEventLog {
   /** Event keys looked up per statement, well below every database's limit on bind values. */
@@ -100,14 +106,29 @@ final class JooqEventLog {
           List<Object[]> rows = new ArrayList<>();
           List<SourceEvent> appended = new ArrayList<>();
           MirrorDelta delta = new MirrorDelta();
+          Map<String, Long> pageSeqs = new HashMap<>();
+          DuplicateEvents duplicates = new DuplicateEvents(db, app, pageSeqs);
           long seq = last;
           for (int i = 0; i < kept.size(); i++) {
-            if (seen.add(keys.get(i))) {
-              SourceEvent event = kept.get(i);
-              rows.add(EventRows.row(++seq, app, keys.get(i), event.event(), observedAt));
-              appended.add(event);
-              event.changes().forEach(delta::add);
+            SourceEvent event = kept.get(i);
+            String key = keys.get(i);
+            if (!seen.add(key)) {
+              // The duplicate is judged against the mirror as the page has left it so far.
+              delta.apply(db, app);
+              delta = new MirrorDelta();
+              Optional<String> again = duplicates.restatedId(event);
+              if (again.isEmpty()) {
+                continue;
+              }
+              event =
+                  new SourceEvent(Restatements.withId(event.event(), again.get()), event.changes());
+              key = EventRows.key(app, again.get());
+              seen.add(key);
             }
+            pageSeqs.put(key, ++seq);
+            rows.add(EventRows.row(seq, app, key, event.event(), observedAt));
+            appended.add(event);
+            event.changes().forEach(delta::add);
           }
           BatchStatement.of(
                   db,

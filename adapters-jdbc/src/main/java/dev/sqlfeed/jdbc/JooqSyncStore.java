@@ -14,6 +14,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.SYNC_RUNS;
 
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -281,6 +283,13 @@ final class JooqSyncStore implements SyncStore {
   public PageWriteResult writePage(
       String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
     return eventLog.writePage(app, events, commit);
+  }
+
+  @Override
+  public Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Objects.requireNonNull(app, "app");
+    return read("looking up resources of " + app, db -> MirrorPresence.of(db, app, resources));
   }
 
   @Override

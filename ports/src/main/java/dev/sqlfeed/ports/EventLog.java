@@ -1,7 +1,10 @@
 package dev.sqlfeed.ports;
 
+import dev.sqlfeed.domain.mirror.ResourceRef;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The event log and the sources' checkpoints, kept in the sync store beside the mirror.
@@ -10,7 +13,8 @@ import java.util.Optional;
  * every source), starting at 1, gap-free and increasing in commit order, even when page writes run
  * at once or roll back. A reader that has seen seq {@code n} never later finds a new event below
  * it. Events are deduplicated per app by id: an id that the app's log has is dropped, whichever
- * source wrote it first; the same id under two apps is two events.
+ * source wrote it first, unless it is restated (see {@link #writePage}); the same id under two apps
+ * is two events.
  *
  * <p>Times: cursors (of events and checkpoints) are kept to the nanosecond; {@code observedAt} and
  * {@code committedAt} to the microsecond. Names and ids are limited as in {@link MirrorKeyLimits},
@@ -27,10 +31,14 @@ public interface EventLog {
   /**
    * Writes one page of a source in one transaction: appends each event whose id the app's log does
    * not have (assigning the next seq; all events of the page get one {@code observedAt}, the
-   * store's clock) and applies its mirror changes to the app's mirror, in page order; drops an
-   * event whose id it has, or that came earlier in the same page, without applying its changes (so
-   * re-reading a row is harmless); and, when {@code commit} is present, replaces the source's
-   * checkpoint. Either all of it happens or none.
+   * store's clock) and applies its mirror changes to the app's mirror, in page order; for an event
+   * whose id it has, or that came earlier in the same page, decides by {@link Restatements}: drops
+   * it without applying its changes when they would not change the mirror as the page has left it
+   * so far (so re-reading a row is harmless), and otherwise, where the rule says the re-read is a
+   * new state of the row within one cursor tick, appends it under {@code <id>:again:<n>} and
+   * applies it; and, when {@code commit} is present, replaces the source's checkpoint. Either all
+   * of it happens or none. An event counts as a duplicate in {@link PageWriteResult} when it is
+   * dropped, not when it is restated.
    *
    * <p>The changes act on the mirror by key: {@link MirrorChange.PutResource} replaces the resource
    * row and all of its entitlements and keeps its grants; {@link MirrorChange.DeleteResource}
@@ -43,6 +51,12 @@ public interface EventLog {
    * @return how many events were appended and dropped, and the log's last seq after the write
    */
   PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit);
+
+  /**
+   * Which of {@code resources} the app's mirror holds now: how a page tells that a refresh puts
+   * back a resource the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   */
+  Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources);
 
   /** The source's committed checkpoint, if it ever committed. */
   Optional<Checkpoint> checkpoint(String app, String source);

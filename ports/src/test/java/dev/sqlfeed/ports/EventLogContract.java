@@ -182,6 +182,118 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void aResourceReReadInAnotherStateIsRestatedUnderACountedId_andTheSameStateAgainIsDropped() {
+    Resource a = resource("team", "ops", "A");
+    Resource b = resource("team", "ops", "B");
+    store.writePage(HR, List.of(changed("r", a)), none());
+
+    assertThat(store.writePage(HR, List.of(changed("r", a)), none()))
+        .isEqualTo(new PageWriteResult(0, 1, 1));
+    assertThat(store.writePage(HR, List.of(changed("r", b), changed("r", a)), none()))
+        .isEqualTo(new PageWriteResult(2, 0, 3));
+    assertThat(store.writePage(HR, List.of(changed("r", b), changed("r", b)), none()))
+        .isEqualTo(new PageWriteResult(1, 1, 4));
+
+    assertThat(store.events(Optional.empty(), 0, 10))
+        .extracting(e -> e.event().id())
+        .containsExactly("r", "r:again:1", "r:again:2", "r:again:3");
+    assertThat(store.events(Optional.empty(), 0, 10).get(3).event())
+        .isEqualTo(new FeedEvent.ResourceChanged("r:again:3", "team", ref("team", "ops"), T0));
+    assertThat(export(HR)).containsExactly(line(b));
+  }
+
+  @Test
+  void aRowThatLeavesAndRejoinsWithinOneTick_isRestatedEachTime() {
+    Grant g = grant("team", "ops", "member", "1");
+    String join = "grant:team:ops:1:2026-12-04T00:00:00Z:m1";
+    String leave = "revoke:team:ops:1:2026-12-04T00:00:00Z:m1";
+    store.writePage(HR, List.of(created(join, g), revoked(leave, g)), none());
+
+    assertThat(store.writePage(HR, List.of(created(join, g)), none()))
+        .isEqualTo(new PageWriteResult(1, 0, 3));
+    assertThat(export(HR)).containsExactly(line(g));
+    assertThat(store.writePage(HR, List.of(created(join, g), revoked(leave, g)), none()))
+        .isEqualTo(new PageWriteResult(1, 1, 4));
+    assertThat(export(HR)).isEmpty();
+    assertThat(store.writePage(HR, List.of(revoked(leave, g), created(join, g)), none()))
+        .isEqualTo(new PageWriteResult(1, 1, 5));
+
+    assertThat(export(HR)).containsExactly(line(g));
+    assertThat(store.events(Optional.empty(), 0, 10))
+        .extracting(e -> e.event().id())
+        .containsExactly(join, leave, join + ":again:1", leave + ":again:1", join + ":again:2");
+  }
+
+  @Test
+  void joinLeaveAndRejoinInOnePage_restatesTheRejoin() {
+    Grant g = grant("team", "ops", "member", "1");
+    String join = "grant:team:ops:1:2026-12-04T00:00:00Z:m1";
+    String leave = "revoke:team:ops:1:2026-12-04T00:00:00Z:m1";
+
+    PageWriteResult result =
+        store.writePage(HR, List.of(created(join, g), revoked(leave, g), created(join, g)), none());
+
+    assertThat(result).isEqualTo(new PageWriteResult(3, 0, 3));
+    assertThat(export(HR)).containsExactly(line(g));
+  }
+
+  @Test
+  void aRevokeReReadAfterAnotherRowGrantedTheSameGrant_isDropped() {
+    Grant g = grant("team", "ops", "member", "1");
+    String m1Join = "grant:team:ops:1:2026-12-04T00:00:00Z:m1";
+    String m1Leave = "revoke:team:ops:1:2026-12-04T00:00:00Z:m1";
+    String m1LeaveLater = "revoke:team:ops:1:2026-12-05T00:00:00Z:m1";
+    String m2Join = "grant:team:ops:1:2026-12-06T00:00:00Z:m2";
+    store.writePage(HR, List.of(created(m1Join, g), revoked(m1Leave, g)), none());
+    store.writePage(HR, List.of(revoked(m1LeaveLater, g), created(m2Join, g)), none());
+
+    PageWriteResult reRead =
+        store.writePage(HR, List.of(revoked(m1Leave, g), revoked(m1LeaveLater, g)), none());
+
+    assertThat(reRead).isEqualTo(new PageWriteResult(0, 2, 4));
+    assertThat(export(HR)).containsExactly(line(g));
+  }
+
+  @Test
+  void aResourceDeletedEventIsNeverRestated() {
+    Resource ops = resource("team", "ops");
+    SourceEvent deleted =
+        new SourceEvent(
+            new FeedEvent.ResourceDeleted("gone", "event_feeds.audit", ops.resource(), T0),
+            List.of(new MirrorChange.DeleteResource(ops.resource())));
+    store.writePage(HR, List.of(deleted, changed("back", ops)), none());
+
+    assertThat(store.writePage(HR, List.of(deleted), none()))
+        .isEqualTo(new PageWriteResult(0, 1, 2));
+    assertThat(export(HR)).containsExactly(line(ops));
+  }
+
+  @Test
+  void resourcesIn_namesTheResourcesTheAppsMirrorHoldsNow() {
+    sync(HR, List.of(resource("team", "ops"), resource("team", "dev")));
+    store.writePage(
+        HR,
+        List.of(
+            changed("new", resource("user", "1")),
+            event("gone", new MirrorChange.DeleteResource(ref("team", "dev")))),
+        none());
+    store.writePage("crm", List.of(changed("other", resource("team", "qa"))), none());
+
+    assertThat(
+            store.resourcesIn(
+                HR,
+                List.of(
+                    ref("team", "ops"),
+                    ref("team", "dev"),
+                    ref("user", "1"),
+                    ref("team", "qa"),
+                    ref("team", "ops"))))
+        .containsExactlyInAnyOrder(ref("team", "ops"), ref("user", "1"));
+    assertThat(store.resourcesIn("nobody", List.of(ref("team", "ops")))).isEmpty();
+    assertThat(store.resourcesIn(HR, List.of())).isEmpty();
+  }
+
+  @Test
   void eventIdsAreUniquePerAppNotAcrossApps() {
     Grant g = grant("team", "ops", "member", "1");
     store.writePage(HR, List.of(created("created-1", g)), none());

@@ -1,17 +1,17 @@
 package dev.sqlfeed.ports;
 
+import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 
 /**
  * The event log of an {@link InMemorySyncStore}: the reference semantics of {@link EventLog}, with
@@ -20,7 +20,10 @@ import java.util.Set;
  */
 final class InMemoryEventLog {
   private final List<StoredEvent> log = new ArrayList<>();
-  private final Map<String, Set<String>> ids = new HashMap<>();
+
+  /** Per app, the seq of each id. */
+  private final Map<String, Map<String, Long>> ids = new HashMap<>();
+
   private final Map<List<String>, Checkpoint> checkpoints = new HashMap<>();
 
   /**
@@ -34,15 +37,28 @@ final class InMemoryEventLog {
       Map<List<String>, MirrorRecord> mirror,
       Instant now) {
     PageChecks.check(app, events, commit);
-    Set<String> known = ids.computeIfAbsent(app, a -> new HashSet<>());
+    Map<String, Long> known = ids.computeIfAbsent(app, a -> new HashMap<>());
     Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
     long appended = 0;
     for (SourceEvent event : events) {
-      if (known.add(event.event().id())) {
-        appended++;
-        log.add(new StoredEvent(log.size() + 1L, app, event.event(), observedAt));
-        event.changes().forEach(change -> apply(mirror, change));
+      FeedEvent feedEvent = event.event();
+      if (known.containsKey(feedEvent.id())) {
+        boolean changes = event.changes().stream().anyMatch(c -> changes(mirror, c));
+        Optional<String> again =
+            Restatements.restatedId(
+                feedEvent,
+                changes,
+                id ->
+                    known.containsKey(id) ? OptionalLong.of(known.get(id)) : OptionalLong.empty());
+        if (again.isEmpty()) {
+          continue;
+        }
+        feedEvent = Restatements.withId(feedEvent, again.get());
       }
+      appended++;
+      known.put(feedEvent.id(), log.size() + 1L);
+      log.add(new StoredEvent(log.size() + 1L, app, feedEvent, observedAt));
+      event.changes().forEach(change -> apply(mirror, change));
     }
     commit.ifPresent(
         c ->
@@ -60,7 +76,7 @@ final class InMemoryEventLog {
 
   /** Whether the app's log has an event with this id. */
   boolean has(String app, String id) {
-    return ids.getOrDefault(app, Set.of()).contains(id);
+    return ids.getOrDefault(app, Map.of()).containsKey(id);
   }
 
   Optional<Checkpoint> checkpoint(String app, String source) {
@@ -83,6 +99,42 @@ final class InMemoryEventLog {
       }
     }
     return result;
+  }
+
+  /** Whether applying the change alone to the mirror as it is would change the mirror. */
+  private static boolean changes(Map<List<String>, MirrorRecord> mirror, MirrorChange change) {
+    if (change instanceof MirrorChange.PutResource put) {
+      ResourceRef ref = put.resource().resource();
+      Map<List<String>, MirrorRecord> entitlements = new HashMap<>();
+      put.entitlements().forEach(e -> entitlements.put(InMemorySyncStore.key(e), e));
+      return !put.resource().equals(mirror.get(InMemorySyncStore.key(put.resource())))
+          || !entitlements.equals(recordsOf(mirror, "2", ref));
+    }
+    if (change instanceof MirrorChange.DeleteResource delete) {
+      ResourceRef ref = delete.resource();
+      return !recordsOf(mirror, "1", ref).isEmpty()
+          || !recordsOf(mirror, "2", ref).isEmpty()
+          || !recordsOf(mirror, "3", ref).isEmpty();
+    }
+    if (change instanceof MirrorChange.PutGrant put) {
+      return !mirror.containsKey(InMemorySyncStore.key(put.grant()));
+    }
+    return mirror.containsKey(InMemorySyncStore.key(((MirrorChange.DeleteGrant) change).grant()));
+  }
+
+  /** The records of one kind ("1" resources ...) that belong to {@code ref}, by key. */
+  private static Map<List<String>, MirrorRecord> recordsOf(
+      Map<List<String>, MirrorRecord> mirror, String kind, ResourceRef ref) {
+    Map<List<String>, MirrorRecord> of = new HashMap<>();
+    mirror.forEach(
+        (key, record) -> {
+          if (key.get(0).equals(kind)
+              && key.get(1).equals(ref.resourceType())
+              && key.get(2).equals(ref.resourceId())) {
+            of.put(key, record);
+          }
+        });
+    return of;
   }
 
   private static void apply(Map<List<String>, MirrorRecord> mirror, MirrorChange change) {

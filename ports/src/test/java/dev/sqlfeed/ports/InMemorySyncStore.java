@@ -4,6 +4,7 @@ import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.Resource;
+import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.fullsync.KeyOrder;
 import dev.sqlfeed.ports.fullsync.ReconcileEvents;
 import dev.sqlfeed.ports.fullsync.ReconcileGuard;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,6 +126,19 @@ public final class InMemorySyncStore implements SyncStore {
       mirrors.putIfAbsent(app, mirror);
     }
     return result;
+  }
+
+  @Override
+  public synchronized Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
+    Set<ResourceRef> present = new HashSet<>();
+    for (ResourceRef ref : resources) {
+      if (mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
+        present.add(ref);
+      }
+    }
+    return present;
   }
 
   @Override

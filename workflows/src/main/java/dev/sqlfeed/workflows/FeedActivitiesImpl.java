@@ -25,6 +25,7 @@ import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.feed.GrantRestorer;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
 import dev.sqlfeed.ports.fullsync.QueryVars;
 import io.temporal.activity.Activity;
@@ -55,6 +56,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final SourceReader source;
   private final EventLog log;
   private final ResourceRefresher refresher;
+  private final GrantRestorer restorer;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
 
@@ -67,6 +69,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.source = source;
     this.log = log;
     this.refresher = new ResourceRefresher(source);
+    this.restorer = new GrantRestorer(source, log);
     this.clock = clock;
     FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
   }
@@ -105,7 +108,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
     List<MappedRow> rows = new ArrayList<>();
     String[] nextToken = {""};
     boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
-    List<SourceEvent> events = events(rows, heartbeat);
+    List<SourceEvent> events =
+        restorer.withRestoredGrants(request.app(), events(rows, heartbeat), config.resourceTypes());
     PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
     Optional<Checkpoint> commit =
         exhausted

@@ -44,6 +44,14 @@ public final class ResourceRowMapper {
     return MappedResource.of(resource, profile(traits));
   }
 
+  /**
+   * The resource as {@link #map} gave it, rebuilt from the mapped record: for the grants queries of
+   * a resource that a refresh read.
+   */
+  public static MappedResource of(Resource resource) {
+    return MappedResource.of(resource, profile(resource.traits()));
+  }
+
   private static Map<String, Object> traits(Traits traits, Evaluation eval) {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Object> present = TraitValues.present(traits);

@@ -1,0 +1,384 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlfeed.jdbc.testing.TestDatabase;
+import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.ports.StoredEvent;
+import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.worker.Wiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 9, cases 4 to 6, end to end through {@code sqlfeed run --once}: two states of one row
+ * within one tick of a coarse cursor (a PostgreSQL {@code date}, an SQLite timestamp text stamped
+ * at midnight) and a team soft-deleted and re-activated. Every scenario runs on SQLite and
+ * PostgreSQL with {@code page_size} 1 and 2, and ends with the mirror equal to a fresh full sync's.
+ */
+class ChangesWithinOneTickIT {
+  /** Yesterday, so that the tick is well before every cycle's upper bound. */
+  private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+
+  @TempDir Path dir;
+  private Source source;
+
+  static Stream<Arguments> sourcesAndPageSizes() {
+    return Stream.of(
+        Arguments.of("sqlite", 1),
+        Arguments.of("sqlite", 2),
+        Arguments.of("postgres", 1),
+        Arguments.of("postgres", 2));
+  }
+
+  @AfterEach
+  void dropTheSource() {
+    if (source != null) {
+      source.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}, page_size {1}")
+  @MethodSource("sourcesAndPageSizes")
+  void aRowChangedTwiceInOneDay_reachesTheMirrorEachTime(String kind, int pageSize)
+      throws Exception {
+    open(kind, pageSize);
+    source.sql(
+        "INSERT INTO users VALUES ('u1', 'ada', " + tick() + ")",
+        "INSERT INTO users VALUES ('u2', 'bob', " + tick() + ")");
+    once();
+
+    source.sql("UPDATE users SET login = 'ada lovelace' WHERE id = 'u1'");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE users SET login = 'ada' WHERE id = 'u1'");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+    once();
+
+    assertThat(ids("resource:user:u1:"))
+        .containsExactly(
+            "resource:user:u1:" + DAY + "T00:00:00Z:u1",
+            "resource:user:u1:" + DAY + "T00:00:00Z:u1:again:1",
+            "resource:user:u1:" + DAY + "T00:00:00Z:u1:again:2");
+    assertTheMirrorIsAFreshFullSync();
+  }
+
+  @ParameterizedTest(name = "{0}, page_size {1}")
+  @MethodSource("sourcesAndPageSizes")
+  void joinLeaveAndRejoinStampedWithOneValue_keepTheMirrorRight(String kind, int pageSize)
+      throws Exception {
+    open(kind, pageSize);
+    source.sql(
+        "INSERT INTO teams VALUES ('ops', 'Ops', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (1, 'ops', 'u1', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (2, 'ops', 'u2', " + tick() + ", NULL)");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE members SET deleted_at = NULL WHERE id = 1");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+    int events = events().size();
+    once();
+
+    assertThat(events()).hasSize(events);
+    assertTheMirrorIsAFreshFullSync();
+  }
+
+  @ParameterizedTest(name = "{0}, page_size {1}")
+  @MethodSource("sourcesAndPageSizes")
+  void aRevokeReReadAfterAnotherRowGrantedTheSameGrant_leavesTheGrant(String kind, int pageSize)
+      throws Exception {
+    open(kind, pageSize);
+    source.sql(
+        "INSERT INTO teams VALUES ('ops', 'Ops', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (1, 'ops', 'u1', " + tick() + ", NULL)");
+    once();
+    source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
+    once();
+    source.sql("INSERT INTO members VALUES (2, 'ops', 'u1', " + tick() + ", NULL)");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    // Every cycle re-reads m1's revoke (its deleted_at is in the window): m2's grant stays.
+    once();
+
+    assertTheMirrorIsAFreshFullSync();
+    assertThat(mirror()).anyMatch(line -> line.contains("\"principal_id\":\"u1\""));
+  }
+
+  @ParameterizedTest(name = "{0}, page_size {1}")
+  @MethodSource("sourcesAndPageSizes")
+  void aReactivatedTeam_getsItsMembershipsBack_withoutAFullSync(String kind, int pageSize)
+      throws Exception {
+    open(kind, pageSize);
+    source.sql(
+        "INSERT INTO teams VALUES ('ops', 'Ops', " + tick() + ", NULL)",
+        "INSERT INTO teams VALUES ('dev', 'Dev', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (1, 'ops', 'u1', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (2, 'ops', 'u2', " + tick() + ", NULL)",
+        "INSERT INTO members VALUES (3, 'dev', 'u1', " + tick() + ", NULL)");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE teams SET deleted_at = " + tick() + " WHERE id = 'ops'");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    // Once more within the same tick: the restored grants' ids are restated too.
+    source.sql("UPDATE teams SET deleted_at = " + tick() + " WHERE id = 'ops'");
+    once();
+    source.sql("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+    int events = events().size();
+    once();
+
+    assertThat(events()).hasSize(events);
+    assertThat(mirror()).filteredOn(line -> line.contains("\"principal_id\"")).hasSize(3);
+  }
+
+  // The harness: a source database, the config, runs, and the comparison with a full sync.
+
+  private void open(String kind, int pageSize) throws Exception {
+    source = kind.equals("sqlite") ? Source.sqlite(dir) : Source.postgres();
+    String date = source.dateType();
+    source.sql(
+        "CREATE TABLE users (id VARCHAR(20) PRIMARY KEY, login VARCHAR(40) NOT NULL, updated_at "
+            + date
+            + " NOT NULL)",
+        "CREATE TABLE teams (id VARCHAR(20) PRIMARY KEY, name VARCHAR(40) NOT NULL, updated_at "
+            + date
+            + " NOT NULL, deleted_at "
+            + date
+            + ")",
+        "CREATE TABLE members (id INTEGER PRIMARY KEY, team_id VARCHAR(20) NOT NULL, user_id"
+            + " VARCHAR(20) NOT NULL, updated_at "
+            + date
+            + " NOT NULL, deleted_at "
+            + date
+            + ")");
+    String yaml =
+        """
+        app_name: ticks
+        connect:
+          dsn: "${TICKS_DSN}"
+        incremental_sync:
+          page_size: %d
+          default_lookback: 96h
+        resource_types:
+          user:
+            name: User
+            list:
+              query: SELECT id, login FROM users
+              map: {id: ".id", display_name: ".login"}
+            get:
+              query: SELECT id, login FROM users WHERE id = ?<id>
+            incremental_sync:
+              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
+              cursor_column: updated_at
+              pagination: {primary_key: id}
+          team:
+            name: Team
+            list:
+              query: SELECT id, name FROM teams WHERE deleted_at IS NULL
+              map: {id: ".id", display_name: ".name"}
+            get:
+              query: SELECT id, name FROM teams WHERE id = ?<id> AND deleted_at IS NULL
+            incremental_sync:
+              query: SELECT id, updated_at FROM teams WHERE updated_at >= ?<since>
+              cursor_column: updated_at
+              pagination: {primary_key: id}
+            static_entitlements:
+              - id: member
+                display_name: "'member'"
+                description: "'Member of the team'"
+                purpose: assignment
+                grantable_to: [user]
+            grants:
+              - query: SELECT user_id FROM members WHERE team_id = ?<team> AND deleted_at IS NULL
+                vars:
+                  team: "resource.ID"
+                map:
+                  - principal_id: ".user_id"
+                    principal_type: user
+                    entitlement_id: "'member'"
+                incremental_sync:
+                  resource_id: ".team_id"
+                  changes_query: >-
+                    SELECT id, team_id, user_id, updated_at FROM members
+                    WHERE deleted_at IS NULL AND updated_at >= ?<since>
+                  changes_cursor_column: updated_at
+                  revokes_query: >-
+                    SELECT id, team_id, user_id, deleted_at FROM members
+                    WHERE deleted_at >= ?<since>
+                  revokes_cursor_column: deleted_at
+                  pagination: {primary_key: id}
+        """
+            .formatted(pageSize);
+    Files.writeString(dir.resolve("ticks.yml"), yaml);
+  }
+
+  private String tick() {
+    return source.tick(DAY);
+  }
+
+  private Path config() {
+    return dir.resolve("ticks.yml");
+  }
+
+  private String store() {
+    return "jdbc:sqlite:" + dir.resolve("store.db");
+  }
+
+  private void once() throws Exception {
+    CliRun.run(
+            source.env(),
+            "run",
+            "--once",
+            "--config",
+            config().toString(),
+            "--store",
+            store(),
+            "--embedded-port",
+            Integer.toString(RunCommandSqliteIT.freePort()))
+        .exits(0);
+  }
+
+  private void assertTheMirrorIsAFreshFullSync() throws Exception {
+    String full = "jdbc:sqlite:" + dir.resolve("full.db");
+    Files.deleteIfExists(dir.resolve("full.db"));
+    CliRun.run(source.env(), "sync", "--config", config().toString(), "--store", full).exits(0);
+    assertThat(export(store())).as("the mirror").isEqualTo(export(full));
+  }
+
+  private List<String> mirror() {
+    return export(store());
+  }
+
+  private static List<String> export(String store) {
+    List<String> lines = new ArrayList<>();
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      s.exportMirror(Optional.of("ticks"), r -> lines.add(r.toJsonLine()));
+    }
+    return lines;
+  }
+
+  private List<StoredEvent> events() {
+    try (SyncStore s = Wiring.existingStore(store(), Map.of())) {
+      return s.events(Optional.empty(), 0, 100_000);
+    }
+  }
+
+  private List<String> ids(String prefix) {
+    return events().stream().map(e -> e.event().id()).filter(id -> id.startsWith(prefix)).toList();
+  }
+
+  /** A source database of one kind, with how it spells a coarse cursor value. */
+  private interface Source extends AutoCloseable {
+    Map<String, String> env();
+
+    String dateType();
+
+    String tick(LocalDate day);
+
+    void sql(String... statements) throws SQLException;
+
+    @Override
+    void close();
+
+    static Source sqlite(Path dir) {
+      Path file = dir.resolve("app.db");
+      return new Source() {
+        @Override
+        public Map<String, String> env() {
+          return Map.of("TICKS_DSN", "sqlite:" + file);
+        }
+
+        @Override
+        public String dateType() {
+          return "TEXT";
+        }
+
+        @Override
+        public String tick(LocalDate day) {
+          return "'" + day + " 00:00:00'";
+        }
+
+        @Override
+        public void sql(String... statements) throws SQLException {
+          try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+              Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            for (String statement : statements) {
+              s.execute(statement);
+            }
+          }
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    static Source postgres() {
+      TestDatabase db = TestDatabases.create(TestDatabase.Kind.POSTGRES);
+      return new Source() {
+        @Override
+        public Map<String, String> env() {
+          return Map.of("TICKS_DSN", AcmeExample.batonDsn(db));
+        }
+
+        @Override
+        public String dateType() {
+          return "DATE";
+        }
+
+        @Override
+        public String tick(LocalDate day) {
+          return "DATE '" + day + "'";
+        }
+
+        @Override
+        public void sql(String... statements) {
+          db.execute(statements);
+        }
+
+        @Override
+        public void close() {
+          db.close();
+        }
+      };
+    }
+  }
+}
