@@ -34,6 +34,13 @@ enum Dialect {
     return values()[(int) Math.floorMod(seed, 3L)];
   }
 
+  /** Empties the three tables, for the next history. */
+  String[] clear() {
+    return new String[] {
+      "DELETE FROM p_memberships", "DELETE FROM p_groups", "DELETE FROM p_users"
+    };
+  }
+
   /** Drops (if there) and creates the three tables. */
   String[] schema() {
     String ts = timestamp;

@@ -8,7 +8,6 @@ import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.fullsync.FullSync;
 import dev.sqlfeed.ports.fullsync.SyncProgress;
-import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.workflows.FeedActivitiesImpl;
 import java.nio.file.Files;
@@ -41,35 +40,37 @@ final class History {
   private static final int MAX_EVENTS = 1_000_000;
 
   private final long seed;
-  private final TestDatabase sourceDb;
+  private final Shared shared;
   private final Path dir;
   private final boolean temporal;
   private final Optional<TestDatabase> storeDb;
   private final Flags flags;
+  private final String app;
   private final List<String> ops = new ArrayList<>();
   private AccessModel model;
   private EventLedger ledger;
   private Config config;
-  private SourceReader reader;
   private SyncStore store;
-  private int freshStores;
+  private int freshSyncs;
 
   /**
-   * @param storeDb a PostgreSQL store database, or empty for an SQLite store file in {@code dir}
+   * @param dir where the history writes its config file
+   * @param storeDb a PostgreSQL store database, or empty for the shared SQLite store
    */
   History(
       long seed,
-      TestDatabase sourceDb,
+      Shared shared,
       Path dir,
       boolean temporal,
       Optional<TestDatabase> storeDb,
       Flags flags) {
     this.seed = seed;
-    this.sourceDb = sourceDb;
+    this.shared = shared;
     this.dir = dir;
     this.temporal = temporal;
     this.storeDb = storeDb;
     this.flags = flags;
+    this.app = "p" + Long.toUnsignedString(seed) + (temporal ? "t" : "");
   }
 
   /** Runs the history; a failure names the seed, the settings and every step taken. */
@@ -92,36 +93,35 @@ final class History {
             + flags
             + "); replay it alone with -Dsqlfeed.property.seed="
             + seed;
+    TestDatabase sourceDb = shared.sourceDb();
     Map<String, String> env = Map.of(PropertyConfig.DSN_VARIABLE, PropertyConfig.dsn(sourceDb));
-    sourceDb.execute(dialect.schema());
-    Path configFile = Files.writeString(dir.resolve("property.yml"), PropertyConfig.yaml(pageSize));
+    sourceDb.execute(dialect.clear());
+    Path configFile =
+        Files.writeString(dir.resolve(app + ".yml"), PropertyConfig.yaml(app, pageSize));
     config = ConfigLoader.withEnvironment(env).load(configFile).config();
-    String storeUrl =
-        storeDb.map(TestDatabase::jdbcUrl).orElse("jdbc:sqlite:" + dir.resolve("store.db"));
     model = new AccessModel();
     ledger = new EventLedger(model, PropertyConfig.OVERLAP);
-    SourceWriter writer = null;
+    SourceReader reader = shared.reader();
     try (Connection connection = sourceDb.connect()) {
-      reader = Wiring.source(config, env);
       store =
           storeDb
               .map(db -> JdbcStores.open(db.jdbcUrl(), db.user(), db.password()))
-              .orElseGet(() -> JdbcStores.open(storeUrl));
+              .orElse(shared.store());
       // The baseline: the app's first full sync, of the still empty tables, so that every later
       // one reconciles.
-      fullSync(store);
+      fullSync(store, config);
       long start = reader.databaseNow().toEpochMilli() - 600_000;
-      writer = new SourceWriter(connection, dialect, model, random, flags, start);
+      SourceWriter writer = new SourceWriter(connection, dialect, model, random, flags, start);
       Cycles cycles =
           temporal
-              ? new TemporalCycles(configFile, storeUrl, env, store, PropertyConfig.APP, ledger)
+              ? new TemporalCycles(configFile, shared.storeUrl(), env, store, app, ledger)
               : new DirectCycles(
                   new FeedActivitiesImpl(config, reader, store, Clock.systemUTC()),
                   store,
-                  PropertyConfig.APP,
+                  app,
                   pageSize,
                   ledger);
-      int steps = temporal ? 20 + random.nextInt(10) : 40 + random.nextInt(50);
+      int steps = temporal ? 20 + random.nextInt(10) : 35 + random.nextInt(40);
       for (int step = 0; step < steps; step++) {
         int roll = random.nextInt(100);
         String source = AccessModel.SOURCES[random.nextInt(AccessModel.SOURCES.length)];
@@ -129,13 +129,13 @@ final class History {
           int before = writer.journal().size();
           writer.write(cycles::openedAt);
           writer.journal().subList(before, writer.journal().size()).forEach(ops::add);
-        } else if (roll < 85) {
+        } else if (roll < 84) {
           ops.add("page of " + source);
           cycles.page(source, writer.now());
-        } else if (roll < 88) {
+        } else if (roll < 87) {
           ops.add("restart " + source + " from its checkpoint");
           cycles.restartFromCheckpoint(source);
-        } else if (roll < 96) {
+        } else if (roll < 94) {
           sweep(cycles, writer);
         } else {
           sweep(cycles, writer);
@@ -152,11 +152,8 @@ final class History {
       throw new AssertionError(
           header + "\n" + e.getMessage() + "\nsteps:\n  " + String.join("\n  ", ops), e);
     } finally {
-      if (store != null) {
+      if (storeDb.isPresent() && store != null) {
         store.close();
-      }
-      if (reader != null) {
-        reader.close();
       }
     }
   }
@@ -184,9 +181,9 @@ final class History {
     ops.add("reconcile (pending hard deletes: " + model.pendingHardDeletes + ")");
     List<StoredEvent> before = events();
     long last = before.isEmpty() ? 0 : before.get(before.size() - 1).seq();
-    fullSync(store);
+    fullSync(store, config);
     List<String> unexplained = new ArrayList<>();
-    for (StoredEvent stored : store.events(Optional.of(PropertyConfig.APP), last, MAX_EVENTS)) {
+    for (StoredEvent stored : store.events(Optional.of(app), last, MAX_EVENTS)) {
       var e = stored.event();
       String principal =
           e instanceof dev.sqlfeed.domain.feed.FeedEvent.GrantEvent g
@@ -209,13 +206,21 @@ final class History {
   }
 
   private void compareWithFreshFullSync(String when) {
-    String url = "jdbc:sqlite:" + dir.resolve("fresh-" + (++freshStores) + ".db");
-    List<String> fresh;
-    try (SyncStore empty = JdbcStores.open(url)) {
-      fullSync(empty);
-      fresh = export(empty);
-    }
-    List<String> mirror = export(store);
+    // A full sync under an app name of its own: the app's first, so a baseline into an empty
+    // mirror, as into a new store.
+    Config renamed =
+        new Config(
+            app + "-fresh" + (++freshSyncs),
+            config.appDescription(),
+            config.connect(),
+            config.resourceTypes(),
+            config.actions(),
+            config.incrementalSync(),
+            config.eventFeeds(),
+            config.fullSync());
+    fullSync(shared.fresh(), renamed);
+    List<String> fresh = export(shared.fresh(), renamed.appName());
+    List<String> mirror = export(store, app);
     if (!mirror.equals(fresh)) {
       Set<String> onlyMirror = new HashSet<>(mirror);
       fresh.forEach(onlyMirror::remove);
@@ -230,17 +235,17 @@ final class History {
     }
   }
 
-  private void fullSync(SyncStore target) {
-    new FullSync(reader, target, Clock.systemUTC(), SyncProgress.SILENT).run(config);
+  private void fullSync(SyncStore target, Config of) {
+    new FullSync(shared.reader(), target, Clock.systemUTC(), SyncProgress.SILENT).run(of);
   }
 
   private List<StoredEvent> events() {
-    return store.events(Optional.of(PropertyConfig.APP), 0, MAX_EVENTS);
+    return store.events(Optional.of(app), 0, MAX_EVENTS);
   }
 
-  private static List<String> export(SyncStore s) {
+  private static List<String> export(SyncStore s, String app) {
     List<String> lines = new ArrayList<>();
-    s.exportMirror(Optional.of(PropertyConfig.APP), r -> lines.add(r.toJsonLine()));
+    s.exportMirror(Optional.of(app), r -> lines.add(r.toJsonLine()));
     return lines;
   }
 }

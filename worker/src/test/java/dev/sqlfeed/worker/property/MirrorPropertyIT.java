@@ -1,7 +1,11 @@
 package dev.sqlfeed.worker.property;
 
+import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.worker.Wiring;
+import dev.sqlfeed.worker.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +17,7 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,8 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * means.
  *
  * <p>Most histories drive the page activity's code in process ({@link DirectCycles}), into an
- * SQLite store or, for one seed in twelve, a PostgreSQL store; a few go through {@code sqlfeed run
- * --once} and its embedded Temporal server ({@link TemporalCycles}).
+ * SQLite store shared by the histories of a dialect (each an app of its own) or, for one seed in
+ * twelve, a PostgreSQL store of its own; a few go through {@code sqlfeed run --once} and its
+ * embedded Temporal server ({@link TemporalCycles}).
  *
  * <p>{@code -Dsqlfeed.property.seed=N} replays one history (its dialect and store follow from the
  * seed); {@code -Dsqlfeed.property.histories=N} runs N histories (default 210); {@code
@@ -41,9 +45,8 @@ class MirrorPropertyIT {
   private static final int TEMPORAL_HISTORIES = 3;
   private static final long BASE =
       Long.getLong("sqlfeed.property.base", System.nanoTime() & 0xffff_ffffL);
-  private static final Map<Dialect, TestDatabase> SOURCES = new EnumMap<>(Dialect.class);
-
-  private Path dir;
+  private static final Map<Dialect, Shared> SHARED = new EnumMap<>(Dialect.class);
+  private static Path dir;
 
   static Stream<Long> seeds() {
     Long one = Long.getLong("sqlfeed.property.seed");
@@ -63,10 +66,10 @@ class MirrorPropertyIT {
     return LongStream.range(BASE, BASE + TEMPORAL_HISTORIES).boxed();
   }
 
-  @BeforeEach
-  void workDirectory() throws IOException {
-    // Stores and scratch full syncs live in memory where the machine has a tmpfs: the histories
-    // commit thousands of small transactions, and the property is about effects, not fsync.
+  @BeforeAll
+  static void workDirectory() throws IOException {
+    // Stores live in memory where the machine has a tmpfs: the histories commit thousands of small
+    // transactions, and the property is about their effects, not about fsync.
     Path shm = Path.of("/dev/shm");
     dir =
         Files.isDirectory(shm) && Files.isWritable(shm)
@@ -74,17 +77,13 @@ class MirrorPropertyIT {
             : Files.createTempDirectory("sqlfeed-property-");
   }
 
-  @AfterEach
-  void removeWorkDirectory() throws IOException {
+  @AfterAll
+  static void dropEverything() throws IOException {
+    SHARED.values().forEach(Shared::close);
+    SHARED.clear();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(MirrorPropertyIT::delete);
     }
-  }
-
-  @AfterAll
-  static void dropSources() {
-    SOURCES.values().forEach(TestDatabase::close);
-    SOURCES.clear();
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -93,13 +92,13 @@ class MirrorPropertyIT {
       throws Exception {
     boolean postgresStore = Math.floorMod(seed / 3, 12L) == 0;
     if (!postgresStore) {
-      new History(seed, source(seed), dir, false, Optional.empty(), Flags.fromSystemProperties())
+      new History(seed, shared(seed), dir, false, Optional.empty(), Flags.fromSystemProperties())
           .run();
       return;
     }
     try (TestDatabase storeDb = TestDatabases.create(TestDatabase.Kind.POSTGRES)) {
       new History(
-              seed, source(seed), dir, false, Optional.of(storeDb), Flags.fromSystemProperties())
+              seed, shared(seed), dir, false, Optional.of(storeDb), Flags.fromSystemProperties())
           .run();
     }
   }
@@ -108,17 +107,32 @@ class MirrorPropertyIT {
   @MethodSource("temporalSeeds")
   void aRandomHistoryThroughTheWorker_leavesTheMirrorEqualToAFullSync_withOneEventPerChange(
       long seed) throws Exception {
-    new History(seed, source(seed), dir, true, Optional.empty(), Flags.fromSystemProperties())
+    new History(seed, shared(seed), dir, true, Optional.empty(), Flags.fromSystemProperties())
         .run();
   }
 
-  private static TestDatabase source(long seed) {
-    Dialect dialect = Dialect.of(seed);
-    TestDatabase db = SOURCES.computeIfAbsent(dialect, d -> TestDatabases.create(d.kind));
+  private static Shared shared(long seed) {
+    return SHARED.computeIfAbsent(Dialect.of(seed), MirrorPropertyIT::create);
+  }
+
+  private static Shared create(Dialect dialect) {
+    TestDatabase db = TestDatabases.create(dialect.kind);
     if (dialect == Dialect.SQLITE) {
       db.execute("PRAGMA journal_mode=WAL");
     }
-    return db;
+    db.execute(dialect.schema());
+    Map<String, String> env = Map.of(PropertyConfig.DSN_VARIABLE, PropertyConfig.dsn(db));
+    Config config =
+        ConfigLoader.withEnvironment(env)
+            .load("reader.yml", PropertyConfig.yaml("reader", 1))
+            .config();
+    String storeUrl = "jdbc:sqlite:" + dir.resolve("store-" + dialect + ".db");
+    return new Shared(
+        db,
+        Wiring.source(config, env),
+        storeUrl,
+        JdbcStores.open(storeUrl),
+        JdbcStores.open("jdbc:sqlite:" + dir.resolve("fresh-" + dialect + ".db")));
   }
 
   private static void delete(Path p) {

@@ -14,13 +14,13 @@ import java.time.Duration;
  * promises to stay within ({@link SourceWriter}).
  */
 final class PropertyConfig {
-  static final String APP = "property";
-  static final Duration OVERLAP = Duration.ofSeconds(30);
+  static final Duration OVERLAP = Duration.ofSeconds(10);
   static final String DSN_VARIABLE = "SQLFEED_PROPERTY_DSN";
 
   private PropertyConfig() {}
 
-  static String yaml(int pageSize) {
+  /** The config of one history: its own app, so that histories can share a store. */
+  static String yaml(String app, int pageSize) {
     return """
         app_name: %s
         connect:
@@ -79,7 +79,7 @@ final class PropertyConfig {
                   revokes_cursor_column: deleted_at
                   pagination: {primary_key: mkey}
         """
-        .formatted(APP, DSN_VARIABLE, pageSize, OVERLAP.toSeconds());
+        .formatted(app, DSN_VARIABLE, pageSize, OVERLAP.toSeconds());
   }
 
   /** The DSN of a test database in baton-sql's form (a JDBC URL for SQLite). */

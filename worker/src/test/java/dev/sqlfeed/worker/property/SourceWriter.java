@@ -25,7 +25,7 @@ import java.util.function.Function;
  * next cycle.
  */
 final class SourceWriter {
-  static final long LATE = 20_000;
+  static final long LATE = 6_000;
   static final int USERS = 6;
   static final int GROUPS = 4;
 
@@ -76,7 +76,7 @@ final class SourceWriter {
     if (random.nextInt(100) < 35) {
       // The clock stands still: equal stamps.
     } else {
-      now += 1 + random.nextInt(1500);
+      now += 1 + random.nextInt(5000);
     }
     int pick = random.nextInt(100);
     if (pick < 30) {
@@ -122,10 +122,11 @@ final class SourceWriter {
       return;
     }
     boolean group = type.equals("group");
-    if (row.deleted && group && !flags.reactivatedGroups() && roll < 70) {
+    boolean reactivationBarred = row.deleted && group && !flags.reactivatedGroups();
+    if (reactivationBarred && roll >= 30) {
       return; // Re-activating a group loses its memberships: issue 9 case 6, see Flags.
     }
-    if (roll < 15) {
+    if (roll < 15 || reactivationBarred) {
       sql("DELETE FROM " + table + " WHERE id = " + id);
       rows.remove(id);
       model.pendingHardDeletes.add(type + ":" + id);
