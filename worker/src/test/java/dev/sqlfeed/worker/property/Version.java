@@ -1,5 +1,7 @@
 package dev.sqlfeed.worker.property;
 
+import java.time.Instant;
+
 /**
  * One state of a source row as one incremental source sees it: what a correct sqlfeed turns into
  * one event. Versions compare by {@code serial}, so two versions that look alike (the same row
@@ -13,5 +15,10 @@ record Version(long serial, Identity identity) {
    * What an event of the version carries: its source key, the row (a user or group id, or {@code
    * group:user} for a membership) and the cursor value, in epoch milliseconds.
    */
-  record Identity(String source, String row, long stamp) {}
+  record Identity(String source, String row, long stamp) {
+    @Override
+    public String toString() {
+      return source + " row " + row + " at " + Instant.ofEpochMilli(stamp);
+    }
+  }
 }
