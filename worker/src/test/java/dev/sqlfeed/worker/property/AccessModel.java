@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.property;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,13 @@ final class AccessModel {
    * membership:2:1}): until one runs, the mirror may still hold these, and only these.
    */
   final Set<String> pendingHardDeletes = new LinkedHashSet<>();
+
+  /**
+   * Active membership versions that the changes query did not show for a while, their group being
+   * soft-deleted: when the group comes back they come back with it, stamped long before, and what
+   * stands for them then is the group's event (issue 9 case 6), not one of their own.
+   */
+  final Set<Long> hidden = new HashSet<>();
 
   private final Map<Version.Identity, Integer> versionsPerIdentity = new HashMap<>();
   private long serials;

@@ -119,7 +119,8 @@ final class EventLedger {
   /**
    * After a quiet cycle of every source: versions shown now that no event stands for although no
    * cycle owed them. Non-empty means the generator stamped a version outside every window (a
-   * mistake of the test, not of sqlfeed), so a mirror difference would prove nothing.
+   * mistake of the test, not of sqlfeed), so a mirror difference would prove nothing. Memberships
+   * of a re-activated group are left to the mirror check ({@link AccessModel#hidden}).
    */
   List<String> unowedAndUnseen(List<StoredEvent> log) {
     Set<Version.Identity> seen = new HashSet<>();
@@ -138,7 +139,9 @@ final class EventLedger {
           .values()
           .forEach(
               v -> {
-                if (!seen.contains(v.identity()) && !owed.containsKey(v.identity())) {
+                if (!seen.contains(v.identity())
+                    && !owed.containsKey(v.identity())
+                    && !model.hidden.contains(v.serial())) {
                   out.add(v.identity().toString());
                 }
               });

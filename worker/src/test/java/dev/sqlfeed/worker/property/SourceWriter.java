@@ -161,6 +161,11 @@ final class SourceWriter {
               + " WHERE id = "
               + id);
       row.deleted = true;
+      if (group) {
+        model.memberships.values().stream()
+            .filter(m -> m.group == id && !m.deleted)
+            .forEach(m -> model.hidden.add(m.version.serial()));
+      }
     } else {
       sql(
           "UPDATE "
@@ -207,6 +212,7 @@ final class SourceWriter {
               + ", NULL)");
       m = new Membership(group, user);
       m.version = model.version(AccessModel.CHANGES, key, s);
+      hideIfGroupDeleted(m);
       model.memberships.put(mkey, m);
       return;
     }
@@ -228,6 +234,7 @@ final class SourceWriter {
               + mkey);
       m.deleted = false;
       m.version = model.version(AccessModel.CHANGES, key, s);
+      hideIfGroupDeleted(m);
     } else {
       long s = stamp(AccessModel.REVOKES, key, openedAt);
       sql(
@@ -239,6 +246,12 @@ final class SourceWriter {
               + mkey);
       m.deleted = true;
       m.version = model.version(AccessModel.REVOKES, key, s);
+    }
+  }
+
+  private void hideIfGroupDeleted(Membership m) {
+    if (!model.groupActive(m.group)) {
+      model.hidden.add(m.version.serial());
     }
   }
 
