@@ -1,0 +1,16 @@
+package dev.sqlfeed.workflows;
+
+/**
+ * Lets tests outside this package call the page activity's use-case code ({@link
+ * FeedActivitiesImpl#scan}) without a Temporal activity context, exactly as {@code scanPage} calls
+ * it but with no heartbeats. The property test drives sources page by page through it, so that it
+ * can write to the source between two pages of one cycle.
+ */
+public final class PageActivity {
+  private PageActivity() {}
+
+  /** One page of a source, as the workflow's page activity runs it. */
+  public static ScanResult scan(FeedActivitiesImpl activities, ScanRequest request) {
+    return activities.scan(request, rows -> {});
+  }
+}
