@@ -71,18 +71,18 @@ final class WorkerSync {
     }
   }
 
-  /** The same summary line as the in-process sync. */
+  /** The same summary lines as the in-process sync. */
   private static void print(CliContext context, FullSyncResult r, double waitedSeconds) {
     context
         .out()
-        .printf(
-            "synced %s: %d resources, %d entitlements, %d grants in %.1f s (run %d)%n",
-            r.app(), r.resources(), r.entitlements(), r.grants(), waitedSeconds, r.runId());
+        .println(
+            SyncSummary.synced(
+                r.app(), r.resources(), r.entitlements(), r.grants(), waitedSeconds, r.runId()));
     context
         .out()
-        .printf(
-            "reconciled: %d resources changed, %d deleted, %d grants created, %d revoked%n",
-            r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked());
+        .println(
+            SyncSummary.reconciled(
+                r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked()));
   }
 
   private static int failed(CliContext context, String app, String where, FullSyncFailure f) {
