@@ -59,7 +59,7 @@ final class FullSyncTestEnvironment implements AutoCloseable {
 
   /** Queries the state until it satisfies the condition (time does not move). */
   FullSyncStatus awaitStatus(Predicate<FullSyncStatus> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     FullSyncStatus status = null;
     while (System.nanoTime() < deadline) {
       status = stub().state();
@@ -83,7 +83,7 @@ final class FullSyncTestEnvironment implements AutoCloseable {
    * across that moment.
    */
   WorkflowExecution awaitNextRunWaiting(WorkflowExecution run) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       var last = client.fetchHistory(run.getWorkflowId(), run.getRunId()).getLastEvent();
       if (last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {

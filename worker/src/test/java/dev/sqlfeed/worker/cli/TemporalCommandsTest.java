@@ -113,7 +113,8 @@ class TemporalCommandsTest {
   @AfterAll
   static void stopRunner() throws InterruptedException {
     STOP.countDown();
-    runner.join(20_000);
+    runner.join(60_000);
+    assertThat(runner.isAlive()).as("the worker stopped within 60 s of being asked").isFalse();
   }
 
   private record Result(int code, String out, String err) {}
