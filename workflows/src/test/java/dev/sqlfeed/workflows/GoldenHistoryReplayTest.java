@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +83,29 @@ class GoldenHistoryReplayTest {
         WorkflowTypes.implementation(type)
             .orElseThrow(() -> new AssertionError(resource + ": unknown workflow type " + type));
 
-    WorkflowReplayer.replayWorkflowExecution(history, implementation);
+    replay(history, implementation);
+  }
+
+  /**
+   * Replays with a deadlock detection that waits for a cold JVM on a busy machine: the SDK's one
+   * second can fail the first replay of a fresh JVM while it loads classes (as in the worker's
+   * {@code HistoryReplay}, which this module cannot use).
+   */
+  private static void replay(WorkflowExecutionHistory history, Class<?> implementation)
+      throws Exception {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    try {
+      Worker worker =
+          env.newWorker(
+              "golden-replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
+                  .build());
+      worker.registerWorkflowImplementationTypes(implementation);
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
+    } finally {
+      env.close();
+    }
   }
 
   @Test
@@ -97,19 +122,14 @@ class GoldenHistoryReplayTest {
 
   @Test
   void replay_detectsAWorkflowThatChangedItsCommands() {
-    assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "golden/multi-page-cycle.json", DriftedWorkflow.class))
+    assertThatThrownBy(() -> replay(read("golden/multi-page-cycle.json"), DriftedWorkflow.class))
         .hasMessageContaining("NonDeterministicException");
   }
 
   @Test
   void replay_detectsAFullSyncWorkflowThatChangedItsCommands() {
     assertThatThrownBy(
-            () ->
-                WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "golden/full-sync/once.json", DriftedFullSyncWorkflow.class))
+            () -> replay(read("golden/full-sync/once.json"), DriftedFullSyncWorkflow.class))
         .hasMessageContaining("NonDeterministicException");
   }
 

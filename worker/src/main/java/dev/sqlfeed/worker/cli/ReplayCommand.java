@@ -1,8 +1,8 @@
 package dev.sqlfeed.worker.cli;
 
+import dev.sqlfeed.worker.temporal.HistoryReplay;
 import dev.sqlfeed.workflows.WorkflowTypes;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -77,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     try {
-      WorkflowReplayer.replayWorkflowExecution(history, implementation.get());
+      HistoryReplay.replay(history, implementation.get());
     } catch (Exception e) {
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       context.err().println("sqlfeed: " + file + ": does not replay: " + message);

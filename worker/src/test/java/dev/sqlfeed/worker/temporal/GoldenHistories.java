@@ -6,7 +6,6 @@ import dev.sqlfeed.workflows.WorkflowTypes;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,7 @@ final class GoldenHistories {
   static void check(String name, WorkflowExecutionHistory history, Collection<String> forbidden)
       throws Exception {
     String type = WorkflowTypes.of(history).orElseThrow();
-    WorkflowReplayer.replayWorkflowExecution(
-        history, WorkflowTypes.implementation(type).orElseThrow());
+    HistoryReplay.replay(history, WorkflowTypes.implementation(type).orElseThrow());
     // A workflow task that failed or timed out (a slow machine) is retried, but it would make the
     // golden file the record of a hiccup rather than of the scenario.
     assertThat(events(history, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)).isEmpty();
