@@ -60,7 +60,7 @@ final class FeedTestEnvironment implements AutoCloseable {
 
   /** Queries the source's state until it satisfies the condition (time does not move). */
   SourceStatus awaitStatus(String sourceKey, Predicate<SourceStatus> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     SourceStatus status = null;
     while (System.nanoTime() < deadline) {
       status = stub(sourceKey).state();

@@ -7,11 +7,6 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -28,7 +23,6 @@ final class FullSyncTestEnvironment implements AutoCloseable {
   final WorkflowClient client;
 
   FullSyncTestEnvironment(ScriptedFullSync activities) {
-    // A fixed identity keeps the recording machine's host name out of the golden histories.
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -65,7 +59,7 @@ final class FullSyncTestEnvironment implements AutoCloseable {
 
   /** Queries the state until it satisfies the condition (time does not move). */
   FullSyncStatus awaitStatus(Predicate<FullSyncStatus> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     FullSyncStatus status = null;
     while (System.nanoTime() < deadline) {
       status = stub().state();
@@ -89,7 +83,7 @@ final class FullSyncTestEnvironment implements AutoCloseable {
    * across that moment.
    */
   WorkflowExecution awaitNextRunWaiting(WorkflowExecution run) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       var last = client.fetchHistory(run.getWorkflowId(), run.getRunId()).getLastEvent();
       if (last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
@@ -122,21 +116,6 @@ final class FullSyncTestEnvironment implements AutoCloseable {
 
   EventType lastEvent(WorkflowExecution run) {
     return client.fetchHistory(run.getWorkflowId(), run.getRunId()).getLastEvent().getEventType();
-  }
-
-  /** Writes a run's history to golden/full-sync/ when recording is switched on. */
-  void recordGolden(String name, WorkflowExecution execution) {
-    if (!Boolean.getBoolean("sqlfeed.recordGolden")) {
-      return;
-    }
-    String json = client.fetchHistory(execution.getWorkflowId(), execution.getRunId()).toJson(true);
-    Path file = Path.of("src/test/resources/golden/full-sync", name + ".json");
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * holds are scripted per call. Thread-safe: activities run on the worker's threads.
  */
 final class ScriptedFeed implements FeedActivities {
+  /** How long a test may take to come for a held call, or to release it, on a loaded machine. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   static final Duration LOOKBACK = Duration.ofHours(3);
 
@@ -83,7 +86,7 @@ final class ScriptedFeed implements FeedActivities {
   }
 
   void awaitHeld() throws InterruptedException {
-    if (!held.await(10, TimeUnit.SECONDS)) {
+    if (!held.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the held page never came");
     }
   }
@@ -133,8 +136,12 @@ final class ScriptedFeed implements FeedActivities {
     if (call == holdAtCall) {
       held.countDown();
       try {
-        release.await(10, TimeUnit.SECONDS);
+        if (!release.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+          // The test never released it: fail the call rather than go on as if it had.
+          throw new IllegalStateException("the held page was not released within " + WAIT);
+        }
       } catch (InterruptedException e) {
+        // The worker is shutting down.
         Thread.currentThread().interrupt();
       }
     }

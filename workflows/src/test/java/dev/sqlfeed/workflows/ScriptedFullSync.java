@@ -1,6 +1,7 @@
 package dev.sqlfeed.workflows;
 
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * test releases it. Thread-safe: activities run on the worker's threads.
  */
 final class ScriptedFullSync implements FullSyncActivities {
+  /** How long a test may take to come for a held call, or to release it, on a loaded machine. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
   private final Deque<String> outcomes = new ArrayDeque<>();
   private final AtomicInteger calls = new AtomicInteger();
   private long lastEnd;
@@ -47,7 +51,7 @@ final class ScriptedFullSync implements FullSyncActivities {
   }
 
   void awaitHeld() throws InterruptedException {
-    if (!held.await(10, TimeUnit.SECONDS)) {
+    if (!held.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the held call never came");
     }
   }
@@ -66,8 +70,12 @@ final class ScriptedFullSync implements FullSyncActivities {
     if (call == holdAtCall) {
       held.countDown();
       try {
-        release.await(10, TimeUnit.SECONDS);
+        if (!release.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+          // The test never released it: fail the call rather than go on as if it had.
+          throw new IllegalStateException("the held call was not released within " + WAIT);
+        }
       } catch (InterruptedException e) {
+        // The worker is shutting down.
         Thread.currentThread().interrupt();
       }
     }

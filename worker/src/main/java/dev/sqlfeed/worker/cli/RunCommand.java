@@ -14,15 +14,12 @@ import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
 import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
 import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
-import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.FeedRunner;
 import dev.sqlfeed.worker.temporal.SourcePacing;
-import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceState;
-import dev.sqlfeed.workflows.SourceWorkflows;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -59,32 +56,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      description = "A Temporal server to use instead of the embedded one.")
-  String temporal;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      defaultValue = TemporalConnection.DEFAULT_NAMESPACE,
-      description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
-  String namespace;
-
-  @Option(
-      names = "--task-queue",
-      paramLabel = "Q",
-      defaultValue = SourceWorkflows.DEFAULT_TASK_QUEUE,
-      description = "The task queue that workers share. Default: ${DEFAULT-VALUE}.")
-  String taskQueue;
-
-  @Option(
-      names = "--embedded-port",
-      paramLabel = "P",
-      defaultValue = "" + EmbeddedTemporal.DEFAULT_PORT,
-      description = "The embedded server's port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
-  int embeddedPort;
+  @Mixin WorkerTemporalOptions temporal;
 
   @Option(
       names = "--embedded-recycle-pages",
@@ -156,7 +128,12 @@ final class RunCommand implements Callable<Integer> {
     }
     FeedRunner.Options options =
         new FeedRunner.Options(
-            temporal, namespace, taskQueue, embeddedPort, recyclePages, Duration.ofSeconds(30));
+            temporal.temporal,
+            temporal.namespace,
+            temporal.taskQueue,
+            temporal.embeddedPort(),
+            recyclePages,
+            Duration.ofSeconds(30));
     CountDownLatch stop = new CountDownLatch(1);
     SqlfeedMetrics metrics = Wiring.metrics();
     try (SyncStore syncStore = Wiring.store(store.url, context.env());

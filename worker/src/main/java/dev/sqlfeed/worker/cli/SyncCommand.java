@@ -37,8 +37,7 @@ final class SyncCommand implements Callable<Integer> {
     if (r.baseline()) {
       return "reconciled: nothing (first sync of " + run.app() + ": a baseline, no events)";
     }
-    return String.format(
-        "reconciled: %d resources changed, %d deleted, %d grants created, %d revoked",
+    return SyncSummary.reconciled(
         r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked());
   }
 
@@ -74,14 +73,14 @@ final class SyncCommand implements Callable<Integer> {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       context
           .out()
-          .printf(
-              "synced %s: %d resources, %d entitlements, %d grants in %.1f s (run %d)%n",
-              run.app(),
-              run.counts().resources(),
-              run.counts().entitlements(),
-              run.counts().grants(),
-              took.toMillis() / 1000.0,
-              run.id());
+          .println(
+              SyncSummary.synced(
+                  run.app(),
+                  run.counts().resources(),
+                  run.counts().entitlements(),
+                  run.counts().grants(),
+                  took.toMillis() / 1000.0,
+                  run.id()));
       context.out().println(reconciled(run));
       return ExitCode.OK;
     }

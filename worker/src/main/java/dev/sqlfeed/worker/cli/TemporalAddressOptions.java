@@ -4,13 +4,19 @@ import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import picocli.CommandLine.Option;
 
-/** Where a command that inspects workflows finds Temporal: by default, a running 'sqlfeed run'. */
-final class TemporalAddressOptions {
+/**
+ * Where a command finds Temporal: the server given, or by default the embedded server of a {@code
+ * sqlfeed run} on this machine. {@link WorkerTemporalOptions} adds what the commands that run or
+ * reach a worker need.
+ */
+class TemporalAddressOptions {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
-      defaultValue = "127.0.0.1:" + EmbeddedTemporal.DEFAULT_PORT,
-      description = "The Temporal server. Default: ${DEFAULT-VALUE} (a running 'sqlfeed run').")
+      description = {
+        "The Temporal server. Default: the embedded server that 'sqlfeed run' starts on",
+        "127.0.0.1 (port " + EmbeddedTemporal.DEFAULT_PORT + ", or --embedded-port where offered)."
+      })
   String temporal;
 
   @Option(
@@ -20,14 +26,29 @@ final class TemporalAddressOptions {
       description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
   String namespace;
 
+  /** The embedded server's port, where {@code --temporal} is not given. */
+  int embeddedPort() {
+    return EmbeddedTemporal.DEFAULT_PORT;
+  }
+
+  /** Whether {@code --temporal} was given, rather than the embedded server meant. */
+  boolean given() {
+    return temporal != null;
+  }
+
+  /** The server's address: {@code --temporal}, else the embedded server's on 127.0.0.1. */
+  String address() {
+    return given() ? temporal : "127.0.0.1:" + embeddedPort();
+  }
+
   /** Connects to the server. */
   TemporalConnection connect() {
-    return TemporalConnection.connect(temporal, namespace);
+    return TemporalConnection.connect(address(), namespace);
   }
 
   /** The address, for messages. */
   @Override
   public String toString() {
-    return temporal;
+    return address();
   }
 }

@@ -3,7 +3,6 @@ package dev.sqlfeed.worker.cli;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.feed.FeedSources;
 import dev.sqlfeed.worker.Wiring;
-import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.FullSyncRequest;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.WorkerProbe;
@@ -15,6 +14,7 @@ import dev.sqlfeed.workflows.SourceWorkflows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,35 +24,7 @@ import picocli.CommandLine.Option;
  * own process as it always did.
  */
 final class WorkerSync {
-  @Option(
-      names = "--temporal",
-      paramLabel = "HOST:PORT",
-      description = {
-        "Where to look for a running worker of the app ('sqlfeed run'). Default: the",
-        "embedded server's address, 127.0.0.1 and --embedded-port."
-      })
-  String temporal;
-
-  @Option(
-      names = "--embedded-port",
-      paramLabel = "P",
-      defaultValue = "" + EmbeddedTemporal.DEFAULT_PORT,
-      description = "The port of a running 'sqlfeed run' on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
-  int embeddedPort;
-
-  @Option(
-      names = "--namespace",
-      paramLabel = "NS",
-      defaultValue = TemporalConnection.DEFAULT_NAMESPACE,
-      description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
-  String namespace;
-
-  @Option(
-      names = "--task-queue",
-      paramLabel = "Q",
-      defaultValue = SourceWorkflows.DEFAULT_TASK_QUEUE,
-      description = "The worker's task queue. Default: ${DEFAULT-VALUE}.")
-  String taskQueue;
+  @Mixin WorkerTemporalOptions temporal;
 
   @Option(
       names = "--in-process",
@@ -70,12 +42,12 @@ final class WorkerSync {
     if (inProcess) {
       return Optional.empty();
     }
-    String target = temporal != null ? temporal : "127.0.0.1:" + embeddedPort;
+    String target = temporal.address();
     String app = config.appName();
     Optional<TemporalConnection> found =
-        WorkerProbe.find(target, namespace, taskQueue, app, workflowIds(config));
+        WorkerProbe.find(target, temporal.namespace, temporal.taskQueue, app, workflowIds(config));
     if (found.isEmpty()) {
-      if (temporal != null) {
+      if (temporal.given()) {
         context.err().println("sqlfeed: no worker of " + app + " at " + target + "; syncing here");
       }
       return Optional.empty();
@@ -86,7 +58,7 @@ final class WorkerSync {
     long started = System.nanoTime();
     try (TemporalConnection connection = found.get()) {
       FullSyncRequest.Outcome outcome =
-          new FullSyncRequest(connection.client(), taskQueue, app)
+          new FullSyncRequest(connection.client(), temporal.taskQueue, app)
               .runAndWait(() -> false)
               .orElseThrow();
       String where = "the worker at " + target + " (workflow " + outcome.workflowId() + ")";
@@ -99,18 +71,18 @@ final class WorkerSync {
     }
   }
 
-  /** The same summary line as the in-process sync. */
+  /** The same summary lines as the in-process sync. */
   private static void print(CliContext context, FullSyncResult r, double waitedSeconds) {
     context
         .out()
-        .printf(
-            "synced %s: %d resources, %d entitlements, %d grants in %.1f s (run %d)%n",
-            r.app(), r.resources(), r.entitlements(), r.grants(), waitedSeconds, r.runId());
+        .println(
+            SyncSummary.synced(
+                r.app(), r.resources(), r.entitlements(), r.grants(), waitedSeconds, r.runId()));
     context
         .out()
-        .printf(
-            "reconciled: %d resources changed, %d deleted, %d grants created, %d revoked%n",
-            r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked());
+        .println(
+            SyncSummary.reconciled(
+                r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked()));
   }
 
   private static int failed(CliContext context, String app, String where, FullSyncFailure f) {

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliEventsIT {
@@ -85,6 +87,7 @@ class CliEventsIT {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS) // a follow that never sees the event fails here
   void events_follow_printsEventsAppendedLater() throws Exception {
     String url = seedStore();
     ResourceRef user = new ResourceRef("user", "7");

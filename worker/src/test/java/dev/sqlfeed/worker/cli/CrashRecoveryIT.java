@@ -100,6 +100,7 @@ class CrashRecoveryIT {
             .start();
     long seenBeforeKill;
     Optional<Checkpoint> before;
+    boolean killed;
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (events(store).size() < ROWS / 4 && System.nanoTime() < deadline) {
@@ -112,8 +113,10 @@ class CrashRecoveryIT {
       before = checkpoint(store);
     } finally {
       first.destroyForcibly(); // SIGKILL, in the middle of the backlog
-      first.waitFor(30, TimeUnit.SECONDS);
+      killed = first.waitFor(60, TimeUnit.SECONDS);
     }
+    // A first worker still alive would scan beside the second one and prove nothing.
+    assertThat(killed).as("the killed worker is gone within 60 s").isTrue();
 
     CliRun second =
         CliRun.run(

@@ -93,8 +93,19 @@ class TemporalCommandsTest {
             STOP);
     runner = new Thread(feedRunner::runUntilStopped);
     runner.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (SCANS.get() < 6 && System.nanoTime() < deadline) {
+    // Six scans of four sources: the worker runs and its workflows have scanned. The wait is
+    // generous for a loaded machine; a setup that never gets there fails here, with the reason,
+    // instead of leaving the tests to fail on a half-started worker.
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (SCANS.get() < 6) {
+      if (System.nanoTime() > deadline || !runner.isAlive()) {
+        STOP.countDown();
+        throw new AssertionError(
+            "the worker did not scan six times within 120 s: "
+                + SCANS.get()
+                + " scans"
+                + (runner.isAlive() ? "" : ", and its thread ended"));
+      }
       Thread.sleep(50);
     }
   }
@@ -102,7 +113,8 @@ class TemporalCommandsTest {
   @AfterAll
   static void stopRunner() throws InterruptedException {
     STOP.countDown();
-    runner.join(20_000);
+    runner.join(60_000);
+    assertThat(runner.isAlive()).as("the worker stopped within 60 s of being asked").isFalse();
   }
 
   private record Result(int code, String out, String err) {}
@@ -173,6 +185,62 @@ class TemporalCommandsTest {
     Path file = Files.writeString(dir.resolve("x.json"), "{\"not\": \"a history\"");
 
     assertThat(cli("replay", file.toString()).code()).isEqualTo(ExitCode.INVALID_INPUT);
+  }
+
+  @Test
+  void replay_ofAFullSyncHistory_replaysItAgainstTheFullSyncWorkflow() {
+    Path golden = goldenFolder().resolve("full-sync/once.json");
+
+    Result replay = cli("replay", golden.toString());
+
+    assertThat(replay.code()).as(replay.err()).isZero();
+    assertThat(replay.out()).contains("once.json: ok (FullSyncWorkflow, ");
+  }
+
+  @Test
+  void replay_ofHistoriesOfBothWorkflows_replaysEach() throws IOException {
+    Path user = dir.resolve("user.json");
+    history("user", user);
+    Path fullSync = goldenFolder().resolve("full-sync/once.json");
+
+    Result replay = cli("replay", user.toString(), fullSync.toString());
+
+    assertThat(replay.code()).as(replay.err()).isZero();
+    assertThat(replay.out())
+        .contains("user.json: ok (SourceWorkflow, ", "once.json: ok (FullSyncWorkflow, ");
+  }
+
+  @Test
+  void replay_ofAnUnknownWorkflowType_exits2_namingTheType() throws IOException {
+    Path file = dir.resolve("user.json");
+    history("user", file);
+    String other =
+        Files.readString(file, StandardCharsets.UTF_8)
+            .replace("\"name\": \"SourceWorkflow\"", "\"name\": \"BillingWorkflow\"");
+    Files.writeString(file, other, StandardCharsets.UTF_8);
+
+    Result replay = cli("replay", file.toString());
+
+    assertThat(replay.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(replay.err())
+        .contains("user.json: a history of workflow type 'BillingWorkflow'")
+        .contains("FullSyncWorkflow, SourceWorkflow");
+  }
+
+  @Test
+  void replay_ofAMissingFile_exits2_sayingItIsMissing() {
+    Path missing = dir.resolve("nowhere.json");
+
+    Result replay = cli("replay", missing.toString());
+
+    assertThat(replay.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(replay.err()).contains("nowhere.json: no such file").doesNotContain("history");
+  }
+
+  /** The workflows module's golden histories, from this module's base directory. */
+  private static Path goldenFolder() {
+    Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    return base.resolve("../workflows/src/test/resources/golden").toAbsolutePath().normalize();
   }
 
   @Test

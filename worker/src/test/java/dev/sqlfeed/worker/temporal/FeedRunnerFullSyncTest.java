@@ -69,6 +69,7 @@ class FeedRunnerFullSyncTest {
     stop.countDown();
     thread.join(Duration.ofSeconds(20).toMillis());
 
+    assertThat(thread.isAlive()).as("the runner stopped within 20 s").isFalse();
     assertThat(fullSyncs.calls.get()).isZero();
     assertThat(fullSyncs.lookups.get()).isZero();
   }

@@ -41,7 +41,8 @@ class FeedRunnerTest {
   }
 
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    await(condition, what, Duration.ofSeconds(30));
+    // Generous: the machine may be loaded with other builds.
+    await(condition, what, Duration.ofSeconds(90));
   }
 
   static void await(BooleanSupplier condition, String what, Duration timeout)

@@ -2,11 +2,10 @@ package dev.sqlfeed.worker.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sqlfeed.workflows.SourceWorkflowImpl;
+import dev.sqlfeed.workflows.WorkflowTypes;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +32,15 @@ final class GoldenHistories {
   private GoldenHistories() {}
 
   /**
-   * Checks a history and, when recording, writes it as {@code <name>.json}.
+   * Checks a history and, when recording, writes it as {@code <name>.json} (a full sync's as {@code
+   * full-sync/<name>.json}).
    *
    * @param forbidden texts that must appear nowhere in it, payloads decoded: paths, row values
    */
   static void check(String name, WorkflowExecutionHistory history, Collection<String> forbidden)
       throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history, SourceWorkflowImpl.class);
+    String type = WorkflowTypes.of(history).orElseThrow();
+    HistoryReplay.replay(history, WorkflowTypes.implementation(type).orElseThrow());
     // A workflow task that failed or timed out (a slow machine) is retried, but it would make the
     // golden file the record of a hiccup rather than of the scenario.
     assertThat(events(history, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)).isEmpty();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.workflows.FeedFailures;
+import dev.sqlfeed.workflows.SourceSettings;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -40,7 +41,7 @@ class GoldenHistoryRecordingIT {
           "frances.allen",
           "ken.thompson");
 
-  private final SqliteFeedEnvironment t = new SqliteFeedEnvironment();
+  private SqliteFeedEnvironment t = new SqliteFeedEnvironment();
 
   @AfterEach
   void close() {
@@ -249,5 +250,180 @@ class GoldenHistoryRecordingIT {
     assertThat(t.checkpoint()).map(Checkpoint::cursor).contains(t.users.cursorOf(3));
     assertThat(eventKinds()).hasSize(3);
     golden("reset-cursor", run);
+  }
+
+  @Test
+  void pollNow_startsACycleBeforeThePollIntervalIsUp() throws Exception {
+    users(3);
+
+    WorkflowExecution run = t.start(t.settings(), false);
+    t.awaitStatus(s -> s.state().cycle().cycles() == 1 && s.phase().equals("waiting"));
+    t.users.insert(4, LOGINS.get(3), 1);
+    t.stub().pollNow();
+    // No time passes: only the signal can have started the second cycle.
+    SourceStatus polled =
+        t.awaitStatus(s -> s.state().cycle().cycles() == 2 && s.phase().equals("waiting"));
+
+    assertThat(committed(polled.state())).isEqualTo(t.users.cursorOf(4));
+    assertThat(polled.state().pollRequested()).isFalse();
+    assertThat(events(t.history(run), EventType.EVENT_TYPE_TIMER_FIRED))
+        .as("the first wait was cut short, not waited out")
+        .isEmpty();
+    assertThat(eventKinds()).hasSize(4);
+    golden("poll-now", run);
+  }
+
+  @Test
+  void updateSettings_changesThePageSizeAndThePollInterval_ofTheRunningWorkflow() throws Exception {
+    users(3);
+    SourceSettings before = t.settings();
+    SourceSettings after = new SourceSettings(POLL.multipliedBy(2).toMillis(), 2, 100, 500);
+
+    WorkflowExecution run = t.start(before, false);
+    t.awaitStatus(s -> s.state().cycle().cycles() == 1 && s.phase().equals("waiting"));
+    long pagesBefore = t.stub().state().state().cycle().pages();
+    // As 'sqlfeed run' does when it attaches and the config's pacing changed (SourceStarter).
+    t.stub().updateSettings(after);
+    SourceStatus updated = t.awaitStatus(s -> s.settings().equals(after));
+    t.users.insert(4, LOGINS.get(3), 2);
+    t.users.insert(5, LOGINS.get(4), 2);
+    t.users.insert(6, LOGINS.get(5), 1);
+    // The wait that was running when the signal came keeps its length.
+    t.env.sleep(POLL);
+    SourceStatus second =
+        t.awaitStatus(s -> s.state().cycle().cycles() == 2 && s.phase().equals("waiting"));
+    // The next wait is the new, longer one: one old interval later, no cycle has started.
+    t.env.sleep(POLL);
+    SourceStatus stillWaiting = t.awaitStatus(s -> s.phase().equals("waiting"));
+    t.env.sleep(POLL);
+    SourceStatus third = t.awaitStatus(s -> s.state().cycle().cycles() == 3);
+
+    assertThat(updated.settings()).isEqualTo(after);
+    assertThat(second.state().cycle().pages() - pagesBefore)
+        .as("three new rows at two a page")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(committed(second.state())).isEqualTo(t.users.cursorOf(6));
+    assertThat(stillWaiting.state().cycle().cycles()).isEqualTo(2);
+    assertThat(third.state().cycle().failures()).isZero();
+    assertThat(eventKinds()).hasSize(6);
+    golden("update-settings", run);
+  }
+
+  @Test
+  void continueAsNew_theNextRunStartsFromTheCarriedOverState_andCommitsFromThere()
+      throws Exception {
+    users(3);
+
+    WorkflowExecution first = t.start(t.settings(1, 500), false);
+    t.awaitStatus(s -> s.state().cycle().cycles() == 1 && s.phase().equals("waiting"));
+    t.users.insert(4, LOGINS.get(3), 1);
+    t.env.sleep(POLL);
+    awaitContinuedAsNew(first);
+    WorkflowExecution second = nextRun(first);
+    SourceStatus carried =
+        t.awaitStatus(s -> s.state().runs() == 2 && s.state().cycle().cycles() == 2);
+
+    assertThat(carried.state().initialised()).isTrue();
+    assertThat(committed(carried.state())).isEqualTo(t.users.cursorOf(4));
+    assertThat(scheduled(t.history(second), "InitialCheckpoint"))
+        .as("the run starts from the state it was handed, not from the store")
+        .isZero();
+    assertThat(scheduled(t.history(second), "ScanPage")).isPositive();
+    assertThat(eventKinds()).hasSize(4);
+    golden("continue-as-new-next-run", second);
+  }
+
+  @Test
+  void initialCheckpoint_thatFails_isShownAndTriedAgainAtTheNextPoll() throws Exception {
+    // The failure names the store's URL: a store in memory keeps paths out of the history.
+    t.close();
+    t = new SqliteFeedEnvironment(true);
+    users(3);
+    t.storeSql("ALTER TABLE checkpoints RENAME TO checkpoints_away");
+
+    WorkflowExecution run = t.start(t.settings(), false);
+    SourceStatus failed =
+        t.awaitStatus(s -> s.state().lastFailure() != null && s.phase().equals("waiting"));
+    t.storeSql("ALTER TABLE checkpoints_away RENAME TO checkpoints");
+    t.env.sleep(POLL);
+    SourceStatus healed = t.awaitStatus(s -> s.state().cycle().cycles() == 1);
+
+    assertThat(failed.state().initialised()).isFalse();
+    assertThat(failed.state().lastFailure().during()).isEqualTo("checkpoint");
+    assertThat(failed.state().lastFailure().type()).isEqualTo(FeedFailures.STORE_FAILED);
+    assertThat(failed.state().lastFailure().message()).contains("checkpoints");
+    assertThat(scheduled(t.history(run), "InitialCheckpoint")).isEqualTo(2);
+    assertThat(healed.state().initialised()).isTrue();
+    assertThat(committed(healed.state())).isEqualTo(t.users.cursorOf(3));
+    assertThat(eventKinds()).hasSize(3);
+    golden("initial-checkpoint-failure", run);
+  }
+
+  @Test
+  void grantsChangesAndRevokes_createAndRevokeGrants_eachSourceInItsOwnWorkflow() throws Exception {
+    users(2);
+    t.users.sql(
+        "INSERT INTO teams VALUES ('ops', 'Operations')",
+        "INSERT INTO team_members VALUES ('ops', 1, " + minutesAgo(30) + ", NULL)",
+        "INSERT INTO team_members VALUES ('ops', 2, "
+            + minutesAgo(20)
+            + ", "
+            + minutesAgo(5)
+            + ")");
+    String changes = "team.grants.0.changes";
+    String revokes = "team.grants.0.revokes";
+    assertThat(t.sourceKeys()).contains(changes, revokes);
+
+    WorkflowExecution changesRun = t.start(changes, t.settings(), true, null);
+    SourceState created = t.result(changes);
+    WorkflowExecution revokesRun = t.start(revokes, t.settings(), true, null);
+    SourceState revoked = t.result(revokes);
+
+    assertThat(created.cycle().rows()).isEqualTo(2);
+    assertThat(created.cycle().eventsAppended()).isEqualTo(2);
+    assertThat(revoked.cycle().rows()).isEqualTo(1);
+    assertThat(revoked.cycle().eventsAppended()).isEqualTo(1);
+    assertThat(eventKinds()).containsExactly("grant_created", "grant_created", "grant_revoked");
+    assertThat(t.checkpoint(changes)).isPresent();
+    assertThat(t.checkpoint(revokes)).isPresent();
+    golden("grants-changes", changesRun);
+    golden("grants-revokes", revokesRun);
+  }
+
+  @Test
+  void eventFeed_turnsEachAuditRowIntoAnEvent_andCommitsTheFeedsCursor() throws Exception {
+    t.users.sql(
+        "INSERT INTO teams VALUES ('ops', 'Operations'), ('dev', 'Development')",
+        "INSERT INTO audit_log VALUES (1, " + minutesAgo(30) + ", 'ops')",
+        "INSERT INTO audit_log VALUES (2, " + minutesAgo(20) + ", 'dev')",
+        "INSERT INTO audit_log VALUES (3, " + minutesAgo(10) + ", 'ops')",
+        "INSERT INTO audit_log VALUES (4, " + minutesAgo(5) + ", 'dev')");
+    String feed = "event_feeds.audit_log";
+    assertThat(t.sourceKeys()).contains(feed);
+
+    WorkflowExecution run = t.start(feed, t.settings(), true, null);
+    SourceState end = t.result(feed);
+
+    assertThat(end.cycle().rows()).isEqualTo(4);
+    assertThat(end.cycle().pages()).isEqualTo(2);
+    assertThat(end.cycle().eventsAppended()).isEqualTo(4);
+    assertThat(eventKinds()).hasSize(4).containsOnly("resource_changed");
+    assertThat(t.checkpoint(feed)).isPresent();
+    golden("event-feed", run);
+  }
+
+  /** An SQL expression for SQLite's clock, {@code minutes} ago, in its datetime() form. */
+  private static String minutesAgo(int minutes) {
+    return "strftime('%Y-%m-%d %H:%M:%S', 'now', '-" + minutes + " minutes')";
+  }
+
+  /** The run that {@code run} continued as. */
+  private WorkflowExecution nextRun(WorkflowExecution run) {
+    String next =
+        t.history(run)
+            .getLastEvent()
+            .getWorkflowExecutionContinuedAsNewEventAttributes()
+            .getNewExecutionRunId();
+    return WorkflowExecution.newBuilder().setWorkflowId(run.getWorkflowId()).setRunId(next).build();
   }
 }

@@ -9,6 +9,12 @@ import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
+import dev.sqlfeed.workflows.FullSyncInput;
+import dev.sqlfeed.workflows.FullSyncState;
+import dev.sqlfeed.workflows.FullSyncStatus;
+import dev.sqlfeed.workflows.FullSyncWorkflow;
+import dev.sqlfeed.workflows.FullSyncWorkflowImpl;
+import dev.sqlfeed.workflows.FullSyncWorkflows;
 import dev.sqlfeed.workflows.SourceInput;
 import dev.sqlfeed.workflows.SourceSettings;
 import dev.sqlfeed.workflows.SourceState;
@@ -28,6 +34,10 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +48,19 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A source workflow as {@code sqlfeed run} runs it, in Temporal's time-skipping test environment:
- * {@link SourceWorkflowImpl} with the real page activities that {@link Wiring} builds, reading an
- * SQLite source database and writing an SQLite store, both created for the test. Time moves on its
- * own only while a test blocks on a result or sleeps; the test server holds it while an activity
- * runs, so a page never times out because time jumped.
+ * The workflows as {@code sqlfeed run} runs them, in Temporal's time-skipping test environment:
+ * {@link SourceWorkflowImpl} and {@link FullSyncWorkflowImpl} with the real page and full sync
+ * activities that {@link Wiring} builds, reading an SQLite source database and writing an SQLite
+ * store, both created for the test. Time moves on its own only while a test blocks on a result or
+ * sleeps; the test server holds it while an activity runs, so a page never times out because time
+ * jumped.
  */
 final class SqliteFeedEnvironment implements AutoCloseable {
   static final String QUEUE = "sqlfeed";
   static final String APP = "acme";
   static final String SOURCE = "user";
   static final Duration POLL = Duration.ofSeconds(30);
+  static final String MEMORY_STORE = "jdbc:sqlite:file:sqlfeed-golden?mode=memory&cache=shared";
 
   /** The source database, for the scenarios' rows. */
   final UsersDatabase users = new UsersDatabase();
@@ -60,10 +72,31 @@ final class SqliteFeedEnvironment implements AutoCloseable {
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
 
+  /** The full sync activity, real, but held before it starts when a scenario asks. */
+  final HeldFullSync fullSyncs;
+
+  /** Holds an in-memory store alive between the pools' connections; null for a file store. */
+  private final Connection memoryStore;
+
   SqliteFeedEnvironment() {
+    this(false);
+  }
+
+  /**
+   * @param inMemoryStore whether the store is an SQLite database in memory instead of a file: a
+   *     store's errors name its URL, and a history that records one must not carry a path
+   */
+  SqliteFeedEnvironment(boolean inMemoryStore) {
     config = ConfigLoader.withEnvironment(Map.of()).load("app.yml", users.config()).config();
     source = Wiring.source(config, Map.of());
-    store = Wiring.store(storeDb.jdbcUrl(), Map.of());
+    String storeUrl = inMemoryStore ? MEMORY_STORE : storeDb.jdbcUrl();
+    try {
+      memoryStore = inMemoryStore ? DriverManager.getConnection(MEMORY_STORE) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    store = Wiring.store(storeUrl, Map.of());
+    fullSyncs = new HeldFullSync(Wiring.fullSyncActivities(config, source, store));
     // A fixed identity keeps this machine's host name out of the histories.
     env =
         TestWorkflowEnvironment.newInstance(
@@ -80,8 +113,10 @@ final class SqliteFeedEnvironment implements AutoCloseable {
             WorkerOptions.newBuilder()
                 .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
                 .build());
-    worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);
-    worker.registerActivitiesImplementations(Wiring.feedActivities(config, source, store));
+    worker.registerWorkflowImplementationTypes(
+        SourceWorkflowImpl.class, FullSyncWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        Wiring.feedActivities(config, source, store), fullSyncs);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -91,41 +126,92 @@ final class SqliteFeedEnvironment implements AutoCloseable {
     return SourcePacing.of(config).get(0).settings();
   }
 
+  /** The config's incremental sources, in config order. */
+  List<String> sourceKeys() {
+    return SourcePacing.of(config).stream().map(SourcePacing::key).toList();
+  }
+
   /** The config's pacing with other run bounds, for the continue-as-new scenarios. */
   SourceSettings settings(int cyclesPerRun, int pagesPerRun) {
     SourceSettings s = settings();
     return new SourceSettings(s.pollIntervalMillis(), s.pageSize(), cyclesPerRun, pagesPerRun);
   }
 
-  /** Starts the source's workflow and returns its first run. */
+  /** Starts the user source's workflow and returns its first run. */
   WorkflowExecution start(SourceSettings settings, boolean once) {
+    return start(SOURCE, settings, once, null);
+  }
+
+  /** Starts a source's workflow, from carried-over state if not null, and returns its first run. */
+  WorkflowExecution start(
+      String sourceKey, SourceSettings settings, boolean once, SourceState state) {
     SourceWorkflows.Start start =
         SourceWorkflows.startOrAttach(
-            client, QUEUE, new SourceInput(APP, SOURCE, settings, once, null));
-    return WorkflowExecution.newBuilder()
-        .setWorkflowId(start.workflowId())
-        .setRunId(start.runId())
-        .build();
+            client, QUEUE, new SourceInput(APP, sourceKey, settings, once, state));
+    return execution(start.workflowId(), start.runId());
+  }
+
+  /** Starts the app's full sync workflow and returns its first run. */
+  WorkflowExecution startFullSync(FullSyncInput input) {
+    FullSyncWorkflows.Start start = FullSyncWorkflows.startOrAttach(client, QUEUE, input);
+    return execution(start.workflowId(), start.runId());
+  }
+
+  private static WorkflowExecution execution(String workflowId, String runId) {
+    return WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId).build();
   }
 
   SourceWorkflow stub() {
-    return SourceWorkflows.attach(client, APP, SOURCE);
+    return stub(SOURCE);
+  }
+
+  SourceWorkflow stub(String sourceKey) {
+    return SourceWorkflows.attach(client, APP, sourceKey);
+  }
+
+  FullSyncWorkflow fullSyncStub() {
+    return FullSyncWorkflows.attach(client, APP);
   }
 
   /** The workflow's result, following continue-as-new; time skips while this waits. */
   SourceState result() {
-    return WorkflowStub.fromTyped(stub()).getResult(SourceState.class);
+    return result(SOURCE);
+  }
+
+  SourceState result(String sourceKey) {
+    return WorkflowStub.fromTyped(stub(sourceKey)).getResult(SourceState.class);
+  }
+
+  /** The full sync workflow's result, following continue-as-new; time skips meanwhile. */
+  FullSyncState fullSyncResult() {
+    return WorkflowStub.fromTyped(fullSyncStub()).getResult(FullSyncState.class);
   }
 
   /** Queries the state until it satisfies the condition; time does not skip meanwhile. */
   SourceStatus awaitStatus(Predicate<SourceStatus> condition) {
+    return awaitStatus(SOURCE, condition);
+  }
+
+  SourceStatus awaitStatus(String sourceKey, Predicate<SourceStatus> condition) {
     SourceStatus[] last = {null};
     await(
         () -> {
-          last[0] = stub().state();
+          last[0] = stub(sourceKey).state();
           return last[0] != null && condition.test(last[0]);
         },
-        () -> "last state: " + last[0]);
+        () -> sourceKey + "'s last state: " + last[0]);
+    return last[0];
+  }
+
+  /** Queries the full sync workflow until it satisfies the condition; time does not skip. */
+  FullSyncStatus awaitFullSync(Predicate<FullSyncStatus> condition) {
+    FullSyncStatus[] last = {null};
+    await(
+        () -> {
+          last[0] = fullSyncStub().state();
+          return last[0] != null && condition.test(last[0]);
+        },
+        () -> "the full sync's last state: " + last[0]);
     return last[0];
   }
 
@@ -173,7 +259,26 @@ final class SqliteFeedEnvironment implements AutoCloseable {
 
   /** The source's checkpoint in the store. */
   Optional<Checkpoint> checkpoint() {
-    return store.checkpoint(APP, SOURCE);
+    return checkpoint(SOURCE);
+  }
+
+  Optional<Checkpoint> checkpoint(String sourceKey) {
+    return store.checkpoint(APP, sourceKey);
+  }
+
+  /** Runs statements against the store's database, behind the store's back. */
+  void storeSql(String... statements) {
+    if (memoryStore == null) {
+      storeDb.execute(statements);
+      return;
+    }
+    try (Statement s = memoryStore.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Texts that must not appear in a history: the folders of the databases and of the build. */
@@ -194,6 +299,14 @@ final class SqliteFeedEnvironment implements AutoCloseable {
         source;
         store) {
       env.close();
+    } finally {
+      if (memoryStore != null) {
+        try {
+          memoryStore.close();
+        } catch (SQLException e) {
+          // The last connection gone, the database is gone: nothing to keep.
+        }
+      }
     }
   }
 }
