@@ -168,8 +168,11 @@ final class BatchedReads {
           || source.kind() != SourceException.Kind.QUERY_FAILED) {
         throw failure;
       }
-      // PostgreSQL refuses every statement after a failed one until the transaction ends.
-      rollback(connection);
+      if (product == Product.POSTGRES) {
+        // PostgreSQL refuses every statement after a failed one until the transaction ends; the
+        // others carry on in the same transaction.
+        rollback(connection);
+      }
       return false;
     }
   }
