@@ -160,8 +160,8 @@ class JooqSourceReaderBatchIT {
       for (int i = 0; i < ids.length; i++) {
         assertThat(rows[i]).as("id %s", ids[i]).isEqualTo(i % 8 >= 1 && i % 8 <= 6 ? 1 : 0);
       }
-      // The first call alone (it proves the combined form), then 999 in copies of 200.
-      assertThat(counted.counts().statements()).isEqualTo(6);
+      // The first call alone (it proves the combined form), then 999 in copies of 250.
+      assertThat(counted.counts().statements()).isEqualTo(5);
       assertThat(counted.counts().transactions()).isEqualTo(1);
     }
   }
