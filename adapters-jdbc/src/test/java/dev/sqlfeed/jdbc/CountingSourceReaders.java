@@ -36,6 +36,14 @@ public final class CountingSourceReaders {
       return statements() + transactions();
     }
 
+    /** The counts as they are now, apart from later calls. */
+    public Counts snapshot() {
+      Counts copy = new Counts();
+      copy.statements.set(statements());
+      copy.transactions.set(transactions());
+      return copy;
+    }
+
     public void reset() {
       statements.set(0);
       transactions.set(0);

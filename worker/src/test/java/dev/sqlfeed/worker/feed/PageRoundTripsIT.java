@@ -6,12 +6,18 @@ import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.feed.CycleState;
+import dev.sqlfeed.domain.feed.CycleStateWire;
+import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.jdbc.CountingSourceReaders;
 import dev.sqlfeed.jdbc.CountingSourceReaders.Counted;
+import dev.sqlfeed.jdbc.CountingSourceReaders.Counts;
 import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.SourceQuery;
+import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.workflows.FeedActivities;
@@ -22,8 +28,14 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -74,46 +86,101 @@ class PageRoundTripsIT {
       names = {"POSTGRES", "SQLITE", "MARIADB"})
   void aPageOf1000ChangedUsers_withEntitlementsQueries_costsAtMost20RoundTrips(Kind kind) {
     try (TestDatabase source = TestDatabases.create(kind);
-        TestDatabase storeDb = TestDatabases.create(Kind.SQLITE)) {
+        TestDatabase batchedStore = TestDatabases.create(Kind.SQLITE);
+        TestDatabase perIdStore = TestDatabases.create(Kind.SQLITE)) {
       fill(source, kind);
-      Config config = ConfigLoader.withEnvironment(Map.of()).load("rt.yml", CONFIG).config();
-      Counted counted =
-          CountingSourceReaders.open(
-              ConnectionSpec.of(
-                  ConnectValues.dsn(source.jdbcUrl(), source.user(), source.password())));
-      TestActivityEnvironment env = TestActivityEnvironment.newInstance();
-      try (var reader = counted.reader();
-          SyncStore store = JdbcStores.open(storeDb.jdbcUrl())) {
-        env.registerActivitiesImplementations(
-            new FeedActivitiesImpl(config, reader, store, Clock.systemUTC()));
-        FeedActivities activities =
-            env.newActivityStub(
-                FeedActivities.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(5)).build());
-        counted.counts().reset();
+      Counted batched = open(source);
+      List<Counts> costs = twoPages(batched.reader(), batched.counts(), batchedStore);
+      System.out.printf(
+          "%s: pages of %d changes cost %s (first page), %s (next page)%n",
+          kind, CHANGES, costs.get(0), costs.get(1));
+      // The first page of a reader also learns the page's shape and proves the combined form.
+      assertThat(costs.get(0).roundTrips()).isLessThanOrEqualTo(20);
+      assertThat(costs.get(1).roundTrips()).isLessThanOrEqualTo(20);
 
-        // The first page of a reader also learns the page's shape and proves the combined form.
-        ScanResult first =
-            activities.scanPage(
-                new ScanRequest(config.appName(), "user", CycleState.initial().toWire(), CHANGES));
-        System.out.printf(
-            "%s: a first page of %d changes cost %s%n", kind, CHANGES, counted.counts());
-        assertThat(first.rows()).isEqualTo(CHANGES);
-        assertThat(first.eventsAppended()).isEqualTo(CHANGES);
-        assertThat(counted.counts().roundTrips()).isLessThanOrEqualTo(20);
-        counted.counts().reset();
+      // The same pages with one query per id, as before batching: same mirror, counted too.
+      Counted perId = open(source);
+      List<Counts> perIdCosts =
+          twoPages(new OneQueryPerId(perId.reader()), perId.counts(), perIdStore);
+      System.out.printf(
+          "%s: with one query per id, they cost %s and %s%n",
+          kind, perIdCosts.get(0), perIdCosts.get(1));
+      assertThat(mirror(batchedStore)).hasSize(1_800 + 1_800 + 800).isEqualTo(mirror(perIdStore));
+    }
+  }
 
-        ScanResult next =
-            activities.scanPage(new ScanRequest(config.appName(), "user", first.state(), CHANGES));
+  private static Counted open(TestDatabase source) {
+    return CountingSourceReaders.open(
+        ConnectionSpec.of(ConnectValues.dsn(source.jdbcUrl(), source.user(), source.password())));
+  }
 
-        System.out.printf(
-            "%s: a next page of %d changes cost %s%n", kind, CHANGES, counted.counts());
-        assertThat(next.rows()).isEqualTo(CHANGES);
-        assertThat(next.eventsAppended()).isEqualTo(CHANGES);
-        assertThat(counted.counts().roundTrips()).isLessThanOrEqualTo(20);
-      } finally {
-        env.close();
+  /** Scans two pages of {@link #CHANGES} rows into the store; returns what each cost. */
+  private static List<Counts> twoPages(SourceReader reader, Counts counts, TestDatabase storeDb) {
+    Config config = ConfigLoader.withEnvironment(Map.of()).load("rt.yml", CONFIG).config();
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try (reader;
+        SyncStore store = JdbcStores.open(storeDb.jdbcUrl())) {
+      env.registerActivitiesImplementations(
+          new FeedActivitiesImpl(config, reader, store, Clock.systemUTC()));
+      FeedActivities activities =
+          env.newActivityStub(
+              FeedActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(5)).build());
+      List<Counts> costs = new ArrayList<>();
+      CycleStateWire state = CycleState.initial().toWire();
+      for (int page = 0; page < 2; page++) {
+        counts.reset();
+        ScanResult result =
+            activities.scanPage(new ScanRequest(config.appName(), "user", state, CHANGES));
+        costs.add(counts.snapshot());
+        assertThat(result.rows()).isEqualTo(CHANGES);
+        assertThat(result.eventsAppended()).isEqualTo(CHANGES);
+        state = result.state();
       }
+      return costs;
+    } finally {
+      env.close();
+    }
+  }
+
+  private static List<String> mirror(TestDatabase storeDb) {
+    List<String> lines = new ArrayList<>();
+    try (SyncStore store = JdbcStores.open(storeDb.jdbcUrl())) {
+      store.exportMirror(Optional.empty(), r -> lines.add(r.toJsonLine()));
+    }
+    lines.sort(Comparator.naturalOrder());
+    return lines;
+  }
+
+  /** The reader with {@code readEach} left to the port's default: one query per call. */
+  private record OneQueryPerId(SourceReader inner) implements SourceReader {
+    @Override
+    public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
+      return inner.read(query, bindings, sink);
+    }
+
+    @Override
+    public long readPage(
+        SourceQuery query,
+        Map<String, Object> bindings,
+        KeysetPage page,
+        Consumer<SourceRow> sink) {
+      return inner.readPage(query, bindings, page, sink);
+    }
+
+    @Override
+    public Instant databaseNow() {
+      return inner.databaseNow();
+    }
+
+    @Override
+    public void ping() {
+      inner.ping();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
     }
   }
 
