@@ -10,6 +10,7 @@ import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.domain.value.Values;
 import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.QueryCall;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,7 @@ final class JooqSourceReader implements SourceReader {
   private final SourceErrors errors;
   private final TimestampForm timestamps;
   private final PageShapes shapes;
+  private final BatchedReads batched;
 
   JooqSourceReader(HikariDataSource pool, Product product, int fetchSize, SourceErrors errors) {
     this.pool = pool;
@@ -55,6 +58,7 @@ final class JooqSourceReader implements SourceReader {
     this.timestamps =
         product == Product.SQLITE ? SqliteTimestamps.DEFAULT : TimestampForm.typed(product);
     this.shapes = new PageShapes(product);
+    this.batched = new BatchedReads(product, fetchSize, errors, timestamps);
   }
 
   @Override
@@ -68,6 +72,25 @@ final class JooqSourceReader implements SourceReader {
       throw e.getCause();
     } catch (SQLException | RuntimeException e) {
       throw failure(query.origin(), e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /**
+   * Answers the calls with few statements on one connection, one transaction: see {@link
+   * BatchedReads}.
+   */
+  @Override
+  public void readEach(SourceQuery query, List<QueryCall> calls, ObjIntConsumer<SourceRow> sink) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    Connection connection = connect(query.origin());
+    try {
+      batched.readEach(connection, query, calls, sink);
+    } catch (SinkFailure e) {
+      throw e.getCause();
     } finally {
       release(connection);
     }
@@ -339,7 +362,7 @@ final class JooqSourceReader implements SourceReader {
   }
 
   /** Carries a sink's own exception past the SQL error handling, unchanged. */
-  private static final class SinkFailure extends RuntimeException {
+  static final class SinkFailure extends RuntimeException {
     SinkFailure(RuntimeException cause) {
       super(cause);
     }

@@ -19,23 +19,34 @@ final class RowReader {
   private final List<String> columns;
   private final ColumnReader[] readers;
   private final int timestampColumn;
+  private final int skipped;
 
-  private RowReader(List<String> columns, ColumnReader[] readers, int timestampColumn) {
+  private RowReader(
+      List<String> columns, ColumnReader[] readers, int timestampColumn, int skipped) {
     this.columns = columns;
     this.readers = readers;
     this.timestampColumn = timestampColumn;
+    this.skipped = skipped;
   }
 
   /** Column names are the labels as the database reports them (H2 upper-cases unquoted ones). */
   static RowReader of(ResultSetMetaData md, Product product) throws SQLException {
-    int count = md.getColumnCount();
+    return of(md, product, 0);
+  }
+
+  /**
+   * A reader of every column but the first {@code skipped}, which the adapter added and reads
+   * itself (a combined statement's copy number).
+   */
+  static RowReader of(ResultSetMetaData md, Product product, int skipped) throws SQLException {
+    int count = md.getColumnCount() - skipped;
     List<String> columns = new ArrayList<>(count);
     ColumnReader[] readers = new ColumnReader[count];
     for (int i = 1; i <= count; i++) {
-      columns.add(md.getColumnLabel(i));
-      readers[i - 1] = ColumnReader.of(md, i, product);
+      columns.add(md.getColumnLabel(i + skipped));
+      readers[i - 1] = ColumnReader.of(md, i + skipped, product);
     }
-    return new RowReader(List.copyOf(columns), readers, -1);
+    return new RowReader(List.copyOf(columns), readers, -1, skipped);
   }
 
   /**
@@ -43,7 +54,7 @@ final class RowReader {
    * page's cursor, which on SQLite may be declared as anything and hold text or epoch numbers.
    */
   RowReader withTimestamp(String label) {
-    return new RowReader(columns, readers, columns.indexOf(label));
+    return new RowReader(columns, readers, columns.indexOf(label), skipped);
   }
 
   /** The index of the column labelled {@code label}, or -1. */
@@ -67,7 +78,7 @@ final class RowReader {
     Object[] values = new Object[readers.length];
     for (int i = 0; i < readers.length; i++) {
       try {
-        values[i] = Values.normalise(readers[i].read(rs, i + 1));
+        values[i] = Values.normalise(readers[i].read(rs, i + 1 + skipped));
         if (i == timestampColumn && !(values[i] instanceof Instant || values[i] == NULL)) {
           values[i] = Values.parseTimestamp(values[i].toString());
         }

@@ -2,8 +2,10 @@ package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.value.SourceRow;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Reads an application's database. Connections are read-only; nothing is ever written to a source.
@@ -23,6 +25,31 @@ public interface SourceReader extends AutoCloseable {
    * @return the number of rows read
    */
   long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink);
+
+  /**
+   * Runs one query once per call, as {@link #read} would with each call's bindings, and hands every
+   * row to {@code sink} with the index of the call that produced it. This is how a page's changed
+   * resources are read again: an adapter may answer many calls with one statement, all of them in
+   * one read-only transaction, and falls back to one statement per call where it cannot combine
+   * them. Either way each call yields the same rows as its own {@link #read} would; only their
+   * order is not promised when calls were combined: a caller that needs the first of several rows
+   * reads that call again with {@link #read}.
+   *
+   * <p>Errors name the query's origin and the labels of the calls involved ({@code origin (for id
+   * 7)} or, for a combined statement, {@code origin (for id 7, id 8, ...)}). An exception thrown by
+   * {@code sink} passes through unchanged. The default answers each call with {@link #read}.
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #read}
+   */
+  default void readEach(SourceQuery query, List<QueryCall> calls, ObjIntConsumer<SourceRow> sink) {
+    for (int i = 0; i < calls.size(); i++) {
+      int call = i;
+      read(
+          new SourceQuery(query.origin() + " (for " + calls.get(i).label() + ")", query.template()),
+          calls.get(i).bindings(),
+          row -> sink.accept(row, call));
+    }
+  }
 
   /**
    * Reads one keyset page of an incremental query (see {@link KeysetPage}) and hands its rows to

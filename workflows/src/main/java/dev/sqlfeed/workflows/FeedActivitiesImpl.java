@@ -1,7 +1,6 @@
 package dev.sqlfeed.workflows;
 
 import dev.sqlfeed.domain.config.Config;
-import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.domain.feed.CanonicalTime;
@@ -32,6 +31,7 @@ import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -242,32 +242,50 @@ public final class FeedActivitiesImpl implements FeedActivities {
 
   /**
    * The page's events with their mirror changes. Resources are refreshed after the page's read has
-   * finished, so that the {@code get} queries do not run while its result streams.
+   * finished, so that the {@code get} queries do not run while its result streams, and all the
+   * page's ids of a type are refreshed together: a few statements, not one per row.
    */
   private List<SourceEvent> events(List<MappedRow> rows, LongConsumer heartbeat) {
+    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows);
+    heartbeat.accept(rows.size());
     List<SourceEvent> events = new ArrayList<>();
-    long done = 0;
     for (MappedRow row : rows) {
       for (FeedEvent event : row.events()) {
-        events.add(new SourceEvent(event, List.of(change(event))));
-      }
-      if (++done % HEARTBEAT_ROWS == 0) {
-        heartbeat.accept(done);
+        events.add(new SourceEvent(event, List.of(change(event, refreshed))));
       }
     }
     return events;
   }
 
-  private MirrorChange change(FeedEvent event) {
-    if (event instanceof FeedEvent.ResourceChanged changed) {
-      // The type the event names: a shared event feed's rows name any type of the config.
-      String type = changed.resource().resourceType();
-      ResourceType resourceType = config.resourceTypes().get(type);
-      if (resourceType == null) {
-        throw new ConfigException(
-            "source " + changed.source() + ": no resource type " + type + " in the config");
+  /** The current state of every resource the page's events name as changed, by type and id. */
+  private Map<String, Map<String, MirrorChange>> refreshAll(List<MappedRow> rows) {
+    Map<String, List<String>> idsByType = new LinkedHashMap<>();
+    for (MappedRow row : rows) {
+      for (FeedEvent event : row.events()) {
+        if (event instanceof FeedEvent.ResourceChanged changed) {
+          // The type the event names: a shared event feed's rows name any type of the config.
+          String type = changed.resource().resourceType();
+          if (!config.resourceTypes().containsKey(type)) {
+            throw new ConfigException(
+                "source " + changed.source() + ": no resource type " + type + " in the config");
+          }
+          idsByType
+              .computeIfAbsent(type, t -> new ArrayList<>())
+              .add(changed.resource().resourceId());
+        }
       }
-      return refresher.refresh(resourceType, changed.resource().resourceId());
+    }
+    Map<String, Map<String, MirrorChange>> refreshed = new HashMap<>();
+    idsByType.forEach(
+        (type, ids) ->
+            refreshed.put(type, refresher.refreshAll(config.resourceTypes().get(type), ids)));
+    return refreshed;
+  }
+
+  private static MirrorChange change(
+      FeedEvent event, Map<String, Map<String, MirrorChange>> refreshed) {
+    if (event instanceof FeedEvent.ResourceChanged changed) {
+      return refreshed.get(changed.resource().resourceType()).get(changed.resource().resourceId());
     }
     if (event instanceof FeedEvent.ResourceDeleted deleted) {
       return new MirrorChange.DeleteResource(deleted.resource());
