@@ -22,6 +22,7 @@ final class CelExpression implements Expression {
       Pattern.compile("^evaluation error at <input>:(\\d+):");
 
   private final SourcePositions positions;
+  private final CelAbstractSyntaxTree ast;
   private final CelRuntime.Program program;
   // Columns read with a constant name, to explain a failure caused by a missing one.
   private final List<String> columns;
@@ -31,6 +32,7 @@ final class CelExpression implements Expression {
 
   CelExpression(SourcePositions positions, CelAbstractSyntaxTree ast, CelRuntime.Program program) {
     this.positions = positions;
+    this.ast = ast;
     this.program = program;
     Set<String> columnNames = new LinkedHashSet<>();
     Set<String> variableNames = new LinkedHashSet<>();
@@ -75,6 +77,16 @@ final class CelExpression implements Expression {
   @Override
   public String toString() {
     return source();
+  }
+
+  /** The checked syntax tree, which {@link DirectCompiler} compiles. */
+  CelAbstractSyntaxTree ast() {
+    return ast;
+  }
+
+  /** The declared variables other than {@code cols} that the expression reads. */
+  List<String> variables() {
+    return variables;
   }
 
   private Object run(Map<String, Object> activation) {

@@ -25,14 +25,34 @@ import java.util.Objects;
  * <p>Syntax errors, unknown functions, undeclared variables and argument type mismatches are
  * reported by {@link #compile}. Row columns are not known at compile time: a missing column is
  * reported when a row is evaluated.
+ *
+ * <p>Expressions made only of the common shapes (a column, a literal, string concatenation, {@code
+ * string()}, a null check, a conditional, baton-sql's string functions; see {@link DirectCompiler})
+ * are evaluated by plain Java code, with the CEL program behind it for anything else; results and
+ * errors are the same either way. The system property {@value #DIRECT_PROPERTY} or the environment
+ * variable {@value #DIRECT_ENV} set to {@code false} turns that off, so that every expression runs
+ * on CEL alone (for diagnosis).
  */
 public final class ExpressionCompiler {
+  /** The system property that turns the direct evaluation off when {@code false}. */
+  public static final String DIRECT_PROPERTY = "sqlfeed.cel.direct";
+
+  /** The environment variable that turns the direct evaluation off when {@code false}. */
+  public static final String DIRECT_ENV = "SQLFEED_CEL_DIRECT";
+
   private final CelCompiler compiler;
   private final CelRuntime runtime;
+  private final boolean direct;
 
-  private ExpressionCompiler() {
+  private ExpressionCompiler(boolean direct) {
     this.compiler = BatonSqlLibrary.compiler();
     this.runtime = BatonSqlLibrary.runtime();
+    this.direct = direct;
+  }
+
+  /** A compiler with the direct evaluation on or off, whatever the switch says; for tests. */
+  static ExpressionCompiler withDirect(boolean direct) {
+    return new ExpressionCompiler(direct);
   }
 
   /** The environment of baton-sql's mapping expressions; one shared instance. */
@@ -46,6 +66,17 @@ public final class ExpressionCompiler {
    * @throws InvalidExpressionException with the 1-based line and column inside {@code source}
    */
   public Expression compile(String source) {
+    CelExpression cel = compileCel(source);
+    if (!direct) {
+      return cel;
+    }
+    return DirectCompiler.compile(cel.ast())
+        .<Expression>map(root -> new DirectExpression(root, cel))
+        .orElse(cel);
+  }
+
+  /** The expression on CEL alone, whatever the switch says: the reference for the direct path. */
+  CelExpression compileCel(String source) {
     Objects.requireNonNull(source, "source");
     if (source.isBlank()) {
       throw new InvalidExpressionException(1, 1, "the expression is empty");
@@ -101,7 +132,12 @@ public final class ExpressionCompiler {
     return start < end ? start : index;
   }
 
+  private static boolean directEnabled() {
+    String setting = System.getProperty(DIRECT_PROPERTY, System.getenv(DIRECT_ENV));
+    return setting == null || !setting.strip().equalsIgnoreCase("false");
+  }
+
   private static final class Shared {
-    static final ExpressionCompiler INSTANCE = new ExpressionCompiler();
+    static final ExpressionCompiler INSTANCE = new ExpressionCompiler(directEnabled());
   }
 }
