@@ -36,10 +36,21 @@ final class ReplayCommand implements Callable<Integer> {
     int code = ExitCode.OK;
     for (Path file : files) {
       WorkflowExecutionHistory history;
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        // Said apart from a file that is not a history, so that a typo in the name reads as one.
+        context
+            .err()
+            .println(
+                "sqlfeed: "
+                    + file
+                    + (Files.exists(file) ? ": cannot read the file" : ": no such file"));
+        code = Math.max(code, ExitCode.INVALID_INPUT);
+        continue;
+      }
       try {
         history = WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException | RuntimeException e) {
-        context.err().println("sqlfeed: " + file + ": not a workflow history: " + e.getMessage());
+        context.err().println("sqlfeed: " + file + ": not a workflow history: " + reason(e));
         code = Math.max(code, ExitCode.INVALID_INPUT);
         continue;
       }
@@ -54,5 +65,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
     context.out().flush();
     return code;
+  }
+
+  /** The innermost message: the parser's own words, without the exception types around them. */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
   }
 }

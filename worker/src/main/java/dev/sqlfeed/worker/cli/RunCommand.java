@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
+      converter = OptionValues.HostPort.class,
       description = "A Temporal server to use instead of the embedded one.")
   String temporal;
 
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--embedded-port",
       paramLabel = "P",
+      converter = OptionValues.Port.class,
       defaultValue = "" + EmbeddedTemporal.DEFAULT_PORT,
       description = "The embedded server's port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
   int embeddedPort;
@@ -117,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "P",
+      converter = OptionValues.Port.class,
       description = "Serve metrics in Prometheus' text format at http://127.0.0.1:P/metrics.")
   Integer metricsPort;
 

@@ -9,6 +9,7 @@ final class TemporalAddressOptions {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
+      converter = OptionValues.HostPort.class,
       defaultValue = "127.0.0.1:" + EmbeddedTemporal.DEFAULT_PORT,
       description = "The Temporal server. Default: ${DEFAULT-VALUE} (a running 'sqlfeed run').")
   String temporal;

@@ -27,6 +27,7 @@ final class WorkerSync {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
+      converter = OptionValues.HostPort.class,
       description = {
         "Where to look for a running worker of the app ('sqlfeed run'). Default: the",
         "embedded server's address, 127.0.0.1 and --embedded-port."
@@ -36,6 +37,7 @@ final class WorkerSync {
   @Option(
       names = "--embedded-port",
       paramLabel = "P",
+      converter = OptionValues.Port.class,
       defaultValue = "" + EmbeddedTemporal.DEFAULT_PORT,
       description = "The port of a running 'sqlfeed run' on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
   int embeddedPort;

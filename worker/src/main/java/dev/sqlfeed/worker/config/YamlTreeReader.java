@@ -11,8 +11,7 @@ import dev.sqlfeed.domain.config.tree.YamlNode;
 import dev.sqlfeed.domain.error.ConfigException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,11 +47,11 @@ public final class YamlTreeReader {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = Utf8Text.decode(name, Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException(name + ": cannot read the config: no such file");
-    } catch (MalformedInputException e) {
-      throw new ConfigException(name + ": cannot read the config: it is not UTF-8 text");
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(name + ": cannot read the config: permission denied");
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot read the config: " + e.getMessage());
     }
