@@ -76,6 +76,8 @@ public final class FullSync {
         }
         batches.flush();
         return write.commit(clock.instant());
+      } catch (SyncInterrupted e) {
+        throw e.recorded(write.fail(clock.instant(), e.getMessage()));
       } catch (RuntimeException e) {
         write.fail(clock.instant(), e.getMessage() == null ? e.toString() : e.getMessage());
         throw e;
