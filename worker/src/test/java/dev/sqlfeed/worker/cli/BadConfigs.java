@@ -84,6 +84,14 @@ final class BadConfigs {
               return f.sync();
             }),
         new Case(
+            "config: larger than 3 MB",
+            2,
+            "FILE: the config is 3146",
+            f -> {
+              f.config(CONFIG + "# " + "x".repeat(3 * 1024 * 1024) + "\n");
+              return f.sync();
+            }),
+        new Case(
             "config: no such file", 2, "FILE: cannot read the config: no such file", f -> f.sync()),
         new Case(
             "config: a directory",
