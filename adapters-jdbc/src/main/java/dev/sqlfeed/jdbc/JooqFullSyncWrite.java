@@ -292,7 +292,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
   private SyncRun end(
       DSLContext db, Instant endedAt, long[] counts, String message, ReconcileCounts reconciled) {
     Instant end = endedAt.truncatedTo(ChronoUnit.MICROS);
-    SyncRun.Outcome outcome = message == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED;
+    SyncRun.Outcome outcome = SyncRun.Outcome.ofEnd(message);
     MirrorCounts total = new MirrorCounts(counts[0], counts[1], counts[2]);
     String mode =
         reconciled.baseline()

@@ -12,6 +12,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_COUNT;
 import static dev.sqlfeed.jdbc.StoreSchema.STARTED_AT;
 import static dev.sqlfeed.jdbc.StoreSchema.SYNC_RUNS;
 
+import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
@@ -114,6 +115,15 @@ final class JooqSyncStore implements SyncStore {
       throw errors.cannotOpen(e);
     }
     JooqSyncStore store = new JooqSyncStore(dialect, pools, errors, clock);
+    try {
+      StoreOwnership.check(store.writes, StoreErrors.redactUrl(jdbcUrl));
+    } catch (ConfigException e) {
+      pools.close();
+      throw e;
+    } catch (RuntimeException e) {
+      pools.close();
+      throw errors.translate("checking that the sync store is sqlfeed's", e);
+    }
     try {
       StoreSchema.migrate(store.writes, dialect, clock.instant());
     } catch (RuntimeException e) {

@@ -113,6 +113,11 @@ final class SourceErrors {
    */
   private static String detail(Throwable t) {
     String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    // A lost connection's own words ("An I/O error occurred while sending to the backend") say
+    // nothing of why; the socket's exception under it does ("Connection reset").
+    if (t.getCause() instanceof java.io.IOException io && io.getMessage() != null) {
+      text += " (" + io.getClass().getSimpleName() + ": " + io.getMessage() + ")";
+    }
     return text.replaceFirst("^\\(conn=\\d+\\) ", "").strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 

@@ -227,6 +227,30 @@ class JooqSyncStoreIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDatabaseWithAnotherApplicationsTables_isRefusedBeforeAnythingIsCreated(
+      TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      database.execute("CREATE TABLE app_users (id INTEGER PRIMARY KEY, name VARCHAR(20))");
+
+      assertThatThrownBy(() -> open(database))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("is not a sqlfeed store: it holds tables that are not sqlfeed's")
+          .hasMessageContaining("app_users");
+      try (Connection c = database.connect();
+          java.sql.ResultSet rs =
+              c.getMetaData()
+                  .getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+        List<String> tables = new java.util.ArrayList<>();
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(tables).containsExactly("app_users");
+      }
+    }
+  }
+
   @Test
   void aServerThatRefusesConnectionsIsUnavailableAndItsPasswordIsNeverShown() {
     for (String url :

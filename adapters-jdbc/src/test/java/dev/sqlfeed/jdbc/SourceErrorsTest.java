@@ -100,6 +100,23 @@ class SourceErrorsTest {
   }
 
   @Test
+  void aLostConnection_isOneLineThatKeepsTheSocketsReason() {
+    SQLException lost =
+        new SQLException(
+            "An I/O error occurred while sending to the backend.",
+            "08006",
+            new java.net.SocketException("Connection reset"));
+
+    SourceException e = errors.querying(ORIGIN, lost);
+
+    assertThat(e.getMessage())
+        .endsWith(
+            ": An I/O error occurred while sending to the backend. (SocketException: Connection"
+                + " reset)")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void hikarisTimeoutIsUnwrappedToTheDriversReason() {
     SQLException driver =
         new SQLException("Connection to db.example:5432 refused.", "08001", new ConnectException());

@@ -30,8 +30,24 @@ public record SyncRun(
   public enum Outcome {
     RUNNING,
     SUCCEEDED,
-    FAILED
+    FAILED,
+    /** Stopped by a signal (Ctrl-C, SIGTERM) before it ended; its staged rows were dropped. */
+    INTERRUPTED;
+
+    /** How a run that ended with {@code message} (null: none) ended. */
+    public static Outcome ofEnd(String message) {
+      if (message == null) {
+        return SUCCEEDED;
+      }
+      return message.startsWith(INTERRUPTED_MESSAGE) ? INTERRUPTED : FAILED;
+    }
   }
+
+  /**
+   * How the message of an interrupted run begins: a store records a run that fails with such a
+   * message as {@link Outcome#INTERRUPTED}, so that {@link FullSyncWrite#fail} serves both.
+   */
+  public static final String INTERRUPTED_MESSAGE = "interrupted";
 
   public SyncRun {
     Objects.requireNonNull(app, "app");

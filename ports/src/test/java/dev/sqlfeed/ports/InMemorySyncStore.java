@@ -186,7 +186,7 @@ public final class InMemorySyncStore implements SyncStore {
             run.app(),
             run.startedAt(),
             micros(endedAt),
-            why == null ? SyncRun.Outcome.SUCCEEDED : SyncRun.Outcome.FAILED,
+            SyncRun.Outcome.ofEnd(why),
             counts,
             why,
             reconciled);

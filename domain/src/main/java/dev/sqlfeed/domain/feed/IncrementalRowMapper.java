@@ -6,6 +6,7 @@ import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.Evaluation;
+import dev.sqlfeed.domain.sync.GrantKeys;
 import dev.sqlfeed.domain.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +23,11 @@ import java.util.Optional;
  *       resource_changed}.
  *   <li>A grants source's row gives the resource id by {@code resource_id}, then each grant mapping
  *       of the grants query in turn: {@code skip_if}, {@code principal_id}, {@code entitlement_id}.
- *       A mapping that is skipped, or whose principal or entitlement id is empty, yields nothing.
- *       The mappings see {@code resource} with only {@code ID} and {@code Type} (baton-sql's
- *       "minimal resource": display name empty, no profile), because these queries span every
- *       resource and no resource row has been read.
+ *       A mapping that is skipped yields nothing; an empty principal or entitlement id is an error
+ *       (see {@link GrantKeys}), never a silently dropped grant or revoke. The mappings see {@code
+ *       resource} with only {@code ID} and {@code Type} (baton-sql's "minimal resource": display
+ *       name empty, no profile), because these queries span every resource and no resource row has
+ *       been read.
  *   <li>A shared event feed's row yields the one event its {@code map} names, of any kind and
  *       resource type: see {@link EventFeedRowMapper}.
  * </ul>
@@ -108,14 +110,8 @@ public final class IncrementalRowMapper {
       if (m.skipIf().isPresent() && eval.bool(m.skipIf().get())) {
         continue;
       }
-      String principalId = eval.string(m.principalId());
-      if (principalId.isEmpty()) {
-        continue;
-      }
-      String entitlement = eval.string(m.entitlementId());
-      if (entitlement.isEmpty()) {
-        continue;
-      }
+      String principalId = GrantKeys.principalId(eval, m);
+      String entitlement = GrantKeys.entitlementId(eval, m);
       ResourceRef principal = new ResourceRef(m.principalType(), principalId);
       out.add(
           revoke

@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Maps a row of a resource's grants query to grants of that resource's entitlements. As in
- * baton-sql, a row for which {@code skip_if} is true, or whose principal id or entitlement id is
- * empty, yields no grant.
+ * baton-sql, a row for which {@code skip_if} is true yields no grant. A principal id or entitlement
+ * id that is empty (a NULL column, usually) is an error naming the row and the expression: dropping
+ * the row instead would make the grant it stood for look revoked, and reconciliation would then
+ * revoke it. A config that means to skip such rows says so with {@code skip_if}.
  */
 public final class GrantRowMapper {
   private GrantRowMapper() {}
@@ -33,11 +35,8 @@ public final class GrantRowMapper {
       if (m.skipIf().isPresent() && eval.bool(m.skipIf().get())) {
         continue;
       }
-      String principalId = eval.string(m.principalId());
-      String entitlementId = eval.string(m.entitlementId());
-      if (principalId.isEmpty() || entitlementId.isEmpty()) {
-        continue;
-      }
+      String principalId = GrantKeys.principalId(eval, m);
+      String entitlementId = GrantKeys.entitlementId(eval, m);
       out.add(
           new Grant(
               owner.resource().resource(),

@@ -131,30 +131,37 @@ class IncrementalRowMapperTest {
   }
 
   @Test
-  void skippedMappingsAndEmptyPrincipals_yieldNothing_asInBatonSql() {
+  void skippedMappings_yieldNothing_asInBatonSql() {
     FeedSource changes = FeedFixtures.source(FeedFixtures.acme(), "group.grants.0.changes");
 
     MappedRow notAdmin = IncrementalRowMapper.map(changes, membership(1, "g", "u", false));
-    MappedRow noUser =
-        IncrementalRowMapper.map(
-            changes,
-            row(
-                "id",
-                2L,
-                "group_id",
-                "g",
-                "user_id",
-                NullValue.NULL_VALUE,
-                "admin",
-                true,
-                "updated_at",
-                T1));
 
     assertThat(notAdmin.events())
         .extracting(FeedEvent::id)
         .containsExactly("grant:group:g:u:2026-11-25T10:00:00.5Z:1");
-    assertThat(noUser.events()).isEmpty();
-    assertThat(noUser.position()).isPresent();
+  }
+
+  @Test
+  void aNullPrincipalId_isAnErrorNamingTheRowAndTheExpression_notADroppedGrant() {
+    FeedSource changes = FeedFixtures.source(FeedFixtures.acme(), "group.grants.0.changes");
+    Map<String, Object> noUser =
+        row(
+            "id",
+            2L,
+            "group_id",
+            "g",
+            "user_id",
+            NullValue.NULL_VALUE,
+            "admin",
+            true,
+            "updated_at",
+            T1);
+
+    assertThatThrownBy(() -> IncrementalRowMapper.map(changes, noUser))
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("row id=2")
+        .hasMessageContaining("resource_types.group.grants[0].map[0].principal_id (.user_id)")
+        .hasMessageContaining("the principal id is empty");
   }
 
   @Test

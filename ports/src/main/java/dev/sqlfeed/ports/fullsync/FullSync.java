@@ -9,6 +9,7 @@ import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.mapping.Activation;
+import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.sync.EntitlementRowMapper;
 import dev.sqlfeed.domain.sync.GrantRowMapper;
@@ -35,6 +36,10 @@ import java.util.Optional;
  * grants query runs once per resource (baton-sql reads only the first one; sqlfeed reads them all).
  * Resources whose type has per-resource queries are kept in memory (id, name, profile) until those
  * queries ran; other resources are streamed straight to the store.
+ *
+ * <p>Two rows of one list query with the same resource id, or of one resource's entitlements query
+ * with the same entitlement id, fail the sync naming both rows unless they map to the same record
+ * ({@link DuplicateKeys}); repeated grants are the same grant and count once.
  */
 public final class FullSync {
   private final SourceReader source;
@@ -71,6 +76,8 @@ public final class FullSync {
         }
         batches.flush();
         return write.commit(clock.instant());
+      } catch (SyncInterrupted e) {
+        throw e.recorded(write.fail(clock.instant(), e.getMessage()));
       } catch (RuntimeException e) {
         write.fail(clock.instant(), e.getMessage() == null ? e.toString() : e.getMessage());
         throw e;
@@ -86,6 +93,7 @@ public final class FullSync {
             && (type.entitlementSource() == ResourceType.EntitlementSource.QUERY
                 || !type.grants().isEmpty());
     List<MappedResource> owners = new ArrayList<>();
+    DuplicateKeys ids = new DuplicateKeys(type.list().query().path(), "resource id");
     long rows =
         runner.run(
             type.list().query(),
@@ -94,6 +102,7 @@ public final class FullSync {
             type.list().query().path(),
             (row, key) -> {
               MappedResource resource = ResourceRowMapper.map(type, row, key);
+              ids.check(resource.resource().resource().resourceId(), resource.resource(), key);
               batches.add(resource.resource());
               if (!type.skipEntitlementsAndGrants()) {
                 batches.addAll(EntitlementRowMapper.statics(type, resource));
@@ -121,6 +130,7 @@ public final class FullSync {
 
   private long entitlements(
       ResourceType type, EntitlementsQuery query, MappedResource owner, Batches batches) {
+    DuplicateKeys ids = new DuplicateKeys(origin(query.query().path(), owner), "entitlement id");
     return perResource(
         type,
         query.query(),
@@ -128,7 +138,11 @@ public final class FullSync {
         query.vars(),
         owner,
         batches,
-        (row, key) -> EntitlementRowMapper.map(type, query, owner, row, key));
+        (row, key) -> {
+          List<Entitlement> mapped = EntitlementRowMapper.map(type, query, owner, row, key);
+          mapped.forEach(e -> ids.check(e.entitlement(), e, key));
+          return mapped;
+        });
   }
 
   private long grants(ResourceType type, GrantsQuery query, MappedResource owner, Batches batches) {

@@ -35,11 +35,16 @@ final class EventsCommand implements Callable<Integer> {
   @Option(
       names = "--after",
       paramLabel = "SEQ",
+      converter = OptionValues.NonNegative.class,
       defaultValue = "0",
       description = "Start after this seq (default: from the start).")
   long after;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Print at most N events.")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      converter = OptionValues.NonNegative.class,
+      description = "Print at most N events.")
   Long limit;
 
   @Option(names = "--app", paramLabel = "APP", description = "Only this app's events.")

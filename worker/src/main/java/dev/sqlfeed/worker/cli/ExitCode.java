@@ -14,5 +14,13 @@ public final class ExitCode {
   /** A source database, the store or Temporal cannot be reached. */
   public static final int UNAVAILABLE = 3;
 
+  /**
+   * A process stopped by signal {@code number} (2 for Ctrl-C, 15 for SIGTERM) after cleaning up:
+   * 128 plus the number, as a shell reports a process the signal killed.
+   */
+  public static int signalled(int number) {
+    return 128 + number;
+  }
+
   private ExitCode() {}
 }

@@ -105,7 +105,7 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       return Optional.of(WorkflowExecutionHistory.fromJson(json));
     } catch (RuntimeException e) {
-      context.err().println("sqlfeed: " + file + ": not a workflow history: " + e.getMessage());
+      context.err().println("sqlfeed: " + file + ": not a workflow history: " + reason(e));
       return Optional.empty();
     }
   }
@@ -119,5 +119,14 @@ final class ReplayCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     return Math.max(code, next);
+  }
+
+  /** The innermost message: the parser's own words, without the exception types around them. */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
   }
 }

@@ -89,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--metrics-port",
       paramLabel = "P",
+      converter = OptionValues.Port.class,
       description = "Serve metrics in Prometheus' text format at http://127.0.0.1:P/metrics.")
   Integer metricsPort;
 

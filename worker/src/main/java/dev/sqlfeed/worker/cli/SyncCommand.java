@@ -6,6 +6,7 @@ import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.fullsync.FullSync;
+import dev.sqlfeed.ports.fullsync.SyncInterrupted;
 import dev.sqlfeed.ports.fullsync.SyncProgress;
 import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
@@ -41,6 +42,24 @@ final class SyncCommand implements Callable<Integer> {
         r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked());
   }
 
+  /** What an interrupted sync reached, for stderr. */
+  static String interrupted(SyncInterrupted e) {
+    return e.run()
+        .map(
+            r ->
+                String.format(
+                    "sync of %s %s: run %d recorded as %s after staging %d resources, %d"
+                        + " entitlements, %d grants; its staged rows were dropped",
+                    r.app(),
+                    e.getMessage(),
+                    r.id(),
+                    r.outcome(),
+                    r.counts().resources(),
+                    r.counts().entitlements(),
+                    r.counts().grants()))
+        .orElse("sync " + e.getMessage());
+  }
+
   private final CliContext context;
 
   @Mixin ConfigOption config;
@@ -66,10 +85,18 @@ final class SyncCommand implements Callable<Integer> {
             ? new TerminalProgress(System.err)
             : new LogProgress(System::nanoTime);
     long started = System.nanoTime();
-    try (SyncStore syncStore = Wiring.store(store.url, context.env());
+    try (SyncSignals signals = SyncSignals.install();
+        SyncStore syncStore = Wiring.store(store.url, context.env());
         SourceReader source = Wiring.source(loaded.config(), context.env())) {
-      SyncRun run =
-          new FullSync(source, syncStore, Clock.systemUTC(), progress).run(loaded.config());
+      SyncRun run;
+      try {
+        run =
+            new FullSync(source, syncStore, Clock.systemUTC(), signals.watching(progress))
+                .run(loaded.config());
+      } catch (SyncInterrupted e) {
+        context.err().println("sqlfeed: " + interrupted(e));
+        return signals.exitCode();
+      }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       context
           .out()

@@ -13,6 +13,7 @@ class TemporalAddressOptions {
   @Option(
       names = "--temporal",
       paramLabel = "HOST:PORT",
+      converter = OptionValues.HostPort.class,
       description = {
         "The Temporal server. Default: the embedded server that 'sqlfeed run' starts on",
         "127.0.0.1 (port " + EmbeddedTemporal.DEFAULT_PORT + ", or --embedded-port where offered)."

@@ -20,6 +20,7 @@ final class WorkerTemporalOptions extends TemporalAddressOptions {
   @Option(
       names = "--embedded-port",
       paramLabel = "P",
+      converter = OptionValues.Port.class,
       defaultValue = "" + EmbeddedTemporal.DEFAULT_PORT,
       description = "The embedded server's port on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
   int embeddedPort;

@@ -11,8 +11,7 @@ import dev.sqlfeed.domain.config.tree.YamlNode;
 import dev.sqlfeed.domain.error.ConfigException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,6 +40,12 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 public final class YamlTreeReader {
   private static final String MERGE_KEY = "<<";
 
+  /**
+   * The largest config file read: far above any real config, and checked before reading so that a
+   * wrong file (a log, a dump) is refused at once rather than parsed for a minute.
+   */
+  public static final long MAX_BYTES = 3L * 1024 * 1024;
+
   private final PositionedYamlFactory factory = new PositionedYamlFactory();
 
   /** Reads a file; problems name it as given. */
@@ -48,11 +53,21 @@ public final class YamlTreeReader {
     String name = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ConfigException(
+            name
+                + ": the config is "
+                + size
+                + " bytes, more than the limit of 3 MB ("
+                + MAX_BYTES
+                + " bytes)");
+      }
+      text = Utf8Text.decode(name, Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException(name + ": cannot read the config: no such file");
-    } catch (MalformedInputException e) {
-      throw new ConfigException(name + ": cannot read the config: it is not UTF-8 text");
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(name + ": cannot read the config: permission denied");
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot read the config: " + e.getMessage());
     }

@@ -1,8 +1,11 @@
 package dev.sqlfeed.worker.fullsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.Config;
+import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.ports.InMemorySyncStore;
 import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.ScriptedSourceReader;
@@ -119,6 +122,48 @@ class FullSyncReconcileTest {
     SyncRun run = sync();
 
     assertThat(run.reconciled()).isEqualTo(new ReconcileCounts(false, 1, 0, 1, 0));
+    assertThat(run.counts().grants()).isEqualTo(1);
+  }
+
+  @Test
+  void aNullPrincipalIdInAGrantsRow_failsTheSyncNamingTheRow_andRevokesNothing() {
+    users.addAll(List.of(user(1, "Ada"), user(2, "Bob")));
+    teams.add("dev");
+    members.addAll(List.of(List.of("dev", 1L), List.of("dev", 2L)));
+    sync();
+
+    members.set(1, List.of("dev", NullValue.NULL_VALUE));
+
+    assertThatThrownBy(this::sync)
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("resource type team grants of dev, row #2")
+        .hasMessageContaining("resource_types.team.grants[0].map[0].principal_id (.user_id)")
+        .hasMessageContaining("the principal id is empty");
+    assertThat(store.events(Optional.empty(), 0, 100)).isEmpty();
+    assertThat(store.syncRuns("acme").get(0).outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+    assertThat(store.syncRuns("acme").get(1).counts().grants()).isEqualTo(2);
+  }
+
+  @Test
+  void twoRowsWithOneIdThatDiffer_failTheSyncNamingBothRows() {
+    users.addAll(List.of(user(1, "Ada"), user(2, "Bob"), user(1, "Ada L.")));
+
+    assertThatThrownBy(this::sync)
+        .isInstanceOf(MappingException.class)
+        .hasMessageContaining("resource_types.user.list.query: rows 1 (#1) and 3 (#3)")
+        .hasMessageContaining("have the same resource id '1' but differ");
+    assertThat(store.syncRuns("acme").get(0).outcome()).isEqualTo(SyncRun.Outcome.FAILED);
+  }
+
+  @Test
+  void twoIdenticalRows_countOnce() {
+    users.addAll(List.of(user(1, "Ada"), user(1, "Ada")));
+    teams.add("dev");
+    members.addAll(List.of(List.of("dev", 1L), List.of("dev", 1L)));
+
+    SyncRun run = sync();
+
+    assertThat(run.counts().resources()).isEqualTo(2);
     assertThat(run.counts().grants()).isEqualTo(1);
   }
 

@@ -90,6 +90,11 @@ final class Binding {
     }
   }
 
+  /** An environment variable's value, or null when it is not set. */
+  String env(String name) {
+    return env.get(name);
+  }
+
   /**
    * Expands {@code ${VAR}} references from the environment, as baton-sql does for connection
    * settings. An unset variable is an error that names it; the value never appears in a message.

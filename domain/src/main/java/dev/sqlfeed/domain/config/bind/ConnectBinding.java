@@ -4,10 +4,15 @@ import dev.sqlfeed.domain.config.Connect;
 import dev.sqlfeed.domain.config.Databases;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
+import dev.sqlfeed.domain.connect.ConnectValues;
+import dev.sqlfeed.domain.connect.ConnectionSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Binds {@code connect}, expanding {@code ${VAR}} references in every field but the DSN. */
 final class ConnectBinding {
@@ -15,6 +20,9 @@ final class ConnectBinding {
       KeySet.of(
           "dsn", "scheme", "host", "port", "database", "user", "password", "params", "databases");
   static final KeySet DATABASES = KeySet.of("static", "discovery_query");
+
+  /** A line of {@link ConnectionSpec}'s message: {@code connect.FIELD: text}. */
+  private static final Pattern FIELD = Pattern.compile("connect\\.([a-z_]+): (.*)", Pattern.DOTALL);
 
   private ConnectBinding() {}
 
@@ -45,6 +53,9 @@ final class ConnectBinding {
     } else if (c.text("dsn").isBlank() && c.text("host").isBlank()) {
       b.error(c.at, c.path, "'scheme' without 'dsn' needs 'host'");
     }
+    if (b.mark() == mark) {
+      connectable(c, new ConnectValues(dsn, scheme, host, port, database, user, password, params));
+    }
     Optional<Databases> databases =
         c.section("databases", DATABASES).flatMap(ConnectBinding::databases);
     return b.build(
@@ -52,6 +63,27 @@ final class ConnectBinding {
         () ->
             new Connect(
                 dsn, scheme, host, port, database, user, password, params, databases, c.path));
+  }
+
+  /**
+   * Builds the connection settings as {@code sync} will, so that {@code validate} rejects the same
+   * DSNs (a scheme sqlfeed has no driver for, Go's {@code user:pw@tcp(host)/db}) at the line of the
+   * field at fault. The messages never carry a password ({@link ConnectionSpec#of}).
+   */
+  private static void connectable(Section c, ConnectValues values) {
+    try {
+      ConnectionSpec.of(values, name -> Objects.requireNonNullElse(c.b.env(name), ""));
+    } catch (IllegalArgumentException e) {
+      for (String line : e.getMessage().lines().toList()) {
+        Matcher m = FIELD.matcher(line);
+        if (m.matches() && !m.group(1).equals("params") && c.has(m.group(1))) {
+          String field = m.group(1);
+          c.b.error(c.scalar(field).orElseThrow().location(), c.pathOf(field), m.group(2));
+        } else {
+          c.b.error(c.at, c.path, m.matches() ? m.group(2) : line);
+        }
+      }
+    }
   }
 
   private static String expanded(Section c, String key) {

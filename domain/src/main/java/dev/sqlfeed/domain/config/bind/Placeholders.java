@@ -31,12 +31,30 @@ final class Placeholders {
       QueryKind kind,
       Collection<String> names,
       Optional<Pagination> pagination) {
+    return query(b, node, path, kind, names, pagination, false);
+  }
+
+  /**
+   * As {@link #query(Binding, ScalarNode, String, QueryKind, Collection, Optional)}; with {@code
+   * invalidPagination}, the query's pagination block is there but has errors of its own, already
+   * reported, so its paging placeholders are not reported again as lacking a block.
+   */
+  static Optional<Query> query(
+      Binding b,
+      ScalarNode node,
+      String path,
+      QueryKind kind,
+      Collection<String> names,
+      Optional<Pagination> pagination,
+      boolean invalidPagination) {
     int mark = b.mark();
     SqlTemplate sql = SqlTemplate.parse(node.text());
     Map<String, Placeholder> used = new LinkedHashMap<>();
     for (Placeholder p : sql.placeholders()) {
       used.putIfAbsent(p.name(), p);
-      check(b, node, path, kind, names, pagination, p);
+      if (!(invalidPagination && PAGING.contains(p.name()))) {
+        check(b, node, path, kind, names, pagination, p);
+      }
     }
     if (!kind.requires().isEmpty() && !used.containsKey(kind.requires())) {
       b.error(node.location(), path, "missing ?<" + kind.requires() + ">");

@@ -28,8 +28,12 @@ final class QueryParts {
       QueryKind kind,
       Collection<String> names,
       Optional<Pagination> pagination) {
+    boolean invalidPagination = pagination.isEmpty() && s.has("pagination");
     return s.required(key)
-        .flatMap(n -> Placeholders.query(s.b, n, s.pathOf(key), kind, names, pagination));
+        .flatMap(
+            n ->
+                Placeholders.query(
+                    s.b, n, s.pathOf(key), kind, names, pagination, invalidPagination));
   }
 
   /** A list of statements (every entry required to be a non-empty string). */
