@@ -1,6 +1,5 @@
 package dev.sqlfeed.ports.feed;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.config.resource.ResourceType.EntitlementSource;
@@ -86,7 +85,11 @@ final class DynamicEntitlements {
               .get(call)
               .addAll(
                   EntitlementRowMapper.map(
-                      type, query, owners.get(call), row, rowKey(key, row, rows[call])));
+                      type,
+                      query,
+                      owners.get(call),
+                      row,
+                      QueryRunner.rowKey(key, row, rows[call])));
         });
     for (int i = 0; i < owners.size(); i++) {
       if (ambiguous(found.get(i))) {
@@ -114,15 +117,6 @@ final class DynamicEntitlements {
       found.add(out);
     }
     return found;
-  }
-
-  /** As {@link QueryRunner} names a row: by its primary key when it has one, else by number. */
-  private static String rowKey(String key, Map<String, Object> row, int number) {
-    if (!key.isEmpty() && row.containsKey(key)) {
-      Object value = row.get(key);
-      return key + "=" + (value instanceof NullValue ? "NULL" : value);
-    }
-    return "#" + number;
   }
 
   private static boolean ambiguous(List<Entitlement> entitlements) {

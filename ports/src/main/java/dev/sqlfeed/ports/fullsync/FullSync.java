@@ -14,13 +14,18 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.sync.EntitlementRowMapper;
 import dev.sqlfeed.domain.sync.GrantRowMapper;
 import dev.sqlfeed.domain.sync.MappedResource;
+import dev.sqlfeed.domain.sync.Paging;
 import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.QueryCall;
+import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +38,9 @@ import java.util.Optional;
  *
  * <p>Resource types are read in file order. For each resource, its entitlements are its static
  * entitlements when it has any, else those of its entitlements query (as in baton-sql); every
- * grants query runs once per resource (baton-sql reads only the first one; sqlfeed reads them all).
+ * grants query runs for every resource (baton-sql reads only the first one; sqlfeed reads them
+ * all). These per-resource queries go to the source {@link #OWNERS_PER_READ} resources at a time
+ * through {@link SourceReader#readEach}, which combines them into a few statements where it can.
  * Resources whose type has per-resource queries are kept in memory (id, name, profile) until those
  * queries ran; other resources are streamed straight to the store.
  *
@@ -42,6 +49,13 @@ import java.util.Optional;
  * ({@link DuplicateKeys}); repeated grants are the same grant and count once.
  */
 public final class FullSync {
+  /**
+   * Resources whose entitlements and grants queries are handed to the source together: the adapter
+   * combines them into a few statements, and this bounds one such read's transaction and the
+   * bookkeeping kept per resource while it runs.
+   */
+  static final int OWNERS_PER_READ = 1_000;
+
   private final SourceReader source;
   private final SyncStore store;
   private final Clock clock;
@@ -112,12 +126,41 @@ public final class FullSync {
               }
               progress.advanced(type.id(), 1);
             });
-    for (MappedResource owner : owners) {
+    for (int from = 0; from < owners.size(); from += OWNERS_PER_READ) {
+      List<MappedResource> some =
+          owners.subList(from, Math.min(owners.size(), from + OWNERS_PER_READ));
       if (type.entitlementSource() == ResourceType.EntitlementSource.QUERY) {
-        rows += entitlements(type, type.entitlements().get(), owner, batches);
+        EntitlementsQuery query = type.entitlements().get();
+        Map<MappedResource, DuplicateKeys> idsPerOwner = new IdentityHashMap<>();
+        rows +=
+            perResource(
+                type,
+                query.query(),
+                query.pagination(),
+                query.vars(),
+                some,
+                batches,
+                (owner, row, key) -> {
+                  List<Entitlement> mapped = EntitlementRowMapper.map(type, query, owner, row, key);
+                  DuplicateKeys entitlementIds =
+                      idsPerOwner.computeIfAbsent(
+                          owner,
+                          o ->
+                              new DuplicateKeys(origin(query.query().path(), o), "entitlement id"));
+                  mapped.forEach(e -> entitlementIds.check(e.entitlement(), e, key));
+                  return mapped;
+                });
       }
-      for (GrantsQuery grants : type.grants()) {
-        rows += grants(type, grants, owner, batches);
+      for (GrantsQuery query : type.grants()) {
+        rows +=
+            perResource(
+                type,
+                query.query(),
+                query.pagination(),
+                query.vars(),
+                some,
+                batches,
+                (owner, row, key) -> GrantRowMapper.map(type, query, owner, row, key));
       }
     }
     progress.finished(type.id(), rows);
@@ -125,39 +168,85 @@ public final class FullSync {
 
   /** Maps one row of a per-resource query to mirror records. */
   private interface OwnerRowMapper {
-    List<? extends MirrorRecord> map(Map<String, Object> row, String rowKey);
+    List<? extends MirrorRecord> map(MappedResource owner, Map<String, Object> row, String rowKey);
   }
 
-  private long entitlements(
-      ResourceType type, EntitlementsQuery query, MappedResource owner, Batches batches) {
-    DuplicateKeys ids = new DuplicateKeys(origin(query.query().path(), owner), "entitlement id");
-    return perResource(
-        type,
-        query.query(),
-        query.pagination(),
-        query.vars(),
-        owner,
-        batches,
-        (row, key) -> {
-          List<Entitlement> mapped = EntitlementRowMapper.map(type, query, owner, row, key);
-          mapped.forEach(e -> ids.check(e.entitlement(), e, key));
-          return mapped;
-        });
-  }
-
-  private long grants(ResourceType type, GrantsQuery query, MappedResource owner, Batches batches) {
-    return perResource(
-        type,
-        query.query(),
-        query.pagination(),
-        query.vars(),
-        owner,
-        batches,
-        (row, key) -> GrantRowMapper.map(type, query, owner, row, key));
-  }
-
-  /** Runs an entitlements or grants query for one resource, its vars evaluated for it. */
+  /**
+   * Runs an entitlements or grants query for each of {@code owners}, its vars evaluated per
+   * resource: through {@link SourceReader#readEach}, which may answer many resources with one
+   * statement, unless the query pages itself (one statement per page and resource, as baton-sql
+   * reads it). Rows map as they stream in, except where their order could matter: the records of
+   * one resource that name one key twice with different contents (the store keeps the last) are
+   * read again on their own, in the order of the query's own statement.
+   */
   private long perResource(
+      ResourceType type,
+      Query query,
+      Optional<Pagination> pagination,
+      Map<String, QueryVar> queryVars,
+      List<MappedResource> owners,
+      Batches batches,
+      OwnerRowMapper mapper) {
+    Paging paging = Paging.of(query, pagination);
+    if (paging.paged() || owners.size() == 1) {
+      long rows = 0;
+      for (MappedResource owner : owners) {
+        rows += alone(type, query, pagination, queryVars, owner, batches, mapper);
+      }
+      return rows;
+    }
+    List<QueryCall> calls = new ArrayList<>(owners.size());
+    for (MappedResource owner : owners) {
+      calls.add(
+          new QueryCall(
+              label(owner),
+              paging.bindings(
+                  QueryVars.evaluate(queryVars, Activation.forResource(owner.celResource())))));
+    }
+    long[] rows = new long[owners.size()];
+    List<Map<Object, MirrorRecord>> seen = new ArrayList<>(owners.size());
+    owners.forEach(o -> seen.add(new HashMap<>()));
+    boolean[] ambiguous = new boolean[owners.size()];
+    source.readEach(
+        new SourceQuery(query.path(), query.sql()),
+        calls,
+        (sourceRow, call) -> {
+          Map<String, Object> row = sourceRow.asMap();
+          rows[call]++;
+          if (ambiguous[call]) {
+            return;
+          }
+          List<? extends MirrorRecord> records =
+              mapper.map(
+                  owners.get(call), row, QueryRunner.rowKey(paging.primaryKey(), row, rows[call]));
+          for (MirrorRecord record : records) {
+            MirrorRecord before = seen.get(call).put(key(record), record);
+            ambiguous[call] |= before != null && !before.equals(record);
+          }
+          batches.addAll(records);
+          progress.advanced(type.id(), 1);
+        });
+    long total = 0;
+    for (int i = 0; i < owners.size(); i++) {
+      if (ambiguous[i]) {
+        total += alone(type, query, pagination, queryVars, owners.get(i), batches, mapper);
+      } else {
+        total += rows[i];
+      }
+    }
+    return total;
+  }
+
+  /** What the store keys a record by: a record with the same key replaces the earlier one. */
+  private static Object key(MirrorRecord record) {
+    if (record instanceof Entitlement e) {
+      return List.of(e.resource(), e.entitlement());
+    }
+    return record;
+  }
+
+  /** Runs a per-resource query for one resource, page by page. */
+  private long alone(
       ResourceType type,
       Query query,
       Optional<Pagination> pagination,
@@ -172,17 +261,18 @@ public final class FullSync {
             QueryVars.evaluate(queryVars, Activation.forResource(owner.celResource())),
             origin(query.path(), owner),
             (row, key) -> {
-              batches.addAll(mapper.map(row, key));
+              batches.addAll(mapper.map(owner, row, key));
               progress.advanced(type.id(), 1);
             });
   }
 
-  private static String origin(String path, MappedResource owner) {
-    return path
-        + " (for "
-        + owner.resource().resource().resourceType()
+  private static String label(MappedResource owner) {
+    return owner.resource().resource().resourceType()
         + " "
-        + owner.resource().resource().resourceId()
-        + ")";
+        + owner.resource().resource().resourceId();
+  }
+
+  private static String origin(String path, MappedResource owner) {
+    return path + " (for " + label(owner) + ")";
   }
 }

@@ -47,6 +47,18 @@ public final class QueryRunner {
     return mapped;
   }
 
+  /**
+   * How errors name a row of a query: by its primary key column when the row has it, else by its
+   * number from 1.
+   */
+  public static String rowKey(String primaryKey, Map<String, Object> row, long number) {
+    if (!primaryKey.isEmpty() && row.containsKey(primaryKey)) {
+      Object value = row.get(primaryKey);
+      return primaryKey + "=" + (value instanceof NullValue ? "NULL" : value);
+    }
+    return "#" + number;
+  }
+
   /** What one page has returned so far. */
   private static final class PageState {
     private final Paging paging;
