@@ -296,10 +296,10 @@ final class JooqSyncStore implements SyncStore {
   }
 
   @Override
-  public Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources) {
+  public Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources) {
     ensureOpen();
     Objects.requireNonNull(app, "app");
-    return read("looking up resources of " + app, db -> MirrorPresence.of(db, app, resources));
+    return read("looking up resources of " + app, db -> MirrorPresence.deleted(db, app, resources));
   }
 
   @Override

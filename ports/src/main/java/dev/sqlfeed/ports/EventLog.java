@@ -53,10 +53,12 @@ public interface EventLog {
   PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit);
 
   /**
-   * Which of {@code resources} the app's mirror holds now: how a page tells that a refresh puts
-   * back a resource the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   * Which of {@code resources} were deleted from the app's mirror: those the mirror lacks now
+   * although the app's log holds a {@code resource_changed} or {@code resource_deleted} event about
+   * them (events pruned from the log no longer count). How a page tells a resource put back from
+   * one seen for the first time (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
    */
-  Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources);
+  Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources);
 
   /** The source's committed checkpoint, if it ever committed. */
   Optional<Checkpoint> checkpoint(String app, String source);

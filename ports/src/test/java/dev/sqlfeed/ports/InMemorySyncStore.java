@@ -1,5 +1,6 @@
 package dev.sqlfeed.ports;
 
+import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
@@ -129,16 +130,24 @@ public final class InMemorySyncStore implements SyncStore {
   }
 
   @Override
-  public synchronized Set<ResourceRef> resourcesIn(String app, Collection<ResourceRef> resources) {
+  public synchronized Set<ResourceRef> deletedFromMirror(
+      String app, Collection<ResourceRef> resources) {
     ensureOpen();
     Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
-    Set<ResourceRef> present = new HashSet<>();
+    Set<ResourceRef> absent = new HashSet<>();
     for (ResourceRef ref : resources) {
-      if (mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
-        present.add(ref);
+      if (!mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
+        absent.add(ref);
       }
     }
-    return present;
+    Set<ResourceRef> deleted = new HashSet<>();
+    for (StoredEvent event : eventLog.events(Optional.of(app), 0, Integer.MAX_VALUE)) {
+      FeedEvent e = event.event();
+      if (!(e instanceof FeedEvent.GrantEvent) && absent.contains(e.resource())) {
+        deleted.add(e.resource());
+      }
+    }
+    return deleted;
   }
 
   @Override

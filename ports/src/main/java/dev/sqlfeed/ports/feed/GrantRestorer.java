@@ -27,16 +27,17 @@ import java.util.Set;
  *
  * <p>Deleting a resource drops the grants on it; when the resource comes back (a group soft-deleted
  * and re-activated), its membership rows have not changed, so no grants source reads them again. So
- * whenever a page's {@code resource_changed} puts a resource that the mirror lacks (before the
- * page, or because an earlier event of the page deleted it), its type's grants queries run for it,
- * as a full sync runs them per resource, and each grant they yield follows the resource's event as
- * a {@code grant_created} in the same page transaction.
+ * whenever a page's {@code resource_changed} puts back a resource that was deleted from the mirror
+ * (before the page, as {@link EventLog#deletedFromMirror} tells, or by an earlier event of the
+ * page), its type's grants queries run for it, as a full sync runs them per resource, and each
+ * grant they yield follows the resource's event as a {@code grant_created} in the same page
+ * transaction.
  *
- * <p>This applies to every resource the mirror lacks, not only to re-activations: nothing tells the
- * two apart reliably (the event log is pruned, an app may never have had a full sync), and a new
- * resource's grants are then in the mirror at once instead of when their own rows are read. The
- * cost is one run of each grants query per resource that the mirror lacks, and a grant that the
- * grants source also reports appears twice in the log (its second event changes nothing).
+ * <p>Only resources put back, not every resource the mirror lacks: a new resource's grants reach
+ * the mirror through their own rows (which are new too), so running the grants queries for every
+ * new resource would only cost queries and log each of its grants twice. What tells the two apart
+ * is a resource event about it in the log; one pruned by retention no longer counts, so a resource
+ * put back after its events were pruned gets its grants at the next full sync.
  *
  * <p>Ids: {@code restore:<resource event id>:<entitlement>:<principal type>:<principal id>}, so the
  * same re-read restores under the same ids. These grants were read from the database now, like a
@@ -69,16 +70,16 @@ public final class GrantRestorer {
     if (candidates.isEmpty()) {
       return page;
     }
-    Set<ResourceRef> present = new HashSet<>(log.resourcesIn(app, candidates));
+    Set<ResourceRef> deleted = new HashSet<>(log.deletedFromMirror(app, candidates));
     List<SourceEvent> out = new ArrayList<>(page.size());
     for (SourceEvent event : page) {
       out.add(event);
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.DeleteResource delete) {
-          present.remove(delete.resource());
+          deleted.add(delete.resource());
         } else if (change instanceof MirrorChange.PutResource put) {
           ResourceRef ref = put.resource().resource();
-          if (candidates.contains(ref) && present.add(ref)) {
+          if (candidates.contains(ref) && deleted.remove(ref)) {
             out.addAll(grants(types.get(ref.resourceType()), event.event(), put));
           }
         }
