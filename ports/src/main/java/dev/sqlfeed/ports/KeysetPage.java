@@ -9,6 +9,9 @@ import java.util.Optional;
  * strictly after {@code (afterCursor, afterKey)} in {@code (cursor, key)} order, at most {@code
  * limit} of them, in that order. The reader adds the bounds, the keyset predicate, the order and
  * the limit around the user's query; the user's own {@code ?<since>} is bound to {@code since}.
+ * Where the cursor column is coarser than {@code since} (a date, whole seconds), the reader starts
+ * the window at the beginning of the day or second {@code since} falls in ({@link
+ * CursorPrecision#floor}), so that a row stamped there is not left below it.
  *
  * @param cursorColumn the result column that holds the cursor (a timestamp)
  * @param keyColumn the result column that breaks ties between equal cursors (the primary key)
