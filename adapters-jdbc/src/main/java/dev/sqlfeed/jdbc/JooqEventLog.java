@@ -6,7 +6,6 @@ import static dev.sqlfeed.jdbc.EventLogSchema.COUNTER;
 import static dev.sqlfeed.jdbc.EventLogSchema.CURSOR;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENTS;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_COLUMNS;
-import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_KEY;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_SEQ;
 import static dev.sqlfeed.jdbc.EventLogSchema.LAST_SEQ;
 import static dev.sqlfeed.jdbc.EventLogSchema.SEQ;
@@ -24,18 +23,14 @@ import dev.sqlfeed.ports.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Row1;
 import org.jooq.SelectForUpdateStep;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -56,9 +51,6 @@ import org.jooq.impl.DSL;
  * counter.
  */
 final class JooqEventLog {
-  /** Event keys looked up per statement, well below every database's limit on bind values. */
-  private static final int KEYS_PER_QUERY = 500;
-
   private final JooqSyncStore store;
   private final AppLocks locks;
 
@@ -102,7 +94,7 @@ final class JooqEventLog {
           List<SourceEvent> kept = filter.keep(db, events);
           List<String> keys = new ArrayList<>(kept.size());
           kept.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
-          Set<String> seen = stored(db, keys);
+          Set<String> seen = StoredEventKeys.among(db, store.dialect(), keys);
           List<Object[]> rows = new ArrayList<>();
           List<SourceEvent> appended = new ArrayList<>();
           MirrorDelta delta = new MirrorDelta();
@@ -205,25 +197,6 @@ final class JooqEventLog {
     SelectForUpdateStep<Record1<Long>> select =
         db.select(LAST_SEQ).from(EVENT_SEQ).where(COUNTER.eq(THE_COUNTER));
     return (store.dialect().rowLocks() ? select.forUpdate() : select).fetchSingle(LAST_SEQ);
-  }
-
-  /** The keys among {@code keys} that the log has. */
-  private Set<String> stored(DSLContext db, List<String> keys) {
-    List<String> distinct = List.copyOf(new HashSet<>(keys));
-    Set<String> stored = new HashSet<>();
-    for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
-      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
-      if (!store.dialect().looksUpKeysByJoin()) {
-        stored.addAll(
-            db.select(EVENT_KEY).from(EVENTS).where(EVENT_KEY.in(chunk)).fetch(EVENT_KEY));
-        continue;
-      }
-      Table<Record1<String>> wanted =
-          DSL.values(chunk.stream().map(DSL::row).toArray(Row1[]::new)).as("wanted", "k");
-      Field<String> key = wanted.field(0, String.class);
-      stored.addAll(db.select(key).from(wanted).join(EVENTS).on(EVENT_KEY.eq(key)).fetch(key));
-    }
-    return stored;
   }
 
   private static void upsert(DSLContext db, Checkpoint checkpoint) {

@@ -8,6 +8,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_ID;
 import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_TYPE;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_ID;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
+import static org.jooq.impl.DSL.excluded;
 
 import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
@@ -33,9 +34,13 @@ import org.jooq.Field;
  * mirror: per resource only the last put or delete counts; a delete clears the resource's grants,
  * so only grant changes after a resource's last delete count; per grant only the last put or delete
  * counts. The statements then run in an order where no two of them touch the same row for different
- * reasons: clear the grants of deleted resources; delete the entitlements and rows of every
- * resource touched; insert the resources put last, and their entitlements; delete every grant
- * touched; insert the grants put last.
+ * reasons: clear the grants of deleted resources; delete the entitlements of every resource touched
+ * and the rows of the resources deleted last; upsert the resources put last, and insert their
+ * entitlements; delete the grants deleted last; upsert the grants put last.
+ *
+ * <p>Puts are upserts rather than a delete followed by an insert, so that a page of new records
+ * (the usual page) costs one batch per table instead of two: a delete batch that finds nothing
+ * still costs a statement per row on MariaDB and SQLite, and profiled as a third of such a page.
  */
 final class MirrorDelta {
   /** The last put of a resource, or empty when the last change deleted it. */
@@ -74,11 +79,16 @@ final class MirrorDelta {
     deleteOfResource(db, MirrorTable.GRANTS).execute(db, clearedRows);
 
     List<Object[]> touched = new ArrayList<>();
+    List<Object[]> deletedResources = new ArrayList<>();
     List<Object[]> putResources = new ArrayList<>();
     List<Object[]> putEntitlements = new ArrayList<>();
     resources.forEach(
         (ref, put) -> {
-          touched.add(row(app, ref.resourceType(), ref.resourceId()));
+          Object[] key = row(app, ref.resourceType(), ref.resourceId());
+          touched.add(key);
+          if (put.isEmpty()) {
+            deletedResources.add(key);
+          }
           put.ifPresent(
               p -> {
                 putResources.add(values(app, MirrorTable.RESOURCES, p.resource()));
@@ -90,26 +100,22 @@ final class MirrorDelta {
               });
         });
     deleteOfResource(db, MirrorTable.ENTITLEMENTS).execute(db, touched);
-    deleteOfResource(db, MirrorTable.RESOURCES).execute(db, touched);
-    insert(db, MirrorTable.RESOURCES).execute(db, putResources);
+    deleteOfResource(db, MirrorTable.RESOURCES).execute(db, deletedResources);
+    upsert(db, MirrorTable.RESOURCES).execute(db, putResources);
     insert(db, MirrorTable.ENTITLEMENTS).execute(db, putEntitlements);
 
-    List<Object[]> grantKeys = new ArrayList<>();
+    List<Object[]> deletedGrants = new ArrayList<>();
     List<Object[]> putGrants = new ArrayList<>();
     grants
         .values()
         .forEach(
             ofResource ->
                 ofResource.forEach(
-                    (grant, present) -> {
-                      Object[] row = values(app, MirrorTable.GRANTS, grant);
-                      grantKeys.add(row);
-                      if (present) {
-                        putGrants.add(row);
-                      }
-                    }));
-    deleteGrant(db).execute(db, grantKeys);
-    insert(db, MirrorTable.GRANTS).execute(db, putGrants);
+                    (grant, present) ->
+                        (present ? putGrants : deletedGrants)
+                            .add(values(app, MirrorTable.GRANTS, grant))));
+    deleteGrant(db).execute(db, deletedGrants);
+    upsert(db, MirrorTable.GRANTS).execute(db, putGrants);
   }
 
   private static Object[] values(String app, MirrorTable table, MirrorRecord record) {
@@ -139,6 +145,29 @@ final class MirrorDelta {
     return APP.eq(slot(APP))
         .and(RESOURCE_TYPE.eq(slot(RESOURCE_TYPE)))
         .and(RESOURCE_ID.eq(slot(RESOURCE_ID)));
+  }
+
+  /**
+   * Inserts a record, or overwrites the attributes of the one already there. Each key comes at most
+   * once per batch, as a multi-row upsert on PostgreSQL may not touch one row twice.
+   */
+  private static BatchStatement upsert(DSLContext db, MirrorTable table) {
+    List<Field<?>> columns = StoreSchema.withFirst(APP, table.columns());
+    List<Field<?>> key =
+        StoreSchema.qualified(table.mirror(), StoreSchema.withFirst(APP, table.keys()));
+    // Grants have no columns besides their key; re-setting a key column is the portable no-op.
+    List<Field<String>> updated =
+        table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    updated.forEach(column -> set.put(column, excluded(column)));
+    return BatchStatement.of(
+        db,
+        db.insertInto(table.mirror(), columns)
+            .values(BatchStatement.slots(columns))
+            .onConflict(key)
+            .doUpdate()
+            .set(set),
+        columns);
   }
 
   private static BatchStatement insert(DSLContext db, MirrorTable table) {

@@ -14,7 +14,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * (default: the maximum; a command-line run should not open idle connections). Hikari's {@code
  * initializationFailTimeout} of 1 ms stays: opening a store fails at once when the database cannot
  * be reached. {@code connectionTimeout} stays at 30 s. H2 connections wait {@link
- * #SQLITE_BUSY_TIMEOUT_MS} for a row lock (H2's default: 1 s).
+ * #SQLITE_BUSY_TIMEOUT_MS} for a row lock (H2's default: 1 s). Driver options that send a JDBC
+ * batch in fewer round trips: pgjdbc's {@code reWriteBatchedInserts} (default false) and MariaDB's
+ * {@code useBulkStmts} (default false; bulk INSERTs are already on by default).
  */
 record StorePools(HikariDataSource writer, HikariDataSource reader) implements AutoCloseable {
   /**
@@ -30,6 +32,16 @@ record StorePools(HikariDataSource writer, HikariDataSource reader) implements A
       if (dialect == StoreDialect.MARIADB || dialect == StoreDialect.MYSQL) {
         // InnoDB's default REPEATABLE READ takes gap locks on INSERT ... SELECT; writes need none.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // A batch of DELETEs or upserts goes to MariaDB as one bulk command, as a batch of plain
+        // INSERTs already does by default. The driver then reports SUCCESS_NO_INFO for each row,
+        // which the store never reads. A MySQL server lacks the command; the driver then falls
+        // back to one statement per row.
+        config.addDataSourceProperty("useBulkStmts", "true");
+      }
+      if (dialect == StoreDialect.POSTGRES) {
+        // pgjdbc sends a batch of INSERTs (upserts included) as multi-row INSERTs, up to 128 rows
+        // each, instead of one execution per row. A URL that sets the option itself wins.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
       }
       if (dialect == StoreDialect.H2) {
         // H2 gives up on a row lock after 1 s by default; a page write may wait that long for
