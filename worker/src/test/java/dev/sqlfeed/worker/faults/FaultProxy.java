@@ -215,9 +215,11 @@ public final class FaultProxy implements AutoCloseable {
                     if (!awaitPass(this)) {
                       break;
                     }
+                    // Counted before the bytes reach the other end, so that whoever reads them can
+                    // rely on the count.
+                    long total = forwarded.addAndGet(n);
                     out.write(buffer, 0, n);
                     out.flush();
-                    long total = forwarded.addAndGet(n);
                     long limit = dropAfter.get();
                     if (limit >= 0 && total >= limit && dropAfter.compareAndSet(limit, -1)) {
                       dropAll();
