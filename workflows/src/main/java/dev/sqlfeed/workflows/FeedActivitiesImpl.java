@@ -12,6 +12,7 @@ import dev.sqlfeed.domain.feed.IncrementalRowMapper;
 import dev.sqlfeed.domain.feed.MappedRow;
 import dev.sqlfeed.domain.feed.PageSummary;
 import dev.sqlfeed.domain.feed.PageTally;
+import dev.sqlfeed.domain.feed.RowResource;
 import dev.sqlfeed.domain.feed.RunningCycle;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Grant;
@@ -39,7 +40,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The page activity over the ports: reads a page of a source, maps its rows to events, refreshes
- * changed resources with their {@code get} query, and writes the events, their mirror changes and
+ * changed resources with their {@code get} query (or, for a row-complete source with {@code
+ * deleted_if}, takes them from the rows as mapped), and writes the events, their mirror changes and
  * (on the page that exhausts the window) the checkpoint in one store transaction. The cycle's
  * arithmetic (window, position, commit) is the domain's {@link CycleState}; this class only feeds
  * it. Stateless between calls: every call works from the state in its request, so a retry, or
@@ -247,20 +249,51 @@ public final class FeedActivitiesImpl implements FeedActivities {
    */
   private List<SourceEvent> events(List<MappedRow> rows, LongConsumer heartbeat) {
     Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows);
+    Map<Integer, MirrorChange> complete = fromRows(rows);
     heartbeat.accept(rows.size());
     List<SourceEvent> events = new ArrayList<>();
-    for (MappedRow row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      MappedRow row = rows.get(i);
       for (FeedEvent event : row.events()) {
-        events.add(new SourceEvent(event, List.of(change(event, refreshed))));
+        // Row-complete: the row itself gave the resource; else the refresh read it with get.
+        MirrorChange change =
+            row.resource().isPresent() ? complete.get(i) : change(event, refreshed);
+        events.add(new SourceEvent(event, List.of(change)));
       }
     }
     return events;
+  }
+
+  /**
+   * The mirror change of each row of a row-complete source ({@code deleted_if}), by row index: a
+   * type's rows together, so that a query for entitlements runs for the page, not per row.
+   */
+  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows) {
+    Map<String, Map<String, RowResource>> byType = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Optional<RowResource> resource = rows.get(i).resource();
+      if (resource.isPresent()) {
+        byType
+            .computeIfAbsent(resource.get().ref().resourceType(), t -> new LinkedHashMap<>())
+            .put(Integer.toString(i), resource.get());
+      }
+    }
+    Map<Integer, MirrorChange> changes = new HashMap<>();
+    byType.forEach(
+        (type, byRow) ->
+            refresher
+                .fromRows(config.resourceTypes().get(type), byRow)
+                .forEach((row, change) -> changes.put(Integer.parseInt(row), change)));
+    return changes;
   }
 
   /** The current state of every resource the page's events name as changed, by type and id. */
   private Map<String, Map<String, MirrorChange>> refreshAll(List<MappedRow> rows) {
     Map<String, List<String>> idsByType = new LinkedHashMap<>();
     for (MappedRow row : rows) {
+      if (row.resource().isPresent()) {
+        continue; // row-complete: mapped from the row by fromRows, no get
+      }
       for (FeedEvent event : row.events()) {
         if (event instanceof FeedEvent.ResourceChanged changed) {
           // The type the event names: a shared event feed's rows name any type of the config.

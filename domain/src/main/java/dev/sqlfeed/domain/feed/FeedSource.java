@@ -9,6 +9,7 @@ import dev.sqlfeed.domain.config.SyncMode;
 import dev.sqlfeed.domain.config.SyncSettings;
 import dev.sqlfeed.domain.config.grant.GrantMapping;
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
+import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,18 @@ public record FeedSource(
       return ReadMode.COMPAT;
     }
     return keyed() ? ReadMode.KEYSET : ReadMode.WHOLE_WINDOW;
+  }
+
+  /**
+   * A resource source's {@code deleted_if}: present when its rows are row-complete, mapped with the
+   * list's {@code map} as they are read instead of read again with {@code get}.
+   */
+  public Optional<Cel> deletedIf() {
+    return kind == Kind.RESOURCE
+        ? resourceType
+            .flatMap(ResourceType::incrementalSync)
+            .flatMap(ResourceIncrementalSync::deletedIf)
+        : Optional.empty();
   }
 
   /** The grant mappings of a grants source, in config order; empty for a resource source. */

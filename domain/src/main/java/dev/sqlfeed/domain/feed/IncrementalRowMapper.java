@@ -7,6 +7,8 @@ import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.Evaluation;
 import dev.sqlfeed.domain.sync.GrantKeys;
+import dev.sqlfeed.domain.sync.MappedResource;
+import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.domain.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import java.util.Optional;
  *   <li>A resource source's row names a changed resource: its id is the source's {@code
  *       resource_id} (by default the list mapping's {@code id}); the event is {@code
  *       resource_changed}.
+ *   <li>A row-complete resource source's row ({@code incremental_sync.deleted_if}) yields the same
+ *       event, and also the resource as the list's {@code map} maps the row, or its deletion when
+ *       {@code deleted_if} is true: see {@link RowResource}.
  *   <li>A grants source's row gives the resource id by {@code resource_id}, then each grant mapping
  *       of the grants query in turn: {@code skip_if}, {@code principal_id}, {@code entitlement_id}.
  *       A mapping that is skipped yields nothing; an empty principal or entitlement id is an error
@@ -62,6 +67,9 @@ public final class IncrementalRowMapper {
     Optional<KeyValue> key = keyValue.map(v -> RowColumns.key(source, rowName, v));
     Instant cursor = RowColumns.cursor(source, row, rowName);
     String what = "source " + source.key();
+    if (source.deletedIf().isPresent()) {
+      return rowComplete(source, row, cursor, key, rowKey, what, rowName);
+    }
     List<FeedEvent> events =
         switch (source.kind()) {
           case RESOURCE -> List.of(resource(source, row, cursor, rowKey, what, rowName));
@@ -69,6 +77,34 @@ public final class IncrementalRowMapper {
           case EVENT_FEED -> EventFeedRowMapper.events(source, row, cursor, rowKey, rowName);
         };
     return new MappedRow(cursor, key, rowKey, events);
+  }
+
+  /**
+   * A row of a row-complete source: the same event as a row of any resource source (so its id does
+   * not depend on {@code deleted_if}), with the resource as the row itself gives it. A deleted row
+   * is not mapped: its other columns are often NULL once the application has deleted it.
+   */
+  private static MappedRow rowComplete(
+      FeedSource source,
+      Map<String, Object> row,
+      Instant cursor,
+      Optional<KeyValue> key,
+      String rowKey,
+      String what,
+      String rowName) {
+    FeedEvent event = resource(source, row, cursor, rowKey, what, rowName);
+    Evaluation eval = new Evaluation(what, rowName, Activation.forRow(row));
+    boolean deleted = eval.bool(source.deletedIf().orElseThrow());
+    Optional<MappedResource> mapped =
+        deleted
+            ? Optional.empty()
+            : Optional.of(ResourceRowMapper.map(source.resourceType().orElseThrow(), row, rowName));
+    return new MappedRow(
+        cursor,
+        key,
+        rowKey,
+        List.of(event),
+        Optional.of(new RowResource(event.resource(), mapped)));
   }
 
   private static FeedEvent resource(

@@ -14,14 +14,26 @@ import java.util.Optional;
  *     missing
  * @param rowKey the key as it appears in event ids ({@link EventIds#rowKey}); empty with no key
  * @param events the row's events, in mapping order
+ * @param resource for a row-complete source, the resource as the row gives it (no {@code get}
+ *     needed); empty otherwise
  */
 public record MappedRow(
-    Instant cursor, Optional<KeyValue> key, String rowKey, List<FeedEvent> events) {
+    Instant cursor,
+    Optional<KeyValue> key,
+    String rowKey,
+    List<FeedEvent> events,
+    Optional<RowResource> resource) {
   public MappedRow {
     Objects.requireNonNull(cursor, "cursor");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(rowKey, "rowKey");
     events = List.copyOf(events);
+    Objects.requireNonNull(resource, "resource");
+  }
+
+  /** A row whose resources, if any, are read again with their {@code get}. */
+  public MappedRow(Instant cursor, Optional<KeyValue> key, String rowKey, List<FeedEvent> events) {
+    this(cursor, key, rowKey, events, Optional.empty());
   }
 
   /** The keyset position after this row, when it has a key. */

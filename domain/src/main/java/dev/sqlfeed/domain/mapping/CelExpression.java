@@ -4,6 +4,8 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.CelTypes;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
@@ -82,6 +84,15 @@ final class CelExpression implements Expression {
   /** The checked syntax tree, which {@link DirectCompiler} compiles. */
   CelAbstractSyntaxTree ast() {
     return ast;
+  }
+
+  @Override
+  public Optional<String> nonBooleanType() {
+    CelType type = ast.getResultType();
+    return switch (type.kind()) {
+      case BOOL, DYN, ANY, TYPE_PARAM, ERROR, UNSPECIFIED -> Optional.empty();
+      default -> Optional.of(CelTypes.format(type));
+    };
   }
 
   /** The declared variables other than {@code cols} that the expression reads. */

@@ -2,6 +2,7 @@ package dev.sqlfeed.domain.mapping;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An expression evaluated by its {@link DirectNode}s, with its CEL program behind it for every row
@@ -23,6 +24,11 @@ final class DirectExpression implements Expression {
   @Override
   public String source() {
     return cel.source();
+  }
+
+  @Override
+  public Optional<String> nonBooleanType() {
+    return cel.nonBooleanType();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.sqlfeed.domain.mapping;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A compiled CEL expression from the config. Thread-safe; compile once, evaluate many times.
@@ -41,4 +42,12 @@ public interface Expression {
    * result, null included, is an error.
    */
   boolean evaluateBoolean(Map<String, Object> activation);
+
+  /**
+   * The result type that CEL's type check proved, when it is known and not a boolean; empty when
+   * the result is a boolean or only known at run time ({@code dyn}, as a row column is).
+   */
+  default Optional<String> nonBooleanType() {
+    return Optional.empty();
+  }
 }

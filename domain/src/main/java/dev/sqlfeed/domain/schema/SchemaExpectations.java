@@ -23,8 +23,9 @@ import java.util.Optional;
  *
  * <p>Which expressions see which rows follows the sync: a list query's rows and a {@code get}
  * query's rows are both mapped by the list's {@code map}; an incremental resource query's rows only
- * by its {@code resource_id} (or the map's {@code id}); a grants changes or revokes query's rows by
- * its {@code resource_id} and each grant mapping's {@code skip_if}, {@code principal_id} and {@code
+ * by its {@code resource_id} (or the map's {@code id}), unless it has {@code deleted_if}: then also
+ * by that condition and the whole list {@code map}; a grants changes or revokes query's rows by its
+ * {@code resource_id} and each grant mapping's {@code skip_if}, {@code principal_id} and {@code
  * entitlement_id}. Vars are evaluated before their query runs and read no row of it; static
  * entitlements read no query; provisioning statements and actions write and are never run.
  */
@@ -73,8 +74,20 @@ public final class SchemaExpectations {
     return new ExpectedQuery(query, uses, Optional.empty());
   }
 
+  /**
+   * An incremental resource query: its rows give the resource id; with {@code deleted_if} they are
+   * also mapped by the list's {@code map} and the condition, so they must have all those columns.
+   */
   private static ExpectedQuery resourceChanges(ResourceType rt, ResourceIncrementalSync s) {
-    List<ColumnUse> uses = reads(List.of(s.resourceId().orElse(rt.list().map().id())));
+    List<Cel> evaluated = new ArrayList<>();
+    s.resourceId().ifPresent(evaluated::add);
+    if (s.deletedIf().isPresent()) {
+      evaluated.add(s.deletedIf().get());
+      evaluated.addAll(MappingExpressions.in(rt.list().map()));
+    } else if (s.resourceId().isEmpty()) {
+      evaluated.add(rt.list().map().id());
+    }
+    List<ColumnUse> uses = reads(evaluated);
     return incremental(
         s.query(), uses, s.cursorColumn(), s.path() + ".cursor_column", s.pagination());
   }

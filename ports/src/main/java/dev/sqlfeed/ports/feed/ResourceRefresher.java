@@ -3,6 +3,7 @@ package dev.sqlfeed.ports.feed;
 import dev.sqlfeed.domain.config.resource.GetQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.feed.RowResource;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.MappedResource;
@@ -91,6 +92,31 @@ public final class ResourceRefresher {
         changes.put(id, null);
       }
     }
+    changes.putAll(entitlements.of(type, found));
+    return changes;
+  }
+
+  /**
+   * The mirror change for resources that were read already (rows of a row-complete incremental
+   * source): each mapped resource with its entitlements, or its deletion when the row said so. No
+   * {@code get} runs; a type whose entitlements come from a query still runs it for each resource
+   * put, since the row does not carry them.
+   *
+   * @param rows the resources by a key of the caller's choosing (a row may name an id that another
+   *     row of the page names too), in order
+   */
+  public Map<String, MirrorChange> fromRows(ResourceType type, Map<String, RowResource> rows) {
+    Map<String, MirrorChange> changes = new LinkedHashMap<>();
+    Map<String, MappedResource> found = new LinkedHashMap<>();
+    rows.forEach(
+        (key, row) -> {
+          if (row.deleted()) {
+            changes.put(key, new MirrorChange.DeleteResource(row.ref()));
+          } else {
+            changes.put(key, null);
+            found.put(key, row.mapped().orElseThrow());
+          }
+        });
     changes.putAll(entitlements.of(type, found));
     return changes;
   }

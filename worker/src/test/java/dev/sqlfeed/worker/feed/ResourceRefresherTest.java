@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.resource.ResourceType;
+import dev.sqlfeed.domain.feed.RowResource;
 import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.ResourceRef;
+import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.MirrorChange;
@@ -23,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,34 @@ class ResourceRefresherTest {
             "resource_types.user.get.query (for id 2)",
             "resource_types.user.entitlements.query (for user 1)",
             "resource_types.user.entitlements.query (for user 2)");
+  }
+
+  @Test
+  void fromRows_runsNoGet_deletesWhatTheRowSays_andRunsTheEntitlementsQueryForEachPut() {
+    ResourceType users = users();
+    Map<String, RowResource> rows = new LinkedHashMap<>();
+    rows.put("0", live(users, "1", "ada"));
+    rows.put("1", new RowResource(new ResourceRef("user", "9"), Optional.empty()));
+    rows.put("2", live(users, "1", "ada renamed"));
+
+    Map<String, MirrorChange> changes = new ResourceRefresher(scripted).fromRows(users, rows);
+
+    assertThat(changes.keySet()).containsExactly("0", "1", "2");
+    assertThat(changes.get("1")).isEqualTo(new DeleteResource(new ResourceRef("user", "9")));
+    assertThat(((PutResource) changes.get("2")).resource().displayName()).isEqualTo("ada renamed");
+    assertThat(((PutResource) changes.get("0")).entitlements())
+        .extracting(Entitlement::entitlement)
+        .containsExactly("reader");
+    assertThat(scripted.calls())
+        .extracting(ScriptedSourceReader.Call::origin)
+        .allMatch(origin -> origin.startsWith("resource_types.user.entitlements.query"))
+        .hasSize(2);
+  }
+
+  private static RowResource live(ResourceType type, String id, String name) {
+    return new RowResource(
+        new ResourceRef("user", id),
+        Optional.of(ResourceRowMapper.map(type, row("id", id, "name", name), "id=" + id)));
   }
 
   /**

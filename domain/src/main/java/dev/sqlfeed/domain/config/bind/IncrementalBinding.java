@@ -29,7 +29,7 @@ final class IncrementalBinding {
       List.of("default_lookback", "poll_interval", "page_size", "safety_lag", "overlap", "mode");
   static final KeySet TOP = KeySet.of(SETTINGS.toArray(String[]::new));
   static final KeySet RESOURCE =
-      keys("query", "cursor_column", "resource_id", "pagination", "vars");
+      keys("query", "cursor_column", "resource_id", "deleted_if", "pagination", "vars");
   static final KeySet GRANTS =
       keys(
           "resource_id",
@@ -78,7 +78,8 @@ final class IncrementalBinding {
                   QueryParts.query(s, "query", QueryKind.INCREMENTAL, vars.keySet(), pagination);
               Optional<ScalarNode> cursor = s.required("cursor_column");
               Optional<Cel> resourceId = s.cel("resource_id");
-              if (!rt.has("get")) {
+              Optional<Cel> deletedIf = deletedIf(s);
+              if (!rt.has("get") && !s.has("deleted_if")) {
                 s.b.error(
                     s.at,
                     s.path,
@@ -95,8 +96,27 @@ final class IncrementalBinding {
                           pagination,
                           vars,
                           settings,
-                          s.path));
+                          s.path,
+                          deletedIf));
             });
+  }
+
+  /**
+   * {@code deleted_if}: a condition, so an expression that CEL's type check proves is not a boolean
+   * (a string, a number, a list ...) is refused here rather than on the first row.
+   */
+  private static Optional<Cel> deletedIf(Section s) {
+    Optional<Cel> cel = s.cel("deleted_if");
+    Optional<String> type = cel.flatMap(c -> c.expression().nonBooleanType());
+    if (type.isPresent()) {
+      s.b.error(
+          s.scalar("deleted_if").orElseThrow().location(),
+          s.pathOf("deleted_if"),
+          "must be a boolean condition (for example .deleted_at != null), but its type is "
+              + type.get());
+      return Optional.empty();
+    }
+    return cel;
   }
 
   static Optional<GrantsIncrementalSync> grants(Section grantsQuery, Defaults defaults) {

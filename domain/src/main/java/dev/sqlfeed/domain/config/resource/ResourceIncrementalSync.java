@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param vars {@code vars}
  * @param settings the source's timing and paging, its own keys over the top-level ones
  * @param path the YAML path of the block
+ * @param deletedIf {@code deleted_if} (a sqlfeed extension): when present the query is
+ *     row-complete: each row is mapped with the list's {@code map} as it is, no {@code get} runs,
+ *     and a row for which the condition is true is the resource's deletion
  */
 public record ResourceIncrementalSync(
     Query query,
@@ -31,7 +34,8 @@ public record ResourceIncrementalSync(
     Optional<Pagination> pagination,
     Map<String, QueryVar> vars,
     SyncSettings settings,
-    String path) {
+    String path,
+    Optional<Cel> deletedIf) {
   public ResourceIncrementalSync {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(cursorColumn, "cursorColumn");
@@ -40,5 +44,23 @@ public record ResourceIncrementalSync(
     vars = Ordered.copy(vars);
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(deletedIf, "deletedIf");
+  }
+
+  /** A block without {@code deleted_if}: changed resources are read again with {@code get}. */
+  public ResourceIncrementalSync(
+      Query query,
+      String cursorColumn,
+      Optional<Cel> resourceId,
+      Optional<Pagination> pagination,
+      Map<String, QueryVar> vars,
+      SyncSettings settings,
+      String path) {
+    this(query, cursorColumn, resourceId, pagination, vars, settings, path, Optional.empty());
+  }
+
+  /** Whether changed rows are mapped as they are read, with no {@code get}. */
+  public boolean rowComplete() {
+    return deletedIf.isPresent();
   }
 }
