@@ -165,16 +165,16 @@ final class JooqSourceReader implements SourceReader {
   public CursorPrecision cursorPrecision(
       SourceQuery query, Map<String, Object> bindings, String cursorColumn, String keyColumn) {
     String origin = query.origin();
+    String sql = query.template().jdbcSql();
+    Optional<PageShapes.Shape> known = shapes.known(sql, cursorColumn, keyColumn);
+    if (known.isPresent()) {
+      // Learnt before: no connection, so that a cycle that asks each time costs no round trip.
+      return known.get().precision();
+    }
     Connection connection = connect(origin);
     try {
       return shapes
-          .of(
-              connection,
-              origin,
-              query.template().jdbcSql(),
-              bindValues(query, bindings),
-              cursorColumn,
-              keyColumn)
+          .of(connection, origin, sql, bindValues(query, bindings), cursorColumn, keyColumn)
           .precision();
     } catch (SQLException | RuntimeException e) {
       throw failure(origin, e);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,6 +62,7 @@ final class PageShapes {
   /**
    * The shape of {@code userSql}, learnt on {@code connection} if not known yet.
    *
+   * @param keyColumn the key column, or null for a source without one (its shape has no key)
    * @param userValues the user's bindings, in marker order, as given (instants unconverted)
    * @throws SourceException when a column is missing or, on SQLite, its values cannot be compared
    */
@@ -72,7 +74,7 @@ final class PageShapes {
       String cursorColumn,
       String keyColumn)
       throws SQLException {
-    String id = String.join("\u0000", userSql, cursorColumn, keyColumn);
+    String id = id(userSql, cursorColumn, keyColumn);
     Shape shape = known.get(id);
     if (shape != null) {
       return shape;
@@ -93,11 +95,12 @@ final class PageShapes {
           labels.add(md.getColumnLabel(i));
         }
         cursor = resolve(origin, "cursor", cursorColumn, labels);
-        key = resolve(origin, "key", keyColumn, labels);
+        key = keyColumn == null ? null : resolve(origin, "key", keyColumn, labels);
         // SQLite calls an expression such as team_slug || ':' || user_id numeric in a row-less
         // result; its keys are bound as the values read instead.
         numericKey =
-            product != Product.SQLITE
+            key != null
+                && product != Product.SQLITE
                 && NUMERIC.contains(md.getColumnType(labels.indexOf(key) + 1));
         precision = CursorPrecisions.of(md, labels.indexOf(cursor) + 1, product);
       }
@@ -179,6 +182,15 @@ final class PageShapes {
       out.add(JdbcValues.of(value, form));
     }
     return out;
+  }
+
+  /** The shape already learnt for the query, if any: no connection needed. */
+  Optional<Shape> known(String userSql, String cursorColumn, String keyColumn) {
+    return Optional.ofNullable(known.get(id(userSql, cursorColumn, keyColumn)));
+  }
+
+  private static String id(String userSql, String cursorColumn, String keyColumn) {
+    return String.join("\u0000", userSql, cursorColumn, keyColumn == null ? "" : keyColumn);
   }
 
   private static String resolve(String origin, String role, String name, List<String> labels) {

@@ -297,6 +297,9 @@ class CursorAndKeyFormsIT {
     try (SourceReader reader = open(kind)) {
       assertThat(reader.cursorPrecision(query(sql), Map.of("since", since), "updated_at", "id"))
           .isEqualTo(precision);
+      // A source without a key learns the same, and widens its window itself.
+      assertThat(reader.cursorPrecision(query(sql), Map.of("since", since), "updated_at", null))
+          .isEqualTo(precision);
       for (int pageSize = 1; pageSize <= 2; pageSize++) {
         Scan scan = scan(reader, sql, Map.of("since", since), since, upTo, pageSize, () -> {});
         if (precision == CursorPrecision.DAY) {

@@ -75,7 +75,8 @@ public interface SourceReader extends AutoCloseable {
    * How finely the cursor column of {@code query} tells moments apart, learnt from its type: the
    * window of {@link #readPage} is already widened to it (its {@code since} floored), and a caller
    * that keeps its own bounds needs the same widening. A reader that cannot tell answers {@link
-   * CursorPrecision#FRACTION}.
+   * CursorPrecision#FRACTION}. {@code keyColumn} is null for a source read without a key (a window
+   * read in one go), whose {@code ?<since>} the caller widens itself.
    *
    * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #readPage}
    */

@@ -30,6 +30,7 @@ import dev.sqlfeed.ports.feed.ResourceRefresher;
 import dev.sqlfeed.ports.fullsync.QueryVars;
 import io.temporal.activity.Activity;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,14 +184,20 @@ public final class FeedActivitiesImpl implements FeedActivities {
       }
       case WHOLE_WINDOW -> {
         // No key to page by: the window is one page. The query's own ?<since> bounds it below;
-        // rows past upTo are left for the next cycle.
+        // rows past upTo are left for the next cycle. A coarse column (a date) holds a change at
+        // its day, so the window starts there, as a keyset page's does: else a row changed today
+        // sits below a window that starts an hour ago, cycle after cycle.
+        Instant since =
+            source.cursorPrecision(query, bindings, feed.cursorColumn(), null).floor(cycle.since());
+        if (bindings.containsKey("since")) {
+          bindings.put("since", since);
+        }
         source.read(
             query,
             bindings,
             row -> {
               MappedRow mapped = IncrementalRowMapper.map(feed, row.asMap());
-              if (!mapped.cursor().isBefore(cycle.since())
-                  && !mapped.cursor().isAfter(cycle.upTo())) {
+              if (!mapped.cursor().isBefore(since) && !mapped.cursor().isAfter(cycle.upTo())) {
                 add(mapped, tally, out, heartbeat);
               }
             });

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 9, cases 4 to 6, end to end through {@code sqlfeed run --once}: two states of one row
@@ -166,6 +167,52 @@ class ChangesWithinOneTickIT {
 
     assertThat(events()).hasSize(events);
     assertThat(mirror()).filteredOn(line -> line.contains("\"principal_id\"")).hasSize(3);
+  }
+
+  /**
+   * Issue 9, case 4 (the window): with {@code default_lookback: 1h} a date cursor holds today's
+   * midnight, before the window's start; the window starts at the day instead, with a key to page
+   * by and without one (the window read in one go).
+   */
+  @ParameterizedTest(name = "keyed {0}")
+  @ValueSource(booleans = {true, false})
+  void aDateCursorWithAnHourOfLookback_readsTodaysChanges(boolean keyed) throws Exception {
+    source = Source.postgres();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    source.sql(
+        "CREATE TABLE users (id VARCHAR(20) PRIMARY KEY, login VARCHAR(40) NOT NULL,"
+            + " updated_at DATE NOT NULL)",
+        "INSERT INTO users VALUES ('u1', 'ada', " + source.tick(today) + ")");
+    Files.writeString(
+        config(),
+        """
+        app_name: ticks
+        connect:
+          dsn: "${TICKS_DSN}"
+        incremental_sync:
+          default_lookback: 1h
+        resource_types:
+          user:
+            name: User
+            list:
+              query: SELECT id, login FROM users
+              map: {id: ".id", display_name: ".login"}
+            get:
+              query: SELECT id, login FROM users WHERE id = ?<id>
+            incremental_sync:
+              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
+              cursor_column: updated_at
+        %s
+        """
+            .formatted(keyed ? "      pagination: {primary_key: id}" : ""));
+    once();
+    assertThat(ids("resource:user:u1:")).hasSize(1);
+
+    source.sql("UPDATE users SET login = 'ada lovelace' WHERE id = 'u1'");
+    once();
+
+    assertThat(ids("resource:user:u1:")).hasSize(2);
+    assertTheMirrorIsAFreshFullSync();
   }
 
   // The harness: a source database, the config, runs, and the comparison with a full sync.
