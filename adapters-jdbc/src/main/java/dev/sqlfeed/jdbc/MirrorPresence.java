@@ -21,10 +21,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Which resources were deleted from an app's mirror: missing from {@code resources} although the
- * event log has a resource event about them. The mirror is read by primary key; the log has no
- * index by resource, so the second look reads the app's events once per chunk, and only for
- * resources the mirror lacks (an index on {@code events(app, resource_type, resource_id)} would
- * make it a lookup: a schema change left for later).
+ * event log has a resource event about them. The mirror is read by primary key; the log by its
+ * index by resource ({@link EventIndexSchema}), so the second look is a lookup, and only for
+ * resources the mirror lacks.
  */
 final class MirrorPresence {
   /** Resources per statement: two bind values each, well below every database's limit. */

@@ -88,6 +88,35 @@ class JooqSyncStoreEventLogIT {
     }
   }
 
+  /**
+   * Version 4 indexes the log by resource, so that asking whether it has events about a resource is
+   * a lookup; a version 3 store gains the index when it opens, and the step may run again.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aVersion3Store_gainsTheEventsByResourceIndex_andTheStepMayRunAgain(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      try (Connection c = database.connect()) {
+        DSLContext db = jooq(c, database);
+        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 3);
+        assertThat(EventIndexSchema.has(db)).isFalse();
+      }
+      try (SyncStore store = open(database)) {
+        assertThat(store.writePage("hr", List.of(created("c1", "1")), commit()).appended())
+            .isEqualTo(1);
+      }
+      try (Connection c = database.connect()) {
+        DSLContext db = jooq(c, database);
+        assertThat(EventIndexSchema.has(db)).isTrue();
+        EventIndexSchema.version4(db, StoreDialect.of(database.jdbcUrl()));
+        assertThat(EventIndexSchema.has(db)).isTrue();
+      }
+      assertThat(schemaVersions(database))
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aVersion1StoreIsMigratedOnOpenAndKeepsItsMirror(TestDatabase.Kind kind) throws Exception {
