@@ -24,14 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 9, cases 4 to 6, end to end through {@code sqlfeed run --once}: two states of one row
- * within one tick of a coarse cursor (a PostgreSQL {@code date}, an SQLite timestamp text stamped
- * at midnight) and a team soft-deleted and re-activated. Every scenario runs on SQLite and
- * PostgreSQL with {@code page_size} 1 and 2, and ends with the mirror equal to a fresh full sync's.
+ * within one tick of a coarse cursor (a PostgreSQL or MariaDB {@code DATE}, an SQLite timestamp
+ * text stamped at midnight) and a team soft-deleted and re-activated. Every scenario runs on
+ * SQLite, PostgreSQL and MariaDB with {@code page_size} 1 and 2, and ends with the mirror equal to
+ * a fresh full sync's.
  */
 class ChangesWithinOneTickIT {
   /** Yesterday, so that the tick is well before every cycle's upper bound. */
@@ -45,7 +46,9 @@ class ChangesWithinOneTickIT {
         Arguments.of("sqlite", 1),
         Arguments.of("sqlite", 2),
         Arguments.of("postgres", 1),
-        Arguments.of("postgres", 2));
+        Arguments.of("postgres", 2),
+        Arguments.of("mariadb", 1),
+        Arguments.of("mariadb", 2));
   }
 
   @AfterEach
@@ -174,10 +177,11 @@ class ChangesWithinOneTickIT {
    * midnight, before the window's start; the window starts at the day instead, with a key to page
    * by and without one (the window read in one go).
    */
-  @ParameterizedTest(name = "keyed {0}")
-  @ValueSource(booleans = {true, false})
-  void aDateCursorWithAnHourOfLookback_readsTodaysChanges(boolean keyed) throws Exception {
-    source = Source.postgres();
+  @ParameterizedTest(name = "{0}, keyed {1}")
+  @CsvSource({"postgres, true", "postgres, false", "mariadb, true", "mariadb, false"})
+  void aDateCursorWithAnHourOfLookback_readsTodaysChanges(String kind, boolean keyed)
+      throws Exception {
+    source = Source.of(kind, dir);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     source.sql(
         "CREATE TABLE users (id VARCHAR(20) PRIMARY KEY, login VARCHAR(40) NOT NULL,"
@@ -218,7 +222,7 @@ class ChangesWithinOneTickIT {
   // The harness: a source database, the config, runs, and the comparison with a full sync.
 
   private void open(String kind, int pageSize) throws Exception {
-    source = kind.equals("sqlite") ? Source.sqlite(dir) : Source.postgres();
+    source = Source.of(kind, dir);
     String date = source.dateType();
     source.sql(
         "CREATE TABLE users (id VARCHAR(20) PRIMARY KEY, login VARCHAR(40) NOT NULL, updated_at "
@@ -398,8 +402,18 @@ class ChangesWithinOneTickIT {
       };
     }
 
-    static Source postgres() {
-      TestDatabase db = TestDatabases.create(TestDatabase.Kind.POSTGRES);
+    static Source of(String kind, Path dir) {
+      return switch (kind) {
+        case "sqlite" -> sqlite(dir);
+        case "postgres" -> server(TestDatabase.Kind.POSTGRES);
+        case "mariadb" -> server(TestDatabase.Kind.MARIADB);
+        default -> throw new IllegalArgumentException(kind);
+      };
+    }
+
+    /** PostgreSQL or MariaDB: both spell a date column and value the same way. */
+    static Source server(TestDatabase.Kind kind) {
+      TestDatabase db = TestDatabases.create(kind);
       return new Source() {
         @Override
         public Map<String, String> env() {
