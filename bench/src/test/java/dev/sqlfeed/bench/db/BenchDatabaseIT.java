@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
+import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,17 +50,33 @@ class BenchDatabaseIT {
     }
   }
 
-  /** As the tests' own databases: a missing server skips, except under CI=true. */
+  /**
+   * As the tests' own databases: a server that does not answer skips, except under CI=true; any
+   * other error (a refused login, a failing statement) fails.
+   */
   private static BenchDatabase create(BenchDatabase.Kind kind) {
     try {
       return BenchDatabase.create(kind);
     } catch (IllegalStateException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      if ("true".equalsIgnoreCase(System.getenv("CI")) || !noServer(e)) {
         throw e;
       }
       Assumptions.abort("no " + kind + " server: " + e.getMessage());
       throw e;
     }
+  }
+
+  /** Whether the failure is a connection that could not be made (SQLState class 08). */
+  private static boolean noServer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || (t instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean exists(BenchDatabase db) throws SQLException {
