@@ -33,17 +33,17 @@ final class AccountBinding {
     return rt.section("account_provisioning", ACCOUNT)
         .flatMap(
             a -> {
-              int mark = a.b.mark();
+              int mark = a.binding.mark();
               List<AccountField> schema = new ArrayList<>();
               for (Section f : a.sections("schema", FIELD)) {
-                int k = f.b.mark();
+                int k = f.binding.mark();
                 var name = f.required("name");
                 var type =
                     f.required("type")
                         .flatMap(
                             n ->
                                 Enums.parse(
-                                    f.b,
+                                    f.binding,
                                     n,
                                     f.pathOf("type"),
                                     AccountField.Type.values(),
@@ -51,7 +51,7 @@ final class AccountBinding {
                 String description = f.text("description");
                 String placeholder = f.text("placeholder");
                 boolean required = f.bool("required");
-                f.b
+                f.binding
                     .build(
                         k,
                         () ->
@@ -70,15 +70,15 @@ final class AccountBinding {
                   a.requiredSection("validate", LOOKUP)
                       .flatMap(
                           v -> {
-                            int k = v.b.mark();
+                            int k = v.binding.mark();
                             Map<String, QueryVar> vars = QueryParts.vars(v, "vars");
                             Optional<Query> q =
                                 QueryParts.query(
                                     v, "query", QueryKind.ACCOUNT, vars.keySet(), Optional.empty());
-                            return v.b.build(
+                            return v.binding.build(
                                 k, () -> new AccountLookup(vars, q.orElseThrow(), v.path));
                           });
-              return a.b.build(
+              return a.binding.build(
                   mark,
                   () ->
                       new AccountProvisioning(
@@ -94,11 +94,11 @@ final class AccountBinding {
     return rt.section("credential_rotation", ROTATION)
         .flatMap(
             r -> {
-              int mark = r.b.mark();
+              int mark = r.binding.mark();
               Optional<Credentials> credentials = credentials(r, false);
               Optional<AccountStatements> update =
                   r.section("update", STATEMENTS).flatMap(AccountBinding::statements);
-              return r.b.build(
+              return r.binding.build(
                   mark,
                   () ->
                       new CredentialRotation(
@@ -117,7 +117,7 @@ final class AccountBinding {
             : parent.section("credentials", CREDENTIALS);
     return cs.flatMap(
         c -> {
-          int mark = c.b.mark();
+          int mark = c.binding.mark();
           var none =
               c.section("no_password", OPTION)
                   .map(o -> new Credentials.Option(o.bool("preferred")));
@@ -126,42 +126,43 @@ final class AccountBinding {
                   .map(o -> new Credentials.Option(o.bool("preferred")));
           var random = c.section("random_password", RANDOM).flatMap(AccountBinding::random);
           if (required && none.isEmpty() && encrypted.isEmpty() && !c.has("random_password")) {
-            c.b.error(c.at, c.path, "needs one of " + Texts.quotedList(CREDENTIALS.allowed()));
+            c.binding.error(
+                c.at, c.path, "needs one of " + KeyHints.quotedList(CREDENTIALS.allowed()));
           }
-          return c.b.build(mark, () -> new Credentials(none, random, encrypted));
+          return c.binding.build(mark, () -> new Credentials(none, random, encrypted));
         });
   }
 
   private static Optional<Credentials.RandomPassword> random(Section r) {
-    int mark = r.b.mark();
+    int mark = r.binding.mark();
     int max = r.integer("max_length").orElse(0);
     int min = r.integer("min_length").orElse(0);
     if (min > 0 && max > 0 && min > max) {
-      r.b.error(r.at, r.path, "min_length " + min + " is greater than max_length " + max);
+      r.binding.error(r.at, r.path, "min_length " + min + " is greater than max_length " + max);
     }
     List<Credentials.Constraint> constraints = new ArrayList<>();
     for (Section c : r.sections("constraints", CONSTRAINT)) {
-      int k = c.b.mark();
+      int k = c.binding.mark();
       var charSet = c.required("char_set");
       int minCount = c.integer("min_count").orElse(0);
-      if (minCount <= 0 && c.b.mark() == k) {
-        c.b.error(c.at, c.path, "min_count must be greater than zero");
+      if (minCount <= 0 && c.binding.mark() == k) {
+        c.binding.error(c.at, c.path, "min_count must be greater than zero");
       }
-      c.b
+      c.binding
           .build(k, () -> new Credentials.Constraint(charSet.orElseThrow().text(), minCount))
           .ifPresent(constraints::add);
     }
     boolean preferred = r.bool("preferred");
     String disallowed = r.text("disallowed_characters");
-    return r.b.build(
+    return r.binding.build(
         mark, () -> new Credentials.RandomPassword(preferred, max, min, disallowed, constraints));
   }
 
   private static Optional<AccountStatements> statements(Section s) {
-    int mark = s.b.mark();
+    int mark = s.binding.mark();
     Map<String, QueryVar> vars = QueryParts.vars(s, "vars");
     List<Query> queries = QueryParts.queries(s, "queries", QueryKind.ACCOUNT, vars.keySet());
     boolean noTransaction = s.bool("no_transaction");
-    return s.b.build(mark, () -> new AccountStatements(vars, queries, noTransaction, s.path));
+    return s.binding.build(mark, () -> new AccountStatements(vars, queries, noTransaction, s.path));
   }
 }

@@ -7,6 +7,7 @@ import dev.sqlfeed.domain.config.action.ActionArgument;
 import dev.sqlfeed.domain.config.action.ActionType;
 import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,8 @@ final class ActionBinding {
   static Map<String, Action> bind(Section root) {
     Map<String, Action> out = new LinkedHashMap<>();
     for (MappingNode.Entry e : root.named("actions")) {
-      Section.of(root.b, e.value(), Paths.child("actions", e.key()), ACTION, e.keyLocation())
+      Section.of(
+              root.binding, e.value(), YamlPaths.child("actions", e.key()), ACTION, e.keyLocation())
           .flatMap(a -> action(a, e.key()))
           .ifPresent(a -> out.put(e.key(), a));
     }
@@ -42,7 +44,7 @@ final class ActionBinding {
   }
 
   private static Optional<Action> action(Section a, String key) {
-    int mark = a.b.mark();
+    int mark = a.binding.mark();
     Optional<ScalarNode> name = a.required("name");
     Map<String, ActionArgument> arguments = arguments(a);
     Map<String, QueryVar> vars = QueryParts.vars(a, "vars");
@@ -52,9 +54,9 @@ final class ActionBinding {
     boolean hasQuery = !a.text("query").isBlank();
     boolean hasQueries = !a.list("queries").isEmpty();
     if (hasQuery && hasQueries) {
-      a.b.error(a.at, a.path, "set only one of 'query' and 'queries'");
+      a.binding.error(a.at, a.path, "set only one of 'query' and 'queries'");
     } else if (!hasQuery && !hasQueries) {
-      a.b.error(a.at, a.path, "needs 'query' or 'queries'");
+      a.binding.error(a.at, a.path, "needs 'query' or 'queries'");
     } else if (hasQuery) {
       QueryParts.query(a, "query", QueryKind.ACTION, names, Optional.empty())
           .ifPresent(queries::add);
@@ -65,16 +67,16 @@ final class ActionBinding {
     List<ScalarNode> typeNodes = a.scalars("action_type");
     for (int i = 0; i < typeNodes.size(); i++) {
       Enums.parse(
-              a.b,
+              a.binding,
               typeNodes.get(i),
-              Paths.index(a.pathOf("action_type"), i),
+              YamlPaths.index(a.pathOf("action_type"), i),
               ActionType.values(),
               ActionType::yaml)
           .ifPresent(types::add);
     }
     String description = a.text("description");
     boolean noTransaction = a.bool("no_transaction");
-    return a.b.build(
+    return a.binding.build(
         mark,
         () ->
             new Action(
@@ -93,9 +95,9 @@ final class ActionBinding {
     Map<String, ActionArgument> out = new LinkedHashMap<>();
     for (MappingNode.Entry e : a.named("arguments")) {
       Section.of(
-              a.b,
+              a.binding,
               e.value(),
-              Paths.child(a.pathOf("arguments"), e.key()),
+              YamlPaths.child(a.pathOf("arguments"), e.key()),
               ARGUMENT,
               e.keyLocation())
           .flatMap(arg -> argument(arg, e.key()))
@@ -105,14 +107,14 @@ final class ActionBinding {
   }
 
   private static Optional<ActionArgument> argument(Section arg, String key) {
-    int mark = arg.b.mark();
+    int mark = arg.binding.mark();
     Optional<ScalarNode> name = arg.required("name");
     Optional<ActionArgument.Type> type =
         arg.required("type")
             .flatMap(
                 n ->
                     Enums.parse(
-                        arg.b,
+                        arg.binding,
                         n,
                         arg.pathOf("type"),
                         ActionArgument.Type.values(),
@@ -120,13 +122,13 @@ final class ActionBinding {
     Optional<Object> defaultValue = arg.value("default").flatMap(PlainValues::of);
     boolean required = arg.bool("required");
     if (required && defaultValue.isPresent()) {
-      arg.b.error(
+      arg.binding.error(
           arg.node.get("default").orElseThrow().location(),
           arg.pathOf("default"),
           "a required argument may not have a default");
     }
     String description = arg.text("description");
-    return arg.b.build(
+    return arg.binding.build(
         mark,
         () ->
             new ActionArgument(

@@ -107,7 +107,7 @@ final class Binding {
       String value = env.get(m.group(1));
       if (value == null) {
         error(
-            Texts.locate(node, m.start()),
+            node.locateOffset(m.start()),
             path,
             "environment variable " + m.group(1) + " is not set");
         value = "";

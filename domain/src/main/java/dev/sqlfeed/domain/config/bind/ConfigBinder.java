@@ -11,6 +11,7 @@ import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
 import dev.sqlfeed.domain.config.tree.YamlNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import dev.sqlfeed.domain.error.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -115,24 +116,24 @@ public final class ConfigBinder {
       Section t, IncrementalBinding.Defaults defaults) {
     Map<String, ResourceType> out = new LinkedHashMap<>();
     if (t.node.entry("resource_types").isEmpty()) {
-      t.b.error(t.at, t.path, "missing required key 'resource_types'");
+      t.binding.error(t.at, t.path, "missing required key 'resource_types'");
       return out;
     }
     List<MappingNode.Entry> entries = t.named("resource_types");
     if (entries.isEmpty()
         && t.value("resource_types").map(v -> v instanceof MappingNode).orElse(true)) {
       YamlNode v = t.node.get("resource_types").orElseThrow();
-      t.b.error(v.location(), "resource_types", "needs at least one resource type");
+      t.binding.error(v.location(), "resource_types", "needs at least one resource type");
       return out;
     }
     Set<String> ids = new LinkedHashSet<>();
     entries.forEach(e -> ids.add(e.key()));
-    t.b.resourceTypeIds(ids);
+    t.binding.resourceTypeIds(ids);
     for (MappingNode.Entry e : entries) {
       Section.of(
-              t.b,
+              t.binding,
               e.value(),
-              Paths.child("resource_types", e.key()),
+              YamlPaths.child("resource_types", e.key()),
               ResourceTypeBinding.KEYS,
               e.keyLocation())
           .flatMap(rt -> ResourceTypeBinding.bind(rt, e.key(), defaults))

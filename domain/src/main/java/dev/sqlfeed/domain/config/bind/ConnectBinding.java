@@ -4,6 +4,7 @@ import dev.sqlfeed.domain.config.Connect;
 import dev.sqlfeed.domain.config.Databases;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class ConnectBinding {
       return Optional.empty();
     }
     Section c = cs.get();
-    Binding b = c.b;
+    Binding b = c.binding;
     int mark = b.mark();
     // The DSN keeps its ${VAR} references: they are expanded part by part when connecting, as
     // baton-sql does, so that a password full of @:/# in a variable cannot break the DSN. Expanding
@@ -47,7 +48,7 @@ final class ConnectBinding {
     String password = expanded(c, "password");
     Map<String, String> params = new LinkedHashMap<>();
     c.scalarMap("params")
-        .forEach((k, v) -> params.put(k, b.expand(v, Paths.child(c.pathOf("params"), k))));
+        .forEach((k, v) -> params.put(k, b.expand(v, YamlPaths.child(c.pathOf("params"), k))));
     if (c.text("dsn").isBlank() && c.text("scheme").isBlank()) {
       b.error(c.at, c.path, "needs 'dsn' or 'scheme' (with 'host')");
     } else if (c.text("dsn").isBlank() && c.text("host").isBlank()) {
@@ -72,38 +73,38 @@ final class ConnectBinding {
    */
   private static void connectable(Section c, ConnectValues values) {
     try {
-      ConnectionSpec.of(values, name -> Objects.requireNonNullElse(c.b.env(name), ""));
+      ConnectionSpec.of(values, name -> Objects.requireNonNullElse(c.binding.env(name), ""));
     } catch (IllegalArgumentException e) {
       for (String line : e.getMessage().lines().toList()) {
         Matcher m = FIELD.matcher(line);
         if (m.matches() && !m.group(1).equals("params") && c.has(m.group(1))) {
           String field = m.group(1);
-          c.b.error(c.scalar(field).orElseThrow().location(), c.pathOf(field), m.group(2));
+          c.binding.error(c.scalar(field).orElseThrow().location(), c.pathOf(field), m.group(2));
         } else {
-          c.b.error(c.at, c.path, m.matches() ? m.group(2) : line);
+          c.binding.error(c.at, c.path, m.matches() ? m.group(2) : line);
         }
       }
     }
   }
 
   private static String expanded(Section c, String key) {
-    return c.scalar(key).map(s -> c.b.expand(s, c.pathOf(key))).orElse("");
+    return c.scalar(key).map(s -> c.binding.expand(s, c.pathOf(key))).orElse("");
   }
 
   private static Optional<Databases> databases(Section d) {
-    int mark = d.b.mark();
+    int mark = d.binding.mark();
     List<String> names = d.scalars("static").stream().map(ScalarNode::text).toList();
     boolean hasDiscovery = !d.text("discovery_query").isBlank();
     if (!names.isEmpty() && hasDiscovery) {
-      d.b.error(d.at, d.path, "set only one of 'static' and 'discovery_query'");
+      d.binding.error(d.at, d.path, "set only one of 'static' and 'discovery_query'");
     } else if (names.isEmpty() && !hasDiscovery) {
-      d.b.error(d.at, d.path, "needs 'static' or 'discovery_query'");
+      d.binding.error(d.at, d.path, "needs 'static' or 'discovery_query'");
     }
     Optional<Query> discovery =
         hasDiscovery
             ? QueryParts.query(
                 d, "discovery_query", QueryKind.DISCOVERY, List.of(), Optional.empty())
             : Optional.empty();
-    return d.b.build(mark, () -> new Databases(names, discovery));
+    return d.binding.build(mark, () -> new Databases(names, discovery));
   }
 }

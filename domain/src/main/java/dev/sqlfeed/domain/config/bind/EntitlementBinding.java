@@ -45,7 +45,7 @@ final class EntitlementBinding {
   static List<StaticEntitlement> statics(Section rt) {
     List<StaticEntitlement> out = new ArrayList<>();
     for (Section e : rt.sections("static_entitlements", MAPPING)) {
-      int mark = e.b.mark();
+      int mark = e.binding.mark();
       Optional<ScalarNode> id = e.required("id");
       Optional<Cel> displayName = e.requiredCel("display_name");
       Optional<Cel> description = e.cel("description");
@@ -56,7 +56,7 @@ final class EntitlementBinding {
       Optional<Cel> skipIf = e.cel("skip_if");
       Optional<EntitlementProvisioning> provisioning = ProvisioningBinding.entitlement(e);
       Optional<ExclusionGroup> group = exclusionGroup(e);
-      e.b
+      e.binding
           .build(
               mark,
               () ->
@@ -81,15 +81,15 @@ final class EntitlementBinding {
     return rt.section("entitlements", QUERY)
         .flatMap(
             q -> {
-              int mark = q.b.mark();
+              int mark = q.binding.mark();
               Map<String, QueryVar> vars = QueryParts.vars(q, "vars");
               Optional<Pagination> pagination = QueryParts.pagination(q, Optional.empty());
               Optional<Query> query =
                   QueryParts.query(q, "query", QueryKind.ENTITLEMENTS, vars.keySet(), pagination);
-              int beforeMap = q.b.mark();
+              int beforeMap = q.binding.mark();
               List<Section> items = q.sections("map", MAPPING);
-              if (items.isEmpty() && q.b.mark() == beforeMap) {
-                q.b.error(
+              if (items.isEmpty() && q.binding.mark() == beforeMap) {
+                q.binding.error(
                     q.node.get("map").map(n -> n.location()).orElse(q.at),
                     q.pathOf("map"),
                     "needs at least one entitlement mapping");
@@ -99,7 +99,7 @@ final class EntitlementBinding {
                 mapping(e).ifPresent(map::add);
               }
               var scope = QueryParts.scope(q);
-              return q.b.build(
+              return q.binding.build(
                   mark,
                   () ->
                       new EntitlementsQuery(
@@ -108,7 +108,7 @@ final class EntitlementBinding {
   }
 
   private static Optional<EntitlementMapping> mapping(Section e) {
-    int mark = e.b.mark();
+    int mark = e.binding.mark();
     Optional<Cel> id = e.requiredCel("id");
     Optional<Cel> displayName = e.requiredCel("display_name");
     Optional<Cel> description = e.cel("description");
@@ -119,7 +119,7 @@ final class EntitlementBinding {
     Optional<Cel> skipIf = e.cel("skip_if");
     Optional<EntitlementProvisioning> provisioning = ProvisioningBinding.entitlement(e);
     Optional<ExclusionGroup> group = exclusionGroup(e);
-    return e.b.build(
+    return e.binding.build(
         mark,
         () ->
             new EntitlementMapping(
@@ -147,13 +147,13 @@ final class EntitlementBinding {
         return p;
       }
     }
-    e.b.warn(
+    e.binding.warn(
         s.get().location(),
         e.pathOf("purpose"),
         "'"
             + s.get().text()
             + "' is not one of "
-            + Texts.quotedList(allowedPurposes())
+            + KeyHints.quotedList(allowedPurposes())
             + "; baton-sql reads it as unspecified");
     return Purpose.UNSPECIFIED;
   }
@@ -169,7 +169,7 @@ final class EntitlementBinding {
         return Optional.of(new PurposeSpec.Fixed(p));
       }
     }
-    return e.b.compile(s.get(), e.pathOf("purpose")).map(PurposeSpec.Computed::new);
+    return e.binding.compile(s.get(), e.pathOf("purpose")).map(PurposeSpec.Computed::new);
   }
 
   private static List<String> allowedPurposes() {
@@ -180,12 +180,12 @@ final class EntitlementBinding {
     return e.section("exclusion_group", EXCLUSION_GROUP)
         .flatMap(
             g -> {
-              int mark = g.b.mark();
+              int mark = g.binding.mark();
               Optional<Cel> id = g.requiredCel("id");
               Optional<Cel> order = g.cel("order");
               Optional<Cel> isDefault = g.cel("is_default");
               Optional<Cel> scoped = g.cel("is_scope_to_resource");
-              return g.b.build(
+              return g.binding.build(
                   mark,
                   () -> new ExclusionGroup(id.orElseThrow(), order, isDefault, scoped, g.path));
             });

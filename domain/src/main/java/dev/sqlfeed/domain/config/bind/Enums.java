@@ -21,7 +21,9 @@ final class Enums {
     String hint =
         KeyHints.closest(s.text(), allowed).map(v -> "; did you mean '" + v + "'?").orElse("");
     b.error(
-        s.location(), path, "'" + s.text() + "' is not one of " + Texts.quotedList(allowed) + hint);
+        s.location(),
+        path,
+        "'" + s.text() + "' is not one of " + KeyHints.quotedList(allowed) + hint);
     return Optional.empty();
   }
 }

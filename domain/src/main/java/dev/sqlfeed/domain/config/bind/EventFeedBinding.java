@@ -8,6 +8,7 @@ import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.feed.EventFeedMapping;
 import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import dev.sqlfeed.domain.query.SqlTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,25 +41,30 @@ final class EventFeedBinding {
   static Map<String, EventFeed> bind(Section top, IncrementalBinding.Defaults defaults) {
     DeclaredTypes types = DeclaredTypes.of(top);
     Map<String, EventFeed> out = new LinkedHashMap<>();
-    int mark = top.b.mark();
+    int mark = top.binding.mark();
     for (MappingNode.Entry e : top.named("event_feeds")) {
-      Section.of(top.b, e.value(), Paths.child("event_feeds", e.key()), FEED, e.keyLocation())
+      Section.of(
+              top.binding,
+              e.value(),
+              YamlPaths.child("event_feeds", e.key()),
+              FEED,
+              e.keyLocation())
           .flatMap(s -> feed(s, e.key(), defaults, types))
           .ifPresent(f -> out.put(e.key(), f));
     }
-    if (top.b.mark() == mark) {
+    if (top.binding.mark() == mark) {
       // With a broken feed, what it covers is unknown: its errors say enough.
-      FeedCoverage.check(top.b, types, out.values());
+      FeedCoverage.check(top.binding, types, out.values());
     }
     return out;
   }
 
   private static Optional<EventFeed> feed(
       Section s, String key, IncrementalBinding.Defaults defaults, DeclaredTypes types) {
-    int mark = s.b.mark();
+    int mark = s.binding.mark();
     String sourceKey = "event_feeds." + key;
     if (types.ids().contains(sourceKey)) {
-      s.b.error(
+      s.binding.error(
           s.at,
           s.path,
           "the feed's source key '"
@@ -77,7 +83,7 @@ final class EventFeedBinding {
         s.requiredSection("map", EventFeedMappingBinding.KEYS)
             .flatMap(m -> EventFeedMappingBinding.bind(m, types));
     SyncSettings settings = settings(s, defaults);
-    return s.b.build(
+    return s.binding.build(
         mark,
         () ->
             new EventFeed(
@@ -100,8 +106,8 @@ final class EventFeedBinding {
     for (SqlTemplate.Placeholder p : SqlTemplate.parse(node.text()).placeholders()) {
       if (PAGING.contains(p.name())) {
         pages = true;
-        s.b.error(
-            Texts.locate(node, p.offset()),
+        s.binding.error(
+            node.locateOffset(p.offset()),
             s.pathOf("query"),
             "pages itself with "
                 + p.token()
@@ -114,13 +120,13 @@ final class EventFeedBinding {
   private static SyncSettings settings(Section s, IncrementalBinding.Defaults defaults) {
     Optional<SyncMode> own = s.oneOf("mode", SyncMode.values(), SyncMode::yaml);
     if (own.orElse(null) == SyncMode.COMPAT) {
-      s.b.error(
+      s.binding.error(
           s.node.get("mode").orElseThrow().location(),
           s.pathOf("mode"),
           "event feeds run in keyset mode only: sqlfeed pages them by (cursor_column,"
               + " primary_key)");
     } else if (own.isEmpty() && defaults.mode().orElse(null) == SyncMode.COMPAT) {
-      s.b.error(
+      s.binding.error(
           s.at,
           s.path,
           "event feeds run in keyset mode only, but incremental_sync.mode is compat: set"

@@ -30,12 +30,12 @@ final class EventFeedMappingBinding {
   private EventFeedMappingBinding() {}
 
   static Optional<EventFeedMapping> bind(Section m, DeclaredTypes types) {
-    int mark = m.b.mark();
+    int mark = m.binding.mark();
     Optional<ScalarNode> kindNode = m.required("kind");
-    Optional<Cel> kind = kindNode.flatMap(n -> m.b.compile(n, m.pathOf("kind")));
+    Optional<Cel> kind = kindNode.flatMap(n -> m.binding.compile(n, m.pathOf("kind")));
     Optional<EventKind> literalKind = kindNode.flatMap(n -> literalKind(m, n));
     Optional<ScalarNode> typeNode = m.required("resource_type");
-    Optional<Cel> type = typeNode.flatMap(n -> m.b.compile(n, m.pathOf("resource_type")));
+    Optional<Cel> type = typeNode.flatMap(n -> m.binding.compile(n, m.pathOf("resource_type")));
     typeNode.ifPresent(n -> checkType(m, n, types, kindNode, literalKind));
     Optional<Cel> id = m.requiredCel("resource_id");
     checkGrantFields(m, kindNode, literalKind);
@@ -44,7 +44,7 @@ final class EventFeedMappingBinding {
     m.scalar("principal_type").ifPresent(n -> checkPrincipalType(m, n, types));
     Optional<Cel> principalId = m.cel("principal_id");
     Optional<Cel> skipIf = m.cel("skip_if");
-    return m.b.build(
+    return m.binding.build(
         mark,
         () ->
             new EventFeedMapping(
@@ -58,13 +58,13 @@ final class EventFeedMappingBinding {
   }
 
   private static Optional<EventKind> literalKind(Section m, ScalarNode node) {
-    Optional<String> literal = Texts.celStringLiteral(node.text());
+    Optional<String> literal = CelLiterals.string(node.text());
     if (literal.isEmpty()) {
       return Optional.empty();
     }
     Optional<EventKind> kind = EventKind.of(literal.get());
     if (kind.isEmpty()) {
-      m.b.error(
+      m.binding.error(
           node.location(),
           m.pathOf("kind"),
           "'"
@@ -72,7 +72,7 @@ final class EventFeedMappingBinding {
               + "' is not an event kind"
               + KeyHints.closest(literal.get(), EventKind.names())
                   .map(k -> " (did you mean '" + k + "'?)")
-                  .orElse(" (one of " + Texts.quotedList(EventKind.names()) + ")"));
+                  .orElse(" (one of " + KeyHints.quotedList(EventKind.names()) + ")"));
     }
     return kind;
   }
@@ -83,14 +83,14 @@ final class EventFeedMappingBinding {
       DeclaredTypes types,
       Optional<ScalarNode> kindNode,
       Optional<EventKind> literalKind) {
-    Optional<String> literal = Texts.celStringLiteral(node.text());
+    Optional<String> literal = CelLiterals.string(node.text());
     if (literal.isEmpty() || types.ids().isEmpty()) {
       return;
     }
     String path = m.pathOf("resource_type");
     Optional<DeclaredTypes.Type> declared = types.get(literal.get());
     if (declared.isEmpty()) {
-      m.b.error(
+      m.binding.error(
           node.location(),
           path,
           "'"
@@ -98,16 +98,16 @@ final class EventFeedMappingBinding {
               + "' is not a resource type of this config"
               + KeyHints.closest(literal.get(), types.ids())
                   .map(k -> " (did you mean '" + k + "'?)")
-                  .orElse(" (resource types: " + Texts.quotedList(types.ids()) + ")"));
+                  .orElse(" (resource types: " + KeyHints.quotedList(types.ids()) + ")"));
       return;
     }
     // A kind that is not a literal may yield resource_changed for any row.
-    boolean kindIsLiteral = kindNode.flatMap(n -> Texts.celStringLiteral(n.text())).isPresent();
+    boolean kindIsLiteral = kindNode.flatMap(n -> CelLiterals.string(n.text())).isPresent();
     boolean mayChange =
         kindNode.isPresent()
             && (kindIsLiteral ? literalKind.orElse(null) == EventKind.RESOURCE_CHANGED : true);
     if (mayChange && !declared.get().hasGet()) {
-      m.b.error(
+      m.binding.error(
           node.location(),
           path,
           "resource type '"
@@ -128,7 +128,7 @@ final class EventFeedMappingBinding {
       boolean given =
           m.value(field).map(v -> !(v instanceof ScalarNode s && s.text().isBlank())).orElse(false);
       if (kind.grant() && !given) {
-        m.b.error(
+        m.binding.error(
             m.at,
             m.path,
             "missing required key '"
@@ -137,7 +137,7 @@ final class EventFeedMappingBinding {
                 + kind.yaml()
                 + " needs entitlement, principal_type and principal_id");
       } else if (!kind.grant() && given) {
-        m.b.warn(
+        m.binding.warn(
             m.node.entry(field).orElseThrow().keyLocation(),
             m.pathOf(field),
             "is evaluated only for the grant kinds, and this feed's kind is always " + kind.yaml());
@@ -146,12 +146,12 @@ final class EventFeedMappingBinding {
   }
 
   private static void checkPrincipalType(Section m, ScalarNode node, DeclaredTypes types) {
-    Optional<String> literal = Texts.celStringLiteral(node.text());
+    Optional<String> literal = CelLiterals.string(node.text());
     if (literal.isEmpty() || types.ids().isEmpty() || types.ids().contains(literal.get())) {
       return;
     }
     // A warning, as for a grants query's principal_type: baton-sql does not check either.
-    m.b.warn(
+    m.binding.warn(
         node.location(),
         m.pathOf("principal_type"),
         "'"

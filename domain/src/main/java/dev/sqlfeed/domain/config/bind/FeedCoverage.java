@@ -2,6 +2,7 @@ package dev.sqlfeed.domain.config.bind;
 
 import dev.sqlfeed.domain.config.feed.EventFeed;
 import dev.sqlfeed.domain.config.feed.EventKind;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class FeedCoverage {
       return;
     }
     for (DeclaredTypes.Type t : types.all()) {
-      String path = Paths.child("resource_types", t.id());
+      String path = YamlPaths.child("resource_types", t.id());
       if (!t.incremental() && !anyMay(feeds, t.id(), RESOURCE_KINDS)) {
         b.warn(
             t.at(),
@@ -54,7 +55,7 @@ final class FeedCoverage {
         if (!g.incremental()) {
           b.warn(
               g.at(),
-              Paths.index(Paths.child(path, "grants"), g.index()),
+              YamlPaths.index(YamlPaths.child(path, "grants"), g.index()),
               "no incremental source covers these grants (no incremental_sync here, and no event"
                   + " feed can yield grant_created or grant_revoked for '"
                   + t.id()
@@ -69,8 +70,8 @@ final class FeedCoverage {
   }
 
   private static boolean may(EventFeed feed, String type, Set<EventKind> kinds) {
-    Optional<String> literalType = Texts.celStringLiteral(feed.map().resourceType().source());
-    Optional<String> literalKind = Texts.celStringLiteral(feed.map().kind().source());
+    Optional<String> literalType = CelLiterals.string(feed.map().resourceType().source());
+    Optional<String> literalKind = CelLiterals.string(feed.map().kind().source());
     return literalType.map(type::equals).orElse(true)
         && literalKind.map(k -> EventKind.of(k).map(kinds::contains).orElse(false)).orElse(true);
   }

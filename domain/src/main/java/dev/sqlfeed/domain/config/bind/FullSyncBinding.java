@@ -22,7 +22,7 @@ final class FullSyncBinding {
     Optional<Duration> interval = s.get().duration("interval");
     if (interval.isPresent() && interval.get().isZero()) {
       s.get()
-          .b
+          .binding
           .error(
               s.get().scalar("interval").orElseThrow().location(),
               s.get().pathOf("interval"),

@@ -35,7 +35,7 @@ final class GrantBinding {
   static List<GrantsQuery> grants(Section rt, IncrementalBinding.Defaults defaults) {
     List<GrantsQuery> out = new ArrayList<>();
     for (Section g : rt.sections("grants", QUERY)) {
-      int mark = g.b.mark();
+      int mark = g.binding.mark();
       Map<String, QueryVar> vars = QueryParts.vars(g, "vars");
       Optional<Pagination> pagination = QueryParts.pagination(g, Optional.empty());
       Optional<Query> query =
@@ -43,7 +43,7 @@ final class GrantBinding {
       List<GrantMapping> map = mappings(g, true);
       var scope = QueryParts.scope(g);
       Optional<GrantsIncrementalSync> incremental = IncrementalBinding.grants(g, defaults);
-      g.b
+      g.binding
           .build(
               mark,
               () ->
@@ -58,10 +58,10 @@ final class GrantBinding {
    * A {@code map} list of grant mappings; {@code nonEmpty} makes an empty or missing list an error.
    */
   static List<GrantMapping> mappings(Section parent, boolean nonEmpty) {
-    int before = parent.b.mark();
+    int before = parent.binding.mark();
     List<Section> items = parent.sections("map", MAPPING);
-    if (nonEmpty && items.isEmpty() && parent.b.mark() == before) {
-      parent.b.error(
+    if (nonEmpty && items.isEmpty() && parent.binding.mark() == before) {
+      parent.binding.error(
           parent.node.get("map").map(n -> n.location()).orElse(parent.at),
           parent.pathOf("map"),
           "needs at least one grant mapping");
@@ -74,7 +74,7 @@ final class GrantBinding {
   }
 
   private static Optional<GrantMapping> mapping(Section m) {
-    int mark = m.b.mark();
+    int mark = m.binding.mark();
     Optional<Cel> skipIf = m.cel("skip_if");
     Optional<Cel> principalId = m.requiredCel("principal_id");
     Optional<ScalarNode> principalType = m.required("principal_type");
@@ -85,17 +85,17 @@ final class GrantBinding {
         m.section("expandable", EXPANDABLE)
             .flatMap(
                 e -> {
-                  int k = e.b.mark();
+                  int k = e.binding.mark();
                   Optional<Cel> skip = e.cel("skip_if");
                   List<Cel> ids = e.celList("entitlement_ids");
-                  if (ids.isEmpty() && e.b.mark() == k) {
-                    e.b.error(e.at, e.path, "needs at least one entry in 'entitlement_ids'");
+                  if (ids.isEmpty() && e.binding.mark() == k) {
+                    e.binding.error(e.at, e.path, "needs at least one entry in 'entitlement_ids'");
                   }
                   boolean shallow = e.bool("shallow");
-                  return e.b.build(k, () -> new ExpandableGrant(skip, ids, shallow, e.path));
+                  return e.binding.build(k, () -> new ExpandableGrant(skip, ids, shallow, e.path));
                 });
     Optional<Cel> entitlementResourceId = m.cel("entitlement_resource_id");
-    return m.b.build(
+    return m.binding.build(
         mark,
         () ->
             new GrantMapping(

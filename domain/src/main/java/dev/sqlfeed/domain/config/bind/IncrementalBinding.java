@@ -69,7 +69,7 @@ final class IncrementalBinding {
     return rt.section("incremental_sync", RESOURCE)
         .flatMap(
             s -> {
-              int mark = s.b.mark();
+              int mark = s.binding.mark();
               Map<String, QueryVar> vars = QueryParts.vars(s, "vars");
               QueryParts.rejectReservedVars(s, "vars", vars);
               Optional<Pagination> pagination =
@@ -80,13 +80,13 @@ final class IncrementalBinding {
               Optional<Cel> resourceId = s.cel("resource_id");
               Optional<Cel> deletedIf = deletedIf(s);
               if (!rt.has("get") && !s.has("deleted_if")) {
-                s.b.error(
+                s.binding.error(
                     s.at,
                     s.path,
                     "needs a 'get' query on the resource type, to re-read each changed resource");
               }
               SyncSettings settings = settings(s, defaults, List.of("query"), pagination);
-              return s.b.build(
+              return s.binding.build(
                   mark,
                   () ->
                       new ResourceIncrementalSync(
@@ -109,7 +109,7 @@ final class IncrementalBinding {
     Optional<Cel> cel = s.cel("deleted_if");
     Optional<String> type = cel.flatMap(c -> c.expression().nonBooleanType());
     if (type.isPresent()) {
-      s.b.error(
+      s.binding.error(
           s.scalar("deleted_if").orElseThrow().location(),
           s.pathOf("deleted_if"),
           "must be a boolean condition (for example .deleted_at != null), but its type is "
@@ -124,7 +124,7 @@ final class IncrementalBinding {
         .section("incremental_sync", GRANTS)
         .flatMap(
             s -> {
-              int mark = s.b.mark();
+              int mark = s.binding.mark();
               Map<String, QueryVar> vars = QueryParts.vars(s, "vars");
               QueryParts.rejectReservedVars(s, "vars", vars);
               Optional<Pagination> pagination =
@@ -147,7 +147,7 @@ final class IncrementalBinding {
               SyncSettings settings = settings(s, defaults, queryKeys, pagination);
               Optional<Query> revokesQuery = revokes;
               Optional<String> revokesColumn = revokesCursor;
-              return s.b.build(
+              return s.binding.build(
                   mark,
                   () ->
                       new GrantsIncrementalSync(
@@ -184,8 +184,8 @@ final class IncrementalBinding {
         }
         pagesItself = true;
         if (explicit.orElse(null) == SyncMode.KEYSET) {
-          s.b.error(
-              Texts.locate(node.get(), p.offset()),
+          s.binding.error(
+              node.get().locateOffset(p.offset()),
               s.pathOf(key),
               "pages itself with "
                   + p.token()
@@ -197,7 +197,7 @@ final class IncrementalBinding {
     }
     SyncMode mode = explicit.orElse(pagesItself ? SyncMode.COMPAT : SyncMode.KEYSET);
     if (mode == SyncMode.KEYSET && pagination.map(p -> p.primaryKey().isEmpty()).orElse(true)) {
-      s.b.warn(
+      s.binding.warn(
           s.at,
           s.path,
           "keyset mode without pagination.primary_key orders rows by the cursor column alone;"
@@ -214,7 +214,7 @@ final class IncrementalBinding {
     Optional<Integer> ownPageSize = s.integer("page_size");
     if (ownPageSize.isPresent()) {
       if (ownPageSize.get() < 1) {
-        s.b.error(
+        s.binding.error(
             s.scalar("page_size").orElseThrow().location(),
             s.pathOf("page_size"),
             "must be at least 1, found " + ownPageSize.get());
@@ -230,7 +230,7 @@ final class IncrementalBinding {
   private static Optional<Duration> positive(Section s, String key) {
     Optional<Duration> d = s.duration(key);
     if (d.isPresent() && d.get().isZero()) {
-      s.b.error(
+      s.binding.error(
           s.scalar(key).orElseThrow().location(),
           s.pathOf(key),
           "must be greater than zero, found " + GoDuration.format(d.get()));

@@ -3,8 +3,12 @@ package dev.sqlfeed.domain.config.bind;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** "Did you mean" hints for misspelt keys and values, by edit distance. */
+/**
+ * Hints for misspelt keys and values: "did you mean", by edit distance, and the list of what is
+ * allowed.
+ */
 public final class KeyHints {
   private KeyHints() {}
 
@@ -56,5 +60,10 @@ public final class KeyHints {
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  /** {@code 'a', 'b', 'c'}: allowed keys or values as a message lists them. */
+  static String quotedList(Collection<String> values) {
+    return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
   }
 }

@@ -58,7 +58,7 @@ final class MappingBinding {
       return Optional.empty();
     }
     Section m = ms.get();
-    int mark = m.b.mark();
+    int mark = m.binding.mark();
     Optional<Cel> id = m.requiredCel("id");
     Optional<Cel> displayName = m.requiredCel("display_name");
     Optional<Cel> description = m.cel("description");
@@ -67,14 +67,14 @@ final class MappingBinding {
         m.section("non_human_identity", NHI)
             .flatMap(
                 s -> {
-                  int k = s.b.mark();
+                  int k = s.binding.mark();
                   Optional<Cel> type = s.requiredCel("nhi_type");
                   Optional<Cel> detail = s.cel("nhi_detail");
-                  return s.b.build(
+                  return s.binding.build(
                       k, () -> new NonHumanIdentity(type.orElseThrow(), detail, s.path));
                 });
     Annotations annotations = annotations(m);
-    return m.b.build(
+    return m.binding.build(
         mark,
         () ->
             new ResourceMapping(
@@ -142,20 +142,20 @@ final class MappingBinding {
    */
   private static void warnUnknownLiteral(
       Section s, String key, Optional<Cel> cel, List<String> known, String fallback) {
-    cel.flatMap(c -> Texts.celStringLiteral(c.source()))
+    cel.flatMap(c -> CelLiterals.string(c.source()))
         .filter(v -> !known.contains(v.toLowerCase(java.util.Locale.ROOT)))
         .ifPresent(
             v ->
                 s.scalar(key)
                     .ifPresent(
                         n ->
-                            s.b.warn(
+                            s.binding.warn(
                                 n.location(),
                                 s.pathOf(key),
                                 "'"
                                     + v
                                     + "' is not one of "
-                                    + Texts.quotedList(known)
+                                    + KeyHints.quotedList(known)
                                     + "; baton-sql reads it as "
                                     + fallback)));
   }

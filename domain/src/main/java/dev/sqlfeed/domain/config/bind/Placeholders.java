@@ -73,7 +73,7 @@ final class Placeholders {
       Collection<String> names,
       Optional<Pagination> pagination,
       Placeholder p) {
-    var at = Texts.locate(node, p.offset());
+    var at = node.locateOffset(p.offset());
     if (!p.option().isEmpty() && !OPTIONS.contains(p.option())) {
       b.error(
           at,
@@ -83,7 +83,7 @@ final class Placeholders {
               + "' in "
               + p.token()
               + " (allowed: "
-              + Texts.quotedList(OPTIONS.stream().sorted().toList())
+              + KeyHints.quotedList(OPTIONS.stream().sorted().toList())
               + ")");
       return;
     }

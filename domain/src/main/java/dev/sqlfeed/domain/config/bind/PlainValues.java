@@ -65,7 +65,7 @@ final class PlainValues {
       return Map.of();
     }
     if (!(v.get() instanceof MappingNode)) {
-      s.b.error(
+      s.binding.error(
           v.get().location(), s.pathOf(key), "expected a mapping, found " + v.get().describe());
       return Map.of();
     }

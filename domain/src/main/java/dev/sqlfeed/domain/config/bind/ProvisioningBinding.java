@@ -44,29 +44,29 @@ final class ProvisioningBinding {
         .section("provisioning", PROVISIONING)
         .flatMap(
             p -> {
-              int mark = p.b.mark();
+              int mark = p.binding.mark();
               Map<String, QueryVar> vars = QueryParts.vars(p, "vars");
               Optional<GrantProvisioning> grant =
                   p.section("grant", GRANT).flatMap(g -> grant(g, vars.keySet()));
               Optional<ProvisioningQueries> revoke =
                   p.section("revoke", REVOKE).flatMap(r -> statements(r, vars.keySet()));
-              return p.b.build(
+              return p.binding.build(
                   mark, () -> new EntitlementProvisioning(vars, grant, revoke, p.path));
             });
   }
 
   private static Optional<GrantProvisioning> grant(Section g, Set<String> names) {
-    int mark = g.b.mark();
+    int mark = g.binding.mark();
     Optional<ProvisioningQueries> statements = statements(g, names);
     Optional<GrantProvisioning.RejectIf> rejectIf =
         g.section("reject_if", REJECT_IF)
             .flatMap(
                 r -> {
-                  int k = r.b.mark();
+                  int k = r.binding.mark();
                   Optional<Query> q =
                       QueryParts.query(r, "query", QueryKind.PROVISIONING, names, Optional.empty());
                   Optional<Cel> reason = r.requiredCel("reason");
-                  return r.b.build(
+                  return r.binding.build(
                       k,
                       () ->
                           new GrantProvisioning.RejectIf(
@@ -76,19 +76,19 @@ final class ProvisioningBinding {
         g.section("grant_replace", GRANT_REPLACE)
             .flatMap(
                 r -> {
-                  int k = r.b.mark();
+                  int k = r.binding.mark();
                   Optional<Query> q =
                       QueryParts.query(r, "query", QueryKind.PROVISIONING, names, Optional.empty());
                   List<GrantMapping> map = GrantBinding.mappings(r, false);
-                  return r.b.build(
+                  return r.binding.build(
                       k, () -> new GrantProvisioning.GrantReplace(q.orElseThrow(), map, r.path));
                 });
-    return g.b.build(
+    return g.binding.build(
         mark, () -> new GrantProvisioning(statements.orElseThrow(), rejectIf, replace));
   }
 
   private static Optional<ProvisioningQueries> statements(Section s, Set<String> names) {
-    int mark = s.b.mark();
+    int mark = s.binding.mark();
     boolean noTransaction = s.bool("no_transaction");
     List<Query> validation =
         QueryParts.queries(s, "validation_queries", QueryKind.PROVISIONING, names);
@@ -113,7 +113,7 @@ final class ProvisioningBinding {
                                         names,
                                         Optional.empty())),
                         o.path));
-    return s.b.build(
+    return s.binding.build(
         mark,
         () ->
             new ProvisioningQueries(

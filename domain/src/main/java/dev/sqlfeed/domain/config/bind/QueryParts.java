@@ -6,6 +6,7 @@ import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.QueryScope;
 import dev.sqlfeed.domain.config.QueryVar;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class QueryParts {
         .flatMap(
             n ->
                 Placeholders.query(
-                    s.b, n, s.pathOf(key), kind, names, pagination, invalidPagination));
+                    s.binding, n, s.pathOf(key), kind, names, pagination, invalidPagination));
   }
 
   /** A list of statements (every entry required to be a non-empty string). */
@@ -41,13 +42,13 @@ final class QueryParts {
     List<ScalarNode> items = s.scalars(key);
     List<Query> out = new java.util.ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      String path = Paths.index(s.pathOf(key), i);
+      String path = YamlPaths.index(s.pathOf(key), i);
       ScalarNode item = items.get(i);
       if (item.text().isBlank()) {
-        s.b.error(item.location(), path, "must not be empty");
+        s.binding.error(item.location(), path, "must not be empty");
         continue;
       }
-      Placeholders.query(s.b, item, path, kind, names, Optional.empty()).ifPresent(out::add);
+      Placeholders.query(s.binding, item, path, kind, names, Optional.empty()).ifPresent(out::add);
     }
     return out;
   }
@@ -61,17 +62,17 @@ final class QueryParts {
     s.scalarMap(key)
         .forEach(
             (name, node) -> {
-              String path = Paths.child(s.pathOf(key), name);
+              String path = YamlPaths.child(s.pathOf(key), name);
               String text = node.text();
               if (text.isBlank()) {
-                s.b.error(node.location(), path, "must not be empty");
+                s.binding.error(node.location(), path, "must not be empty");
                 return;
               }
-              if (BARE_NAME.matcher(text.strip()).matches() && !s.b.compiles(text)) {
+              if (BARE_NAME.matcher(text.strip()).matches() && !s.binding.compiles(text)) {
                 out.put(name, new QueryVar(name, text, Optional.empty(), path));
                 return;
               }
-              s.b
+              s.binding
                   .compile(node, path)
                   .ifPresent(
                       c ->
@@ -89,9 +90,9 @@ final class QueryParts {
             .get(key)
             .ifPresent(
                 v ->
-                    s.b.error(
+                    s.binding.error(
                         v.location(),
-                        Paths.child(s.pathOf(key), reserved),
+                        YamlPaths.child(s.pathOf(key), reserved),
                         "'"
                             + reserved
                             + "' is reserved: baton-sql fills ?<"
@@ -112,7 +113,7 @@ final class QueryParts {
       return Optional.empty();
     }
     Section p = ps.get();
-    int mark = p.b.mark();
+    int mark = p.binding.mark();
     Optional<PaginationStrategy> strategy;
     if (p.has("strategy") || defaultStrategy.isEmpty()) {
       strategy =
@@ -120,7 +121,7 @@ final class QueryParts {
               .flatMap(
                   n ->
                       Enums.parse(
-                          p.b,
+                          p.binding,
                           n,
                           p.pathOf("strategy"),
                           PaginationStrategy.values(),
@@ -133,7 +134,7 @@ final class QueryParts {
       p.scalar("page_size")
           .ifPresent(
               n ->
-                  p.b.warn(
+                  p.binding.warn(
                       n.location(),
                       p.pathOf("page_size"),
                       "baton-sql clamps page_size to 1.."
@@ -144,7 +145,7 @@ final class QueryParts {
                           + Math.max(1, Math.min(Pagination.MAX_PAGE_SIZE, pageSize))));
     }
     String primaryKey = p.text("primary_key");
-    return p.b.build(
+    return p.binding.build(
         mark, () -> new Pagination(strategy.orElseThrow(), primaryKey, pageSize, p.path));
   }
 

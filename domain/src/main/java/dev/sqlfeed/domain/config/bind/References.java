@@ -22,12 +22,13 @@ final class References {
   }
 
   static void check(Section s, ScalarNode n, String path) {
-    Set<String> ids = s.b.resourceTypeIds();
+    Set<String> ids = s.binding.resourceTypeIds();
     if (ids.isEmpty() || ids.contains(n.text())) {
       return;
     }
     String hint =
         KeyHints.closest(n.text(), ids).map(k -> " (did you mean '" + k + "'?)").orElse("");
-    s.b.warn(n.location(), path, "'" + n.text() + "' is not a resource type of this config" + hint);
+    s.binding.warn(
+        n.location(), path, "'" + n.text() + "' is not a resource type of this config" + hint);
   }
 }

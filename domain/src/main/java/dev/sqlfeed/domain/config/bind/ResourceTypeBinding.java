@@ -39,14 +39,14 @@ final class ResourceTypeBinding {
   private ResourceTypeBinding() {}
 
   static Optional<ResourceType> bind(Section rt, String id, IncrementalBinding.Defaults defaults) {
-    int mark = rt.b.mark();
+    int mark = rt.binding.mark();
     Optional<ScalarNode> name = rt.required("name");
     String description = rt.text("description");
     Optional<ListQuery> list = rt.requiredSection("list", LIST).flatMap(ResourceTypeBinding::list);
     Optional<EntitlementsQuery> entitlements = EntitlementBinding.query(rt);
     List<StaticEntitlement> statics = EntitlementBinding.statics(rt);
     if (!statics.isEmpty() && entitlements.isPresent()) {
-      rt.b.warn(
+      rt.binding.warn(
           rt.node.entry("entitlements").orElseThrow().keyLocation(),
           rt.pathOf("entitlements"),
           "baton-sql reads only static_entitlements when both are set; this query is not run");
@@ -57,7 +57,7 @@ final class ResourceTypeBinding {
     Optional<CredentialRotation> rotation = AccountBinding.rotation(rt);
     Optional<GetQuery> get = rt.section("get", GET).flatMap(ResourceTypeBinding::get);
     Optional<ResourceIncrementalSync> incremental = IncrementalBinding.resource(rt, defaults);
-    return rt.b.build(
+    return rt.binding.build(
         mark,
         () ->
             new ResourceType(
@@ -77,24 +77,24 @@ final class ResourceTypeBinding {
   }
 
   private static Optional<ListQuery> list(Section l) {
-    int mark = l.b.mark();
+    int mark = l.binding.mark();
     Map<String, QueryVar> vars = QueryParts.vars(l, "vars");
     Optional<Pagination> pagination = QueryParts.pagination(l, Optional.empty());
     Optional<Query> query = QueryParts.query(l, "query", QueryKind.LIST, vars.keySet(), pagination);
     Optional<ResourceMapping> map = MappingBinding.bind(l);
     var scope = QueryParts.scope(l);
-    return l.b.build(
+    return l.binding.build(
         mark,
         () ->
             new ListQuery(query.orElseThrow(), vars, pagination, map.orElseThrow(), scope, l.path));
   }
 
   private static Optional<GetQuery> get(Section g) {
-    int mark = g.b.mark();
+    int mark = g.binding.mark();
     Map<String, QueryVar> vars = QueryParts.vars(g, "vars");
     QueryParts.rejectReservedVars(g, "vars", vars);
     Optional<Query> query =
         QueryParts.query(g, "query", QueryKind.GET, vars.keySet(), Optional.empty());
-    return g.b.build(mark, () -> new GetQuery(query.orElseThrow(), vars, g.path));
+    return g.binding.build(mark, () -> new GetQuery(query.orElseThrow(), vars, g.path));
   }
 }

@@ -7,6 +7,7 @@ import dev.sqlfeed.domain.config.tree.MappingNode;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
 import dev.sqlfeed.domain.config.tree.SequenceNode;
 import dev.sqlfeed.domain.config.tree.YamlNode;
+import dev.sqlfeed.domain.config.tree.YamlPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 final class Section {
   private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+)");
 
-  final Binding b;
+  final Binding binding;
   final MappingNode node;
   final String path;
 
@@ -35,8 +36,8 @@ final class Section {
    */
   final Location at;
 
-  private Section(Binding b, MappingNode node, String path, Location at) {
-    this.b = b;
+  private Section(Binding binding, MappingNode node, String path, Location at) {
+    this.binding = binding;
     this.node = node;
     this.path = path;
     this.at = at;
@@ -47,40 +48,41 @@ final class Section {
    * with a hint when a known key is close; a key in {@code ignored} (one baton-sql ignores and its
    * own examples carry) is a warning.
    */
-  static Optional<Section> of(Binding b, YamlNode node, String path, KeySet keys) {
-    return of(b, node, path, keys, node.location());
+  static Optional<Section> of(Binding binding, YamlNode node, String path, KeySet keys) {
+    return of(binding, node, path, keys, node.location());
   }
 
   /**
    * Like {@link #of(Binding, YamlNode, String, KeySet)}, reporting whole-mapping problems at {@code
    * at}.
    */
-  static Optional<Section> of(Binding b, YamlNode node, String path, KeySet keys, Location at) {
+  static Optional<Section> of(
+      Binding binding, YamlNode node, String path, KeySet keys, Location at) {
     if (!(node instanceof MappingNode mapping)) {
-      b.error(node.location(), path, "expected a mapping, found " + node.describe());
+      binding.error(node.location(), path, "expected a mapping, found " + node.describe());
       return Optional.empty();
     }
     for (MappingNode.Entry e : mapping.entries()) {
       if (keys.allowed().contains(e.key())) {
         continue;
       }
-      String keyPath = Paths.child(path, e.key());
+      String keyPath = YamlPaths.child(path, e.key());
       String ignored = keys.ignored().get(e.key());
       if (ignored != null) {
-        b.warn(e.keyLocation(), keyPath, ignored);
+        binding.warn(e.keyLocation(), keyPath, ignored);
         continue;
       }
       String hint =
           KeyHints.closest(e.key(), keys.allowed())
               .map(k -> " (did you mean '" + k + "'?)")
-              .orElse(" (allowed here: " + Texts.quotedList(keys.allowed()) + ")");
-      b.error(e.keyLocation(), keyPath, "unknown key '" + e.key() + "'" + hint);
+              .orElse(" (allowed here: " + KeyHints.quotedList(keys.allowed()) + ")");
+      binding.error(e.keyLocation(), keyPath, "unknown key '" + e.key() + "'" + hint);
     }
-    return Optional.of(new Section(b, mapping, path, at));
+    return Optional.of(new Section(binding, mapping, path, at));
   }
 
   String pathOf(String key) {
-    return Paths.child(path, key);
+    return YamlPaths.child(path, key);
   }
 
   /** The value under {@code key}, unless absent or null. */
@@ -101,7 +103,8 @@ final class Section {
     if (v.get() instanceof ScalarNode s) {
       return Optional.of(s);
     }
-    b.error(v.get().location(), pathOf(key), "expected a string, found " + v.get().describe());
+    binding.error(
+        v.get().location(), pathOf(key), "expected a string, found " + v.get().describe());
     return Optional.empty();
   }
 
@@ -114,16 +117,16 @@ final class Section {
   Optional<ScalarNode> required(String key) {
     Optional<MappingNode.Entry> entry = node.entry(key);
     if (entry.isEmpty()) {
-      b.error(at, path, "missing required key '" + key + "'");
+      binding.error(at, path, "missing required key '" + key + "'");
       return Optional.empty();
     }
     Optional<ScalarNode> s = scalar(key);
     if (s.isPresent() && s.get().text().isBlank()) {
-      b.error(s.get().location(), pathOf(key), "must not be empty");
+      binding.error(s.get().location(), pathOf(key), "must not be empty");
       return Optional.empty();
     }
     if (s.isEmpty() && value(key).isEmpty()) {
-      b.error(entry.get().value().location(), pathOf(key), "must not be empty");
+      binding.error(entry.get().value().location(), pathOf(key), "must not be empty");
     }
     return s;
   }
@@ -140,7 +143,7 @@ final class Section {
       case "false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF":
         return false;
       default:
-        b.error(
+        binding.error(
             s.get().location(),
             pathOf(key),
             "expected true or false, found '" + s.get().text() + "'");
@@ -169,7 +172,7 @@ final class Section {
         // Falls through to the error below.
       }
     }
-    b.error(s.get().location(), pathOf(key), "expected an integer, found '" + t + "'");
+    binding.error(s.get().location(), pathOf(key), "expected an integer, found '" + t + "'");
     return Optional.empty();
   }
 
@@ -182,12 +185,13 @@ final class Section {
     try {
       Duration d = GoDuration.parse(s.get().text());
       if (d.isNegative()) {
-        b.error(s.get().location(), pathOf(key), "must not be negative: '" + s.get().text() + "'");
+        binding.error(
+            s.get().location(), pathOf(key), "must not be negative: '" + s.get().text() + "'");
         return Optional.empty();
       }
       return Optional.of(d);
     } catch (IllegalArgumentException e) {
-      b.error(s.get().location(), pathOf(key), e.getMessage());
+      binding.error(s.get().location(), pathOf(key), e.getMessage());
       return Optional.empty();
     }
   }
@@ -198,23 +202,24 @@ final class Section {
     if (s.isEmpty()) {
       return Optional.empty();
     }
-    return Enums.parse(b, s.get(), pathOf(key), values, yaml);
+    return Enums.parse(binding, s.get(), pathOf(key), values, yaml);
   }
 
   /** The mapping under {@code key}, if present and not null. */
   Optional<Section> section(String key, KeySet keys) {
     return value(key)
-        .flatMap(v -> of(b, v, pathOf(key), keys, node.entry(key).orElseThrow().keyLocation()));
+        .flatMap(
+            v -> of(binding, v, pathOf(key), keys, node.entry(key).orElseThrow().keyLocation()));
   }
 
   /** A mapping that must be present. */
   Optional<Section> requiredSection(String key, KeySet keys) {
     Optional<MappingNode.Entry> entry = node.entry(key);
     if (entry.isEmpty()) {
-      b.error(at, path, "missing required key '" + key + "'");
+      binding.error(at, path, "missing required key '" + key + "'");
       return Optional.empty();
     }
-    return of(b, entry.get().value(), pathOf(key), keys, entry.get().keyLocation());
+    return of(binding, entry.get().value(), pathOf(key), keys, entry.get().keyLocation());
   }
 
   /**
@@ -229,7 +234,8 @@ final class Section {
     if (v.get() instanceof MappingNode m) {
       return m.entries();
     }
-    b.error(v.get().location(), pathOf(key), "expected a mapping, found " + v.get().describe());
+    binding.error(
+        v.get().location(), pathOf(key), "expected a mapping, found " + v.get().describe());
     return List.of();
   }
 
@@ -242,7 +248,7 @@ final class Section {
     if (v.get() instanceof SequenceNode seq) {
       return seq.items();
     }
-    b.error(v.get().location(), pathOf(key), "expected a list, found " + v.get().describe());
+    binding.error(v.get().location(), pathOf(key), "expected a list, found " + v.get().describe());
     return List.of();
   }
 
@@ -251,7 +257,7 @@ final class Section {
     List<Section> out = new ArrayList<>();
     List<YamlNode> items = list(key);
     for (int i = 0; i < items.size(); i++) {
-      of(b, items.get(i), Paths.index(pathOf(key), i), keys).ifPresent(out::add);
+      of(binding, items.get(i), YamlPaths.index(pathOf(key), i), keys).ifPresent(out::add);
     }
     return out;
   }
@@ -267,9 +273,9 @@ final class Section {
           out.add(s);
         }
       } else {
-        b.error(
+        binding.error(
             item.location(),
-            Paths.index(pathOf(key), i),
+            YamlPaths.index(pathOf(key), i),
             "expected a string, found " + item.describe());
       }
     }
@@ -284,16 +290,17 @@ final class Section {
       return out;
     }
     if (!(v.get() instanceof MappingNode m)) {
-      b.error(v.get().location(), pathOf(key), "expected a mapping, found " + v.get().describe());
+      binding.error(
+          v.get().location(), pathOf(key), "expected a mapping, found " + v.get().describe());
       return out;
     }
     for (MappingNode.Entry e : m.entries()) {
       if (e.value() instanceof ScalarNode s) {
         out.put(e.key(), s);
       } else {
-        b.error(
+        binding.error(
             e.value().location(),
-            Paths.child(pathOf(key), e.key()),
+            YamlPaths.child(pathOf(key), e.key()),
             "expected a string, found " + e.value().describe());
       }
     }
@@ -302,12 +309,14 @@ final class Section {
 
   /** An optional CEL expression; absent, null or empty means not set (as in baton-sql). */
   Optional<Cel> cel(String key) {
-    return scalar(key).filter(s -> !s.text().isBlank()).flatMap(s -> b.compile(s, pathOf(key)));
+    return scalar(key)
+        .filter(s -> !s.text().isBlank())
+        .flatMap(s -> binding.compile(s, pathOf(key)));
   }
 
   /** A CEL expression that must be present. */
   Optional<Cel> requiredCel(String key) {
-    return required(key).flatMap(s -> b.compile(s, pathOf(key)));
+    return required(key).flatMap(s -> binding.compile(s, pathOf(key)));
   }
 
   /** A list of CEL expressions. */
@@ -315,12 +324,13 @@ final class Section {
     List<Cel> out = new ArrayList<>();
     List<YamlNode> items = list(key);
     for (int i = 0; i < items.size(); i++) {
-      String itemPath = Paths.index(pathOf(key), i);
+      String itemPath = YamlPaths.index(pathOf(key), i);
       YamlNode item = items.get(i);
       if (item instanceof ScalarNode s && !s.isNull() && !s.text().isBlank()) {
-        b.compile(s, itemPath).ifPresent(out::add);
+        binding.compile(s, itemPath).ifPresent(out::add);
       } else if (!(item instanceof ScalarNode)) {
-        b.error(item.location(), itemPath, "expected a CEL expression, found " + item.describe());
+        binding.error(
+            item.location(), itemPath, "expected a CEL expression, found " + item.describe());
       }
     }
     return out;
@@ -333,7 +343,9 @@ final class Section {
         .forEach(
             (name, s) -> {
               if (!s.isNull() && !s.text().isBlank()) {
-                b.compile(s, Paths.child(pathOf(key), name)).ifPresent(c -> out.put(name, c));
+                binding
+                    .compile(s, YamlPaths.child(pathOf(key), name))
+                    .ifPresent(c -> out.put(name, c));
               }
             });
     return out;

@@ -52,6 +52,19 @@ public record ScalarNode(
     return style == Style.SINGLE_QUOTED || style == Style.DOUBLE_QUOTED;
   }
 
+  /** The file position of a 0-based offset into {@link #text()} (a CEL error's position). */
+  public Location locateOffset(int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return locate(line, offset - lineStart + 1);
+  }
+
   /**
    * The file position of a 1-based position inside {@link #text()}. Exact for one-line scalars
    * without escapes and for literal block scalars; a best effort for folded and escaped text.

@@ -5,10 +5,21 @@ import java.util.Objects;
 /**
  * Finds nodes by the YAML paths that messages print ({@code resource_types.user.list.map.id},
  * {@code resource_types.team.grants[0].map[1].principal_id}), so that a finding about a bound
- * config, which keeps paths but no positions, can still point at a line and column.
+ * config, which keeps paths but no positions, can still point at a line and column; and builds
+ * them.
  */
 public final class YamlPaths {
   private YamlPaths() {}
+
+  /** The path of {@code key} under {@code path}: dotted keys. */
+  public static String child(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The path of item {@code index} of the list at {@code path}: {@code path[0]}. */
+  public static String index(String path, int index) {
+    return path + "[" + index + "]";
+  }
 
   /**
    * The node at {@code path}, or, when the path leads nowhere (a key the file does not have), the
