@@ -592,11 +592,17 @@ class JooqSourceReaderIT {
 
   /**
    * A million rows through a 256 MB heap. Slow (seconds), so it runs only when asked: {@code
-   * -Dsqlfeed.it.million=true} with {@code -Dsurefire.argLine="-Xmx256m ..."}.
+   * ./mvnw verify -pl adapters-jdbc -Dit.test='JooqSourceReaderIT#aMillion*'
+   * -Dsurefire.argLine="-Xmx256m -Dsqlfeed.it.million=true"}; it fails with a larger heap, in which
+   * it would prove nothing.
    */
   @Test
   @EnabledIfSystemProperty(named = "sqlfeed.it.million", matches = "true")
   void aMillionRowsStreamThroughASmallHeap() {
+    // The small heap is what the test is about: it proves nothing with a default one.
+    assertThat(Runtime.getRuntime().maxMemory() >> 20)
+        .as("max heap in MB: run with -Xmx256m, as the javadoc says")
+        .isLessThanOrEqualTo(256);
     TestDatabase db = db(Kind.POSTGRES);
     db.execute(
         "CREATE TABLE million AS SELECT g::bigint AS id,"
