@@ -591,10 +591,9 @@ class JooqSourceReaderIT {
   }
 
   /**
-   * A million rows through a 256 MB heap. Slow (seconds), so it runs only when asked: {@code
-   * ./mvnw verify -pl adapters-jdbc -Dit.test='JooqSourceReaderIT#aMillion*'
-   * -Dsurefire.argLine="-Xmx256m -Dsqlfeed.it.million=true"}; it fails with a larger heap, in which
-   * it would prove nothing.
+   * A million rows through a 256 MB heap. Slow (seconds), so it runs only when asked: {@code ./mvnw
+   * verify -pl adapters-jdbc -Dit.test='JooqSourceReaderIT#aMillion*' -Dsurefire.argLine="-Xmx256m
+   * -Dsqlfeed.it.million=true"}; it fails with a larger heap, in which it would prove nothing.
    */
   @Test
   @EnabledIfSystemProperty(named = "sqlfeed.it.million", matches = "true")

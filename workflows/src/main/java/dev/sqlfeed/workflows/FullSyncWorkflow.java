@@ -7,7 +7,7 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Runs an app's full sync: the full read, compared with the mirror, its differences applied and
- * counted. One workflow per app, id {@code sqlfeed/<app>/full-sync} (see {@link
+ * counted. One workflow per app, id {@code sqlfeed-full-sync/<app>} (see {@link
  * FullSyncWorkflows}), so Temporal itself refuses a second full sync of an app while one runs.
  * Either scheduled (every {@code full_sync.interval}, started by {@code sqlfeed run}) or once
  * (started by {@code sqlfeed sync} against a running worker).

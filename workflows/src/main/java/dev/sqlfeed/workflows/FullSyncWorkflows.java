@@ -1,8 +1,12 @@
 package dev.sqlfeed.workflows;
 
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.util.Objects;
 
 /**
@@ -10,14 +14,45 @@ import java.util.Objects;
  * instead of running a second full sync of the app.
  */
 public final class FullSyncWorkflows {
-  /** The last part of the workflow id, after {@code sqlfeed/<app>/}. */
-  public static final String ID_SUFFIX = "full-sync";
+  /**
+   * How the workflow id begins. Source workflows' ids all begin with {@code sqlfeed/}, so no config
+   * key (a resource type may be called {@code full-sync}) can give a source this id.
+   */
+  public static final String ID_PREFIX = "sqlfeed-full-sync/";
+
+  /** The suffix of the id that sqlfeed used until it had {@link #ID_PREFIX}. */
+  static final String LEGACY_SUFFIX = "full-sync";
+
+  private static final String WORKFLOW_TYPE = "FullSyncWorkflow";
 
   private FullSyncWorkflows() {}
 
-  /** The workflow id of an app's full syncs: {@code sqlfeed/<app>/full-sync}. */
+  /** The workflow id of an app's full syncs: {@code sqlfeed-full-sync/<app>}. */
   public static String workflowId(String app) {
-    return SourceWorkflows.workflowId(app, ID_SUFFIX);
+    return ID_PREFIX + app;
+  }
+
+  /**
+   * Ends the app's schedule left running under the id of earlier versions, {@code
+   * sqlfeed/<app>/full-sync}, so that an upgraded worker does not run two schedules; a source
+   * workflow that happens to have that id (a resource type called {@code full-sync}) is left alone.
+   *
+   * @return whether one was ended
+   */
+  public static boolean retireLegacy(WorkflowClient client, String app) {
+    String legacy = SourceWorkflows.workflowId(app, LEGACY_SUFFIX);
+    WorkflowStub stub = client.newUntypedWorkflowStub(legacy);
+    try {
+      WorkflowExecutionDescription description = stub.describe();
+      if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          || !WORKFLOW_TYPE.equals(description.getWorkflowType())) {
+        return false;
+      }
+      stub.terminate("replaced by " + workflowId(app));
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
   }
 
   /** What {@link #startOrAttach} did. */

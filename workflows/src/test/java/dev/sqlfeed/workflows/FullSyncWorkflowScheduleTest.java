@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -151,7 +153,29 @@ class FullSyncWorkflowScheduleTest {
     assertThat(first.attached()).isFalse();
     assertThat(second.attached()).isTrue();
     assertThat(second.runId()).isEqualTo(first.runId());
-    assertThat(second.workflowId()).isEqualTo("sqlfeed/acme/full-sync");
+    assertThat(second.workflowId()).isEqualTo("sqlfeed-full-sync/acme");
+  }
+
+  /**
+   * The id no config key can take: a schedule an earlier sqlfeed left under {@code
+   * sqlfeed/<app>/full-sync} is ended, so that an upgraded worker runs one schedule, not two.
+   */
+  @Test
+  void aScheduleUnderTheOldId_isRetired_andTheNewIdIsNoSourceKeys() {
+    String legacy = SourceWorkflows.workflowId("acme", "full-sync");
+    FullSyncWorkflow old =
+        t.client.newWorkflowStub(
+            FullSyncWorkflow.class, SourceWorkflows.options(FullSyncTestEnvironment.QUEUE, legacy));
+    WorkflowClient.start(old::run, scheduled(0));
+    t.client.newWorkflowStub(FullSyncWorkflow.class, legacy).state();
+
+    assertThat(FullSyncWorkflows.retireLegacy(t.client, "acme")).isTrue();
+    assertThat(FullSyncWorkflows.retireLegacy(t.client, "acme")).isFalse();
+    assertThat(FullSyncWorkflows.retireLegacy(t.client, "other")).isFalse();
+    assertThat(t.client.newUntypedWorkflowStub(legacy).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(FullSyncWorkflows.workflowId("acme"))
+        .doesNotStartWith(SourceWorkflows.workflowId("acme", ""));
   }
 
   private static boolean isWaiting(FullSyncStatus s) {

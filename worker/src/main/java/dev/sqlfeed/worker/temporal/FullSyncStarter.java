@@ -36,6 +36,9 @@ public final class FullSyncStarter {
    *     schedule, which asks the store when the last full sync ended
    */
   public FullSyncWorkflows.Start startScheduled(Duration interval, FullSyncState carried) {
+    if (FullSyncWorkflows.retireLegacy(client, app)) {
+      LOG.info("{}: ended the schedule of an earlier sqlfeed, under the old workflow id", app);
+    }
     FullSyncWorkflows.Start start =
         FullSyncWorkflows.startOrAttach(
             client, taskQueue, FullSyncInput.scheduled(app, interval.toMillis(), carried));

@@ -183,7 +183,7 @@ class FullSyncWorkerIT {
     viaWorker.exits(ExitCode.OK);
     assertThat(viaWorker.out())
         .contains("synced acme: 4 resources, 1 entitlements, 2 grants in ")
-        .contains("ran in the worker at 127.0.0.1:" + port + " (workflow sqlfeed/acme/full-sync)");
+        .contains("ran in the worker at 127.0.0.1:" + port + " (workflow sqlfeed-full-sync/acme)");
     assertThat(viaWorker.err()).contains("--store is not used");
     assertThat(runs(store))
         .as("the run the worker did for 'sync' is in the worker's store")
