@@ -27,6 +27,8 @@ import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,53 +39,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JooqReconciliationIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-  /** The contract, on a new database per test. */
-  abstract static class OnDatabase extends ReconciliationContract {
+  /** The contract on each database, a new one per test. */
+  @Nested
+  @ParameterizedClass(name = "{0}")
+  @EnumSource(TestDatabase.Kind.class)
+  class OnEachDatabase extends ReconciliationContract {
+    @Parameter TestDatabase.Kind kind;
     private TestDatabase database;
-
-    abstract TestDatabase.Kind kind();
 
     @Override
     protected SyncStore openStore() {
-      database = TestDatabases.create(kind());
+      database = TestDatabases.create(kind);
       return open(database, Clock.systemUTC());
     }
 
     @Override
     protected void discardStore() {
       database.close();
-    }
-  }
-
-  @Nested
-  class OnSqlite extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.SQLITE;
-    }
-  }
-
-  @Nested
-  class OnH2 extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.H2;
-    }
-  }
-
-  @Nested
-  class OnPostgres extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.POSTGRES;
-    }
-  }
-
-  @Nested
-  class OnMariaDb extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.MARIADB;
     }
   }
 

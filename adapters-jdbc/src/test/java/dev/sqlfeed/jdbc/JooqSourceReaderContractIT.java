@@ -7,17 +7,23 @@ import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SourceReaderContract;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The JDBC source reader keeps the source reader's contract on every database. */
 class JooqSourceReaderContractIT {
-  abstract static class OnDatabase extends SourceReaderContract {
+  /** The contract on each database, a new one per test. */
+  @Nested
+  @ParameterizedClass(name = "{0}")
+  @EnumSource(TestDatabase.Kind.class)
+  class OnEachDatabase extends SourceReaderContract {
+    @Parameter TestDatabase.Kind kind;
     private TestDatabase database;
-
-    abstract TestDatabase.Kind kind();
 
     @Override
     protected SourceReader openReader() {
-      database = TestDatabases.create(kind());
+      database = TestDatabases.create(kind);
       database.execute(
           "CREATE TABLE people (id BIGINT PRIMARY KEY, name VARCHAR(20))",
           "INSERT INTO people VALUES (1, 'ada'), (2, 'bob'), (3, 'cy')");
@@ -30,38 +36,6 @@ class JooqSourceReaderContractIT {
     @Override
     protected void discard() {
       database.close();
-    }
-  }
-
-  @Nested
-  class OnPostgres extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.POSTGRES;
-    }
-  }
-
-  @Nested
-  class OnMariaDb extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.MARIADB;
-    }
-  }
-
-  @Nested
-  class OnSqlite extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.SQLITE;
-    }
-  }
-
-  @Nested
-  class OnH2 extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.H2;
     }
   }
 }

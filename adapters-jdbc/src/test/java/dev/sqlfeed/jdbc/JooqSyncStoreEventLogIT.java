@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,53 +40,23 @@ class JooqSyncStoreEventLogIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
   private static final String SOURCE = "team.grants.0.changes";
 
-  /** The contract, on a new database per test. */
-  abstract static class OnDatabase extends EventLogContract {
+  /** The contract on each database, a new one per test. */
+  @Nested
+  @ParameterizedClass(name = "{0}")
+  @EnumSource(TestDatabase.Kind.class)
+  class OnEachDatabase extends EventLogContract {
+    @Parameter TestDatabase.Kind kind;
     private TestDatabase database;
-
-    abstract TestDatabase.Kind kind();
 
     @Override
     protected SyncStore openStore() {
-      database = TestDatabases.create(kind());
+      database = TestDatabases.create(kind);
       return open(database);
     }
 
     @Override
     protected void discardStore() {
       database.close();
-    }
-  }
-
-  @Nested
-  class OnSqlite extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.SQLITE;
-    }
-  }
-
-  @Nested
-  class OnH2 extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.H2;
-    }
-  }
-
-  @Nested
-  class OnPostgres extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.POSTGRES;
-    }
-  }
-
-  @Nested
-  class OnMariaDb extends OnDatabase {
-    @Override
-    TestDatabase.Kind kind() {
-      return TestDatabase.Kind.MARIADB;
     }
   }
 
