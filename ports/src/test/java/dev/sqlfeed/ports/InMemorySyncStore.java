@@ -40,9 +40,6 @@ import java.util.function.Consumer;
  * become abandoned here: a process that dies takes this store with it.
  */
 public final class InMemorySyncStore implements SyncStore {
-  /** Compares strings by Unicode code point, the byte order of UTF-8. */
-  public static final Comparator<String> CODE_POINT_ORDER = InMemorySyncStore::compareCodePoints;
-
   /** The message of a run whose write was closed without commit or fail. */
   public static final String ABORTED = "aborted: the write was closed without commit or fail";
 
@@ -52,10 +49,10 @@ public final class InMemorySyncStore implements SyncStore {
 
   /** Each app's mirror, whether a full sync or only pages wrote it. */
   private final Map<String, Map<List<String>, MirrorRecord>> mirrors =
-      new TreeMap<>(CODE_POINT_ORDER);
+      new TreeMap<>(KeyOrder.CODE_POINTS);
 
   /** The apps whose full sync committed. */
-  private final Set<String> synced = new TreeSet<>(CODE_POINT_ORDER);
+  private final Set<String> synced = new TreeSet<>(KeyOrder.CODE_POINTS);
 
   private final List<SyncRun> runs = new ArrayList<>();
   private final InMemoryEventLog eventLog = new InMemoryEventLog();
@@ -316,27 +313,12 @@ public final class InMemorySyncStore implements SyncStore {
 
   private static int compareKeys(List<String> a, List<String> b) {
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = compareCodePoints(a.get(i), b.get(i));
+      int c = KeyOrder.CODE_POINTS.compare(a.get(i), b.get(i));
       if (c != 0) {
         return c;
       }
     }
     return Integer.compare(a.size(), b.size());
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   /** One full sync: records are staged here, out of sight, until the write ends. */

@@ -10,6 +10,7 @@ import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.Resource;
+import dev.sqlfeed.ports.fullsync.KeyOrder;
 import dev.sqlfeed.ports.fullsync.ReconcileEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -398,7 +399,7 @@ public abstract class ReconciliationContract {
 
   protected static List<String> lines(List<? extends MirrorRecord> records) {
     List<MirrorRecord> sorted = new ArrayList<>(records);
-    sorted.sort((a, b) -> InMemorySyncStore.CODE_POINT_ORDER.compare(sortKey(a), sortKey(b)));
+    sorted.sort((a, b) -> KeyOrder.CODE_POINTS.compare(sortKey(a), sortKey(b)));
     return sorted.stream().map(MirrorRecord::toJsonLine).toList();
   }
 
