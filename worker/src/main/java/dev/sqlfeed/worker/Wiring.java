@@ -2,7 +2,6 @@ package dev.sqlfeed.worker;
 
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Connect;
-import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
@@ -37,17 +36,7 @@ public final class Wiring {
   public static ConnectionSpec connection(Config config, Map<String, String> env) {
     Connect c = config.connect();
     try {
-      return ConnectionSpec.of(
-          new ConnectValues(
-              c.dsn(),
-              c.scheme(),
-              c.host(),
-              c.port(),
-              c.database(),
-              c.user(),
-              c.password(),
-              c.params()),
-          env::get);
+      return ConnectionSpec.of(c.values(), env::get);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage().lines().toList());
     }

@@ -1,5 +1,6 @@
 package dev.sqlfeed.domain.config;
 
+import dev.sqlfeed.domain.connect.ConnectValues;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,86 +11,96 @@ import java.util.Optional;
  * Either {@code dsn} or the structured fields are given (or both: then the structured fields
  * override the DSN's parts, as in baton-sql). Absent fields are empty strings.
  *
- * <p>{@link #toString()} never shows the password, neither the field nor one inside the DSN.
+ * <p>{@link #toString()} never shows the password, neither the field nor one inside the DSN: it is
+ * {@link ConnectValues}' own.
  *
- * @param dsn a baton-sql DSN ({@code postgres://...}, {@code mysql://...}, a SQLite path ...) or a
- *     {@code jdbc:} URL
- * @param scheme the database kind when the structured fields are used
- * @param host host name (may carry a port for some databases)
- * @param port port, as text
- * @param database database name
- * @param user user name, to be URL-encoded into the DSN
- * @param password password, to be URL-encoded into the DSN; never logged
- * @param params extra connection parameters, in file order
+ * @param values the fields as {@link dev.sqlfeed.domain.connect.ConnectionSpec#of} takes them
  * @param databases per-database iteration, if configured
  * @param path the YAML path ({@code connect})
  */
-public record Connect(
-    String dsn,
-    String scheme,
-    String host,
-    String port,
-    String database,
-    String user,
-    String password,
-    Map<String, String> params,
-    Optional<Databases> databases,
-    String path) {
+public record Connect(ConnectValues values, Optional<Databases> databases, String path) {
 
   public Connect {
-    Objects.requireNonNull(dsn, "dsn");
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(port, "port");
-    Objects.requireNonNull(database, "database");
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(password, "password");
-    params = Ordered.copy(params);
+    Objects.requireNonNull(values, "values");
+    for (String field :
+        new String[] {
+          values.dsn(),
+          values.scheme(),
+          values.host(),
+          values.port(),
+          values.database(),
+          values.user(),
+          values.password()
+        }) {
+      Objects.requireNonNull(field, "connect fields are empty strings when absent, not null");
+    }
     Objects.requireNonNull(databases, "databases");
     Objects.requireNonNull(path, "path");
   }
 
-  private static final java.util.regex.Pattern SECRET_NAME =
-      java.util.regex.Pattern.compile("(?i).*(pass|pwd|secret|token).*");
-
   /**
-   * The DSN with secrets replaced by {@code ***}: the password of {@code user:password@} and the
-   * value of any parameter whose name says it is one ({@code password=}, {@code pwd=}, {@code
-   * token=} ...).
+   * @param dsn a baton-sql DSN ({@code postgres://...}, {@code mysql://...}, a SQLite path ...) or
+   *     a {@code jdbc:} URL
+   * @param scheme the database kind when the structured fields are used
+   * @param host host name (may carry a port for some databases)
+   * @param port port, as text
+   * @param database database name
+   * @param user user name, to be URL-encoded into the DSN
+   * @param password password, to be URL-encoded into the DSN; never logged
+   * @param params extra connection parameters, in file order
    */
-  public String redactedDsn() {
-    return dsn.replaceAll("(://[^:/@]*):[^@/]*@", "$1:***@")
-        .replaceAll(
-            "(?i)((?:^|[?&;\\s])[a-z_]*(?:pass|pwd|secret|token)[a-z_]*=)[^&;\\s]*", "$1***");
+  public Connect(
+      String dsn,
+      String scheme,
+      String host,
+      String port,
+      String database,
+      String user,
+      String password,
+      Map<String, String> params,
+      Optional<Databases> databases,
+      String path) {
+    this(
+        new ConnectValues(dsn, scheme, host, port, database, user, password, params),
+        databases,
+        path);
   }
 
-  /** {@link #params()} with the values of secret-looking names replaced by {@code ***}. */
-  private Map<String, String> redactedParams() {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(k, SECRET_NAME.matcher(k).matches() ? "***" : v));
-    return out;
+  public String dsn() {
+    return values.dsn();
+  }
+
+  public String scheme() {
+    return values.scheme();
+  }
+
+  public String host() {
+    return values.host();
+  }
+
+  public String port() {
+    return values.port();
+  }
+
+  public String database() {
+    return values.database();
+  }
+
+  public String user() {
+    return values.user();
+  }
+
+  public String password() {
+    return values.password();
+  }
+
+  /** Extra connection parameters, in file order. */
+  public Map<String, String> params() {
+    return values.params();
   }
 
   @Override
   public String toString() {
-    return "Connect[dsn="
-        + redactedDsn()
-        + ", scheme="
-        + scheme
-        + ", host="
-        + host
-        + ", port="
-        + port
-        + ", database="
-        + database
-        + ", user="
-        + user
-        + ", password="
-        + (password.isEmpty() ? "" : "***")
-        + ", params="
-        + redactedParams()
-        + ", databases="
-        + databases
-        + "]";
+    return "Connect[" + values + ", databases=" + databases + "]";
   }
 }

@@ -54,16 +54,14 @@ final class ConnectBinding {
     } else if (c.text("dsn").isBlank() && c.text("host").isBlank()) {
       b.error(c.at, c.path, "'scheme' without 'dsn' needs 'host'");
     }
+    ConnectValues values =
+        new ConnectValues(dsn, scheme, host, port, database, user, password, params);
     if (b.mark() == mark) {
-      connectable(c, new ConnectValues(dsn, scheme, host, port, database, user, password, params));
+      connectable(c, values);
     }
     Optional<Databases> databases =
         c.section("databases", DATABASES).flatMap(ConnectBinding::databases);
-    return b.build(
-        mark,
-        () ->
-            new Connect(
-                dsn, scheme, host, port, database, user, password, params, databases, c.path));
+    return b.build(mark, () -> new Connect(values, databases, c.path));
   }
 
   /**
