@@ -189,26 +189,9 @@ class ChangesWithinOneTickIT {
         "INSERT INTO users VALUES ('u1', 'ada', " + source.tick(today) + ")");
     Files.writeString(
         config(),
-        """
-        app_name: ticks
-        connect:
-          dsn: "${TICKS_DSN}"
-        incremental_sync:
-          default_lookback: 1h
-        resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, login FROM users
-              map: {id: ".id", display_name: ".login"}
-            get:
-              query: SELECT id, login FROM users WHERE id = ?<id>
-            incremental_sync:
-              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-              cursor_column: updated_at
-        %s
-        """
-            .formatted(keyed ? "      pagination: {primary_key: id}" : ""));
+        "app_name: ticks\nconnect:\n  dsn: \"${TICKS_DSN}\"\nincremental_sync:\n"
+            + "  default_lookback: 1h\nresource_types:\n"
+            + (keyed ? UsersApp.USER_TYPE : UsersApp.userTypeWithoutKey()).indent(2));
     once();
     assertThat(ids("resource:user:u1:")).hasSize(1);
 
@@ -248,17 +231,7 @@ class ChangesWithinOneTickIT {
           page_size: %d
           default_lookback: 96h
         resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, login FROM users
-              map: {id: ".id", display_name: ".login"}
-            get:
-              query: SELECT id, login FROM users WHERE id = ?<id>
-            incremental_sync:
-              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-              cursor_column: updated_at
-              pagination: {primary_key: id}
+          %s
           team:
             name: Team
             list:
@@ -296,7 +269,7 @@ class ChangesWithinOneTickIT {
                   revokes_cursor_column: deleted_at
                   pagination: {primary_key: id}
         """
-            .formatted(pageSize);
+            .formatted(pageSize, UsersApp.USER_TYPE.indent(2).strip());
     Files.writeString(dir.resolve("ticks.yml"), yaml);
   }
 

@@ -60,27 +60,8 @@ class CrashRecoveryIT {
     Path config =
         Files.writeString(
             dir.resolve("app.yml"),
-            """
-            app_name: crash
-            connect:
-              dsn: "sqlite:%s"
-            incremental_sync:
-              page_size: 50
-              poll_interval: 1s
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id, login FROM users
-                  map: {id: ".id", display_name: ".login"}
-                get:
-                  query: SELECT id, login FROM users WHERE id = ?<id>
-                incremental_sync:
-                  query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-                  cursor_column: updated_at
-                  pagination: {primary_key: id}
-            """
-                .formatted(dir.resolve("app.db")));
+            UsersApp.config(
+                "crash", "sqlite:" + dir.resolve("app.db"), "page_size: 50\npoll_interval: 1s"));
     String store = "jdbc:sqlite:" + dir.resolve("store.db");
 
     Process first =

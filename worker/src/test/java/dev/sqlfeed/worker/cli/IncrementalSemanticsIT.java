@@ -51,26 +51,7 @@ class IncrementalSemanticsIT {
 
   private Path config(int pageSize) throws Exception {
     String yaml =
-        """
-        app_name: races
-        connect:
-          dsn: "sqlite:%s"
-        incremental_sync:
-          page_size: %d
-        resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, login FROM users
-              map: {id: ".id", display_name: ".login"}
-            get:
-              query: SELECT id, login FROM users WHERE id = ?<id>
-            incremental_sync:
-              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-              cursor_column: updated_at
-              pagination: {primary_key: id}
-        """
-            .formatted(dir.resolve("app.db"), pageSize);
+        UsersApp.config("races", "sqlite:" + dir.resolve("app.db"), "page_size: " + pageSize);
     return Files.writeString(dir.resolve("app-" + pageSize + ".yml"), yaml);
   }
 

@@ -140,27 +140,7 @@ class RepeatedKillIT {
     }
     return Files.writeString(
         dir.resolve("app.yml"),
-        """
-        app_name: crash
-        connect:
-          dsn: "sqlite:%s"
-        incremental_sync:
-          page_size: 200
-          poll_interval: 1s
-        resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, login FROM users
-              map: {id: ".id", display_name: ".login"}
-            get:
-              query: SELECT id, login FROM users WHERE id = ?<id>
-            incremental_sync:
-              query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-              cursor_column: updated_at
-              pagination: {primary_key: id}
-        """
-            .formatted(app));
+        UsersApp.config("crash", "sqlite:" + app, "page_size: 200\npoll_interval: 1s"));
   }
 
   private static List<StoredEvent> events(SyncStore store, int rows) {
