@@ -19,8 +19,13 @@ package dev.sqlfeed.workflows;
 public record SourceSettings(
     long pollIntervalMillis, int pageSize, int cyclesPerRun, int pagesPerRun, boolean spreadPolls) {
 
-  /** Cycles per run when none is given: about a thousand history events for idle cycles. */
-  public static final int DEFAULT_CYCLES_PER_RUN = 100;
+  /**
+   * Cycles per run when none is given: about a hundred history events for idle cycles. Without
+   * sticky execution (the embedded server) every workflow task carries and replays its run's whole
+   * history, so an idle cycle's cost grows with the run; ten cycles keep it small at the price of
+   * one more workflow task per ten cycles.
+   */
+  public static final int DEFAULT_CYCLES_PER_RUN = 10;
 
   /** Pages per run when none is given: about three thousand history events. */
   public static final int DEFAULT_PAGES_PER_RUN = 500;
