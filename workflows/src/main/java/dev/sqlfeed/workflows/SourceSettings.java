@@ -11,12 +11,21 @@ package dev.sqlfeed.workflows;
  *     server never suggests it and every closed run's history stays in its memory
  * @param pagesPerRun pages after which the workflow continues as new in the middle of a cycle, so
  *     that a large backlog never pushes one run's history past Temporal's limits
+ * @param spreadPolls whether the source polls at its own phase of the interval (derived from its
+ *     workflow id, see {@code PollPhase}) rather than a whole interval after each cycle, so that
+ *     many sources started together do not poll in lockstep; absent (false) in histories from
+ *     before it existed
  */
 public record SourceSettings(
-    long pollIntervalMillis, int pageSize, int cyclesPerRun, int pagesPerRun) {
+    long pollIntervalMillis, int pageSize, int cyclesPerRun, int pagesPerRun, boolean spreadPolls) {
 
-  /** Cycles per run when none is given: about a thousand history events for idle cycles. */
-  public static final int DEFAULT_CYCLES_PER_RUN = 100;
+  /**
+   * Cycles per run when none is given: about a hundred history events for idle cycles. Without
+   * sticky execution (the embedded server) every workflow task carries and replays its run's whole
+   * history, so an idle cycle's cost grows with the run; ten cycles keep it small at the price of
+   * one more workflow task per ten cycles.
+   */
+  public static final int DEFAULT_CYCLES_PER_RUN = 10;
 
   /** Pages per run when none is given: about three thousand history events. */
   public static final int DEFAULT_PAGES_PER_RUN = 500;
@@ -36,9 +45,14 @@ public record SourceSettings(
     }
   }
 
-  /** The settings of a source with the default run bounds. */
+  /** Settings whose waits are a whole interval after each cycle, as before polls were spread. */
+  public SourceSettings(long pollIntervalMillis, int pageSize, int cyclesPerRun, int pagesPerRun) {
+    this(pollIntervalMillis, pageSize, cyclesPerRun, pagesPerRun, false);
+  }
+
+  /** The settings of a source with the default run bounds, its polls spread over the interval. */
   public static SourceSettings of(long pollIntervalMillis, int pageSize) {
     return new SourceSettings(
-        pollIntervalMillis, pageSize, DEFAULT_CYCLES_PER_RUN, DEFAULT_PAGES_PER_RUN);
+        pollIntervalMillis, pageSize, DEFAULT_CYCLES_PER_RUN, DEFAULT_PAGES_PER_RUN, true);
   }
 }

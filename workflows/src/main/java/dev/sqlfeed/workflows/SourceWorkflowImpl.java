@@ -26,6 +26,13 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
   private static final int MAX_MESSAGE_LENGTH = 2000;
 
   /**
+   * The change that made a source wait for its phase of the poll interval ({@link PollPhase})
+   * instead of a whole interval after each cycle; histories from before it replay with the old
+   * waits.
+   */
+  static final String POLL_PHASE = "poll-phase";
+
+  /**
    * Pages retry transient errors with backoff (about four minutes in all), then the cycle counts as
    * failed and is tried again at the next poll, so that a long outage shows in the state query
    * instead of hiding in an activity's retries. Permanent errors are not retried at all.
@@ -174,7 +181,15 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
       return;
     }
     phase = "waiting";
-    Duration wait = Duration.ofMillis(Math.max(1, settings.pollIntervalMillis()));
+    long interval = Math.max(1, settings.pollIntervalMillis());
+    long waitMillis = interval;
+    if (settings.spreadPolls()
+        && Workflow.getVersion(POLL_PHASE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      waitMillis =
+          PollPhase.waitMillis(
+              Workflow.getInfo().getWorkflowId(), Workflow.currentTimeMillis(), interval);
+    }
+    Duration wait = Duration.ofMillis(waitMillis);
     nextPollAt = Instant.ofEpochMilli(Workflow.currentTimeMillis() + wait.toMillis()).toString();
     Workflow.await(wait, () -> pollRequested || cycle.paused());
     nextPollAt = null;

@@ -84,7 +84,7 @@ public final class FeedRunner {
   private final Options options;
   private final String app;
   private final List<SourcePacing> sources;
-  private final FeedActivities activities;
+  private final CountedActivities activities;
   private final FullSyncs fullSyncs;
   private final CountDownLatch stop;
 
@@ -118,7 +118,7 @@ public final class FeedRunner {
     this.options = options;
     this.app = app;
     this.sources = List.copyOf(sources);
-    this.activities = activities;
+    this.activities = new CountedActivities(activities);
     this.fullSyncs = Objects.requireNonNull(fullSyncs, "fullSyncs");
     this.stop = stop;
   }
@@ -225,15 +225,13 @@ public final class FeedRunner {
     }
   }
 
-  /** Work done so far, the measure of the embedded server's growth: pages and full syncs. */
+  /**
+   * Work done so far, the measure of the embedded server's growth: page attempts (counted as they
+   * run, not queried: with many sources, a query of each every few seconds cost more than their
+   * idle cycles) and full syncs.
+   */
   private long pages(Session session) {
-    long pages = 0;
-    for (SourcePacing s : sources) {
-      SourceStatus status = query(session, s.key());
-      if (status != null) {
-        pages += status.state().cycle().pages() + status.state().cycle().failures();
-      }
-    }
+    long pages = activities.pages();
     if (fullSyncs.interval().isPresent()) {
       pages += session.fullSyncs.status().map(s -> s.state().ended()).orElse(0L);
     }

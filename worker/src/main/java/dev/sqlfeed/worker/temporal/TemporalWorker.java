@@ -7,6 +7,7 @@ import dev.sqlfeed.workflows.SourceWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,15 @@ import java.util.concurrent.TimeUnit;
 /** Polls a task queue and runs the source and full sync workflows and their activities. */
 public final class TemporalWorker implements AutoCloseable {
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /** Workflows kept in memory between tasks without sticky execution (the SDK's floor is 1). */
+  static final int UNSTICKY_WORKFLOW_CACHE = 8;
+
+  /** Workflow tasks run at once without sticky execution: each is short and CPU-bound. */
+  static final int UNSTICKY_WORKFLOW_TASKS = 8;
+
+  /** Room for the running tasks' and the cached workflows' threads, with a margin. */
+  static final int UNSTICKY_WORKFLOW_THREADS = 64;
 
   private final WorkerFactory factory;
 
@@ -46,11 +56,19 @@ public final class TemporalWorker implements AutoCloseable {
       FeedActivities activities,
       FullSyncActivities fullSyncs,
       boolean embedded) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
     WorkerOptions.Builder options = WorkerOptions.newBuilder();
     if (embedded) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+      // Without sticky execution every workflow task brings its run's whole history and is replayed
+      // from the start, so a cached workflow is never used again; yet each holds a thread. The
+      // default cache (600) grows the threads by one per source; a small one bounds them.
+      factoryOptions
+          .setWorkflowCacheSize(UNSTICKY_WORKFLOW_CACHE)
+          .setMaxWorkflowThreadCount(UNSTICKY_WORKFLOW_THREADS);
+      options.setMaxConcurrentWorkflowTaskExecutionSize(UNSTICKY_WORKFLOW_TASKS);
     }
+    WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions.build());
     Worker worker = factory.newWorker(taskQueue, options.build());
     if (fullSyncs == null) {
       worker.registerWorkflowImplementationTypes(SourceWorkflowImpl.class);

@@ -209,6 +209,38 @@ class GoldenHistoryRecordingIT {
   }
 
   @Test
+  void spreadPolls_waitForTheSourcesPhase_thenPollOneIntervalApart() throws Exception {
+    users(3);
+
+    WorkflowExecution run = t.start(t.settings(), false);
+    SourceStatus first =
+        t.awaitStatus(s -> s.state().cycle().cycles() == 1 && s.phase().equals("waiting"));
+    t.users.insert(4, LOGINS.get(3), 1);
+    t.env.sleep(POLL);
+    SourceStatus second =
+        t.awaitStatus(s -> s.state().cycle().cycles() == 2 && s.phase().equals("waiting"));
+
+    assertThat(t.settings().spreadPolls()).isTrue();
+    assertThat(
+            Instant.parse(second.nextPollAt()).toEpochMilli()
+                - Instant.parse(first.nextPollAt()).toEpochMilli())
+        .as("the second poll's wait ends one interval after the first's")
+        .isEqualTo(POLL.toMillis());
+    assertThat(events(t.history(run), EventType.EVENT_TYPE_MARKER_RECORDED))
+        .as("the poll-phase version marker")
+        .hasSize(1);
+    assertThat(events(t.history(run), EventType.EVENT_TYPE_TIMER_STARTED))
+        .hasSize(2)
+        .allSatisfy(
+            e ->
+                assertThat(e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds())
+                    .isLessThanOrEqualTo(POLL.toSeconds()));
+    assertThat(committed(second.state())).isEqualTo(t.users.cursorOf(4));
+    assertThat(eventKinds()).hasSize(4);
+    golden("poll-phase", run);
+  }
+
+  @Test
   void pause_holdsTheScansWhileTimePasses_andResumeStartsACycle() throws Exception {
     users(3);
 
