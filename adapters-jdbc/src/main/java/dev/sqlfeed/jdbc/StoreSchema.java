@@ -36,7 +36,7 @@ import org.jooq.impl.SQLDataType;
  * one app take turns); {@code sync_runs}; {@code schema_version} (one row per applied version).
  * Later versions append a step to {@link #STEPS}: the event log and checkpoints ({@link
  * EventLogSchema}, version 2), reconciliation counts and heartbeats in {@code sync_runs} ({@link
- * SyncRunsSchema}, version 3).
+ * SyncRunsSchema}, version 3), the run liveness lock's name ({@link RunLocksSchema}, version 4).
  *
  * <p>Times are text, ISO-8601 UTC with six fraction digits ({@code 2026-03-01T10:00:00.123456Z}):
  * the same on every database, sortable as text, and free of MariaDB's TIMESTAMP time-zone and 2038
@@ -87,7 +87,11 @@ final class StoreSchema {
 
   /** Step {@code n} (from 0) brings the schema from version {@code n} to {@code n + 1}. */
   private static final List<BiConsumer<DSLContext, StoreDialect>> STEPS =
-      List.of(StoreSchema::version1, EventLogSchema::version2, SyncRunsSchema::version3);
+      List.of(
+          StoreSchema::version1,
+          EventLogSchema::version2,
+          SyncRunsSchema::version3,
+          RunLocksSchema::version4);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();

@@ -142,7 +142,7 @@ class JooqReconciliationIT {
       }
       assertThat(schemaVersions(database))
           .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
-      assertThat(StoreSchema.LATEST).isEqualTo(3);
+      assertThat(StoreSchema.LATEST).isEqualTo(4);
     }
   }
 
