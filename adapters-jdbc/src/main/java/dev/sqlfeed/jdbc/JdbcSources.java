@@ -32,6 +32,8 @@ import java.util.Properties;
  *   <li>{@code initializationFailTimeout} 1 ms (default 1 ms) with {@code failFast}: one attempt
  *       when the pool opens, so a wrong password fails at once instead of after retries; -1 without
  *       it.
+ *   <li>the driver's read timeout {@link #READ_TIMEOUT} (the drivers' default: none), unless the
+ *       spec sets it.
  *   <li>{@code keepaliveTime} 2 min (default 2 min in recent Hikari, set so it does not depend on
  *       it): sources may sit idle between polls behind firewalls that drop idle connections.
  *   <li>{@code registerMbeans} false (default false), {@code poolName} from {@link
@@ -48,6 +50,18 @@ import java.util.Properties;
  * </ul>
  */
 public final class JdbcSources {
+  /**
+   * How long one network read from a source server may block before the connection counts as lost
+   * (pgjdbc's and MariaDB's and SQL Server's {@code socketTimeout}, Oracle's {@code
+   * oracle.jdbc.ReadTimeout}): 10 minutes. Without it a half-open connection (the server gone
+   * without a FIN) blocks its reader, a pool slot and an activity thread for good. Reads stream
+   * {@link SourceOptions#fetchSize()} rows per round trip, so a round trip is short once rows flow;
+   * the longest legitimate wait is the first rows of a query that sorts or groups a large table
+   * before returning any, which the limit leaves ten minutes for, less than an activity's 15-minute
+   * start-to-close timeout. A DSN parameter of the same name sets another value.
+   */
+  public static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+
   private JdbcSources() {}
 
   /**
@@ -116,6 +130,7 @@ public final class JdbcSources {
     switch (product) {
       case POSTGRES -> {
         properties.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        properties.putIfAbsent("socketTimeout", String.valueOf(READ_TIMEOUT.toSeconds()));
         properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
         properties.putIfAbsent("ApplicationName", "sqlfeed");
         // baton-sql binds ?<Cursor> and ?<id> as text; sent as untyped literals, PostgreSQL
@@ -124,14 +139,20 @@ public final class JdbcSources {
       }
       case MYSQL -> {
         properties.putIfAbsent("connectTimeout", String.valueOf(timeout.toMillis()));
+        properties.putIfAbsent("socketTimeout", String.valueOf(READ_TIMEOUT.toMillis()));
         // Set, not defaulted: timestamps are bound and read as UTC wall clock (see
         // TimestampForm), which is right only when the session's zone is UTC.
         properties.put("connectionTimeZone", "UTC");
         properties.put("forceConnectionTimeZoneToSession", "true");
       }
-      case SQLSERVER -> properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
-      case ORACLE ->
-          properties.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(timeout.toMillis()));
+      case SQLSERVER -> {
+        properties.putIfAbsent("loginTimeout", String.valueOf(seconds));
+        properties.putIfAbsent("socketTimeout", String.valueOf(READ_TIMEOUT.toMillis()));
+      }
+      case ORACLE -> {
+        properties.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(timeout.toMillis()));
+        properties.putIfAbsent("oracle.jdbc.ReadTimeout", String.valueOf(READ_TIMEOUT.toMillis()));
+      }
       // SQLITE_OPEN_READONLY, whatever the DSN's mode: a source is never written, and a missing
       // file is an error instead of a new empty database.
       case SQLITE -> properties.put("open_mode", "1");

@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,15 +66,18 @@ import org.jooq.impl.DSL;
  * walks the staged rows and the mirror in key order ({@link KeysetMirror}) and writes the
  * differences as pages of events through {@link JooqEventLog}, each page taking the app's lock as
  * incremental pages do. The mirror keeps its natural keys, so pages upsert and delete rows by key.
- * A run's puts and pages refresh its {@code heartbeat_at}, by which {@link #beginFullSync} tells a
- * run that a dead process left running from a live one.
+ * A run holds a lock for its life ({@link RunLiveness}) that the database or the operating system
+ * frees when its process dies, {@code kill -9} included: {@link #beginFullSync} and {@link
+ * #syncRuns} mark a running run whose lock is free as abandoned at once. A run's puts and pages
+ * also refresh its {@code heartbeat_at}: a run with no lock (H2, in-memory SQLite, or recorded
+ * before schema version 4), or one silent for {@link #ABANDONED_AFTER}, is told dead by that.
  */
 final class JooqSyncStore implements SyncStore {
   private static final int FETCH_SIZE = 1_000;
 
   /**
    * How long a running run of another process may show no sign of life before a new full sync of
-   * its app takes it for dead; see {@link #abandonDeadRuns}.
+   * its app takes it for dead, whether or not it holds its lock; see {@link #abandonDeadRuns}.
    */
   static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
@@ -86,13 +90,21 @@ final class JooqSyncStore implements SyncStore {
   private final AppLocks appLocks;
   private final JooqEventLog eventLog;
 
-  /** The runs whose write is open in this store object: never abandoned. */
-  private final Set<Long> liveRuns = ConcurrentHashMap.newKeySet();
+  private final RunLiveness liveness;
+
+  /** The runs whose write is open in this store object, with their locks: never abandoned. */
+  private final Map<Long, HeldRunLock> liveRuns = new ConcurrentHashMap<>();
 
   private volatile boolean closed;
 
-  private JooqSyncStore(StoreDialect dialect, StorePools pools, StoreErrors errors, Clock clock) {
+  private JooqSyncStore(
+      StoreDialect dialect,
+      StorePools pools,
+      RunLiveness liveness,
+      StoreErrors errors,
+      Clock clock) {
     this.dialect = dialect;
+    this.liveness = liveness;
     this.pools = pools;
     this.errors = errors;
     this.clock = clock;
@@ -114,20 +126,27 @@ final class JooqSyncStore implements SyncStore {
     } catch (RuntimeException e) {
       throw errors.cannotOpen(e);
     }
-    JooqSyncStore store = new JooqSyncStore(dialect, pools, errors, clock);
+    RunLiveness liveness;
+    try {
+      liveness = RunLiveness.of(dialect, jdbcUrl, user, password);
+    } catch (RuntimeException e) {
+      pools.close();
+      throw errors.cannotOpen(e);
+    }
+    JooqSyncStore store = new JooqSyncStore(dialect, pools, liveness, errors, clock);
     try {
       StoreOwnership.check(store.writes, StoreErrors.redactUrl(jdbcUrl));
     } catch (ConfigException e) {
-      pools.close();
+      store.close();
       throw e;
     } catch (RuntimeException e) {
-      pools.close();
+      store.close();
       throw errors.translate("checking that the sync store is sqlfeed's", e);
     }
     try {
       StoreSchema.migrate(store.writes, dialect, clock.instant());
     } catch (RuntimeException e) {
-      pools.close();
+      store.close();
       throw errors.translate("creating the sync store's tables", e);
     }
     return store;
@@ -139,35 +158,20 @@ final class JooqSyncStore implements SyncStore {
     Objects.requireNonNull(app, "app");
     Instant start = startedAt.truncatedTo(ChronoUnit.MICROS);
     MirrorKeyLimits.checkApp(app);
-    long[] idAndGuard =
-        write(
-            "starting a full sync of " + app,
-            db -> {
-              abandonDeadRuns(db, app);
-              long id =
-                  db.insertInto(
-                          SYNC_RUNS,
-                          APP,
-                          STARTED_AT,
-                          OUTCOME,
-                          RESOURCE_COUNT,
-                          ENTITLEMENT_COUNT,
-                          GRANT_COUNT,
-                          SyncRunsSchema.HEARTBEAT_AT)
-                      .values(
-                          app,
-                          StoreSchema.text(start),
-                          SyncRun.Outcome.RUNNING.name(),
-                          0L,
-                          0L,
-                          0L,
-                          StoreSchema.text(clock.instant()))
-                      .returningResult(ID)
-                      .fetchSingle()
-                      .value1();
-              return new long[] {id, JooqEventLog.lastSeq(db)};
-            });
-    liveRuns.add(idAndGuard[0]);
+    HeldRunLock lock;
+    try {
+      lock = liveness.hold();
+    } catch (RuntimeException e) {
+      throw errors.translate("taking the lock of a full sync of " + app, e);
+    }
+    long[] idAndGuard;
+    try {
+      idAndGuard = insertRun(app, start, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    liveRuns.put(idAndGuard[0], lock);
     return new JooqFullSyncWrite(
         this,
         new SyncRun(
@@ -175,19 +179,53 @@ final class JooqSyncStore implements SyncStore {
         new ReconcileGuard(idAndGuard[1]));
   }
 
+  /** Records a new running run, after abandoning dead ones; its id and guard. */
+  private long[] insertRun(String app, Instant start, HeldRunLock lock) {
+    return write(
+        "starting a full sync of " + app,
+        db -> {
+          abandonDeadRuns(db, app);
+          long id =
+              db.insertInto(
+                      SYNC_RUNS,
+                      APP,
+                      STARTED_AT,
+                      OUTCOME,
+                      RESOURCE_COUNT,
+                      ENTITLEMENT_COUNT,
+                      GRANT_COUNT,
+                      SyncRunsSchema.HEARTBEAT_AT,
+                      RunLocksSchema.RUN_LOCK)
+                  .values(
+                      app,
+                      StoreSchema.text(start),
+                      SyncRun.Outcome.RUNNING.name(),
+                      0L,
+                      0L,
+                      0L,
+                      StoreSchema.text(clock.instant()),
+                      lock.token())
+                  .returningResult(ID)
+                  .fetchSingle()
+                  .value1();
+          return new long[] {id, JooqEventLog.lastSeq(db)};
+        });
+  }
+
   /**
    * Marks the app's running runs that a dead process left behind as failed and drops what they
-   * staged. A run counts as dead when no write of it is open in this store object and its last sign
-   * of life (start, put, page of differences) is older than {@link #ABANDONED_AFTER}: a run of
-   * another process that is alive shows one at least every few thousand records. Should it be alive
-   * after all, its next put, commit or page finds its run no longer running and fails, changing
-   * nothing.
+   * staged. A run counts as dead when no write of it is open in this store object and either the
+   * lock it recorded is free (its process is gone: {@link RunLiveness}) or its last sign of life
+   * (start, put, page of differences) is older than {@link #ABANDONED_AFTER}: a run of another
+   * process that is alive shows one at least every few thousand records. Should it be alive after
+   * all (its lock's connection was lost, or it hung for an hour), its next put, commit or page
+   * finds its run no longer running and fails, changing nothing.
    */
   private void abandonDeadRuns(DSLContext db, String app) {
     Instant now = clock.instant();
     Instant limit = now.minus(ABANDONED_AFTER);
     List<? extends Record> running =
-        db.select(ID, STARTED_AT, SyncRunsSchema.HEARTBEAT_AT)
+        db.select(ID, STARTED_AT, SyncRunsSchema.HEARTBEAT_AT, RunLocksSchema.RUN_LOCK)
             .from(SYNC_RUNS)
             .where(APP.eq(app))
             .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
@@ -196,18 +234,23 @@ final class JooqSyncStore implements SyncStore {
       long id = run.get(ID);
       String beat = run.get(SyncRunsSchema.HEARTBEAT_AT);
       Instant lastSign = StoreSchema.instant(beat != null ? beat : run.get(STARTED_AT));
-      if (liveRuns.contains(id) || !lastSign.isBefore(limit)) {
+      if (liveRuns.containsKey(id)) {
+        continue;
+      }
+      String lock = run.get(RunLocksSchema.RUN_LOCK);
+      String why;
+      if (lock != null && liveness.isFree(db, lock)) {
+        why = "; its process is gone (the run's lock is free)";
+      } else if (lastSign.isBefore(limit)) {
+        why = " (its process stopped before the run ended)";
+      } else {
         continue;
       }
       int marked =
           db.update(SYNC_RUNS)
               .set(OUTCOME, SyncRun.Outcome.FAILED.name())
               .set(ENDED_AT, StoreSchema.text(now))
-              .set(
-                  MESSAGE,
-                  "abandoned: no sign of life since "
-                      + lastSign
-                      + " (its process stopped before the run ended)")
+              .set(MESSAGE, "abandoned: no sign of life since " + lastSign + why)
               .where(ID.eq(id))
               .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
               .execute();
@@ -265,6 +308,14 @@ final class JooqSyncStore implements SyncStore {
   @Override
   public List<SyncRun> syncRuns(String app) {
     ensureOpen();
+    if (runsOfOthers(app)) {
+      write(
+          "checking the running full syncs of " + app,
+          db -> {
+            abandonDeadRuns(db, app);
+            return null;
+          });
+    }
     return read(
         "listing the sync runs of " + app,
         db ->
@@ -287,6 +338,20 @@ final class JooqSyncStore implements SyncStore {
                 .where(APP.eq(app))
                 .orderBy(STARTED_AT.desc(), ID.desc())
                 .fetch(JooqSyncStore::syncRun));
+  }
+
+  /** Whether the app has a running run that is not this store object's. */
+  private boolean runsOfOthers(String app) {
+    List<Long> running =
+        read(
+            "listing the sync runs of " + app,
+            db ->
+                db.select(ID)
+                    .from(SYNC_RUNS)
+                    .where(APP.eq(app))
+                    .and(OUTCOME.eq(SyncRun.Outcome.RUNNING.name()))
+                    .fetch(ID));
+    return running.stream().anyMatch(id -> !liveRuns.containsKey(id));
   }
 
   @Override
@@ -315,6 +380,9 @@ final class JooqSyncStore implements SyncStore {
   @Override
   public void close() {
     closed = true;
+    liveRuns.values().forEach(HeldRunLock::close);
+    liveRuns.clear();
+    liveness.close();
     pools.close();
   }
 
@@ -345,7 +413,10 @@ final class JooqSyncStore implements SyncStore {
 
   /** A write of this run ended: the run may be taken for dead from now on, should it be running. */
   void ended(long runId) {
-    liveRuns.remove(runId);
+    HeldRunLock lock = liveRuns.remove(runId);
+    if (lock != null) {
+      lock.close();
+    }
   }
 
   boolean isClosed() {

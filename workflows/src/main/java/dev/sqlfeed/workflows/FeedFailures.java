@@ -12,7 +12,8 @@ import io.temporal.failure.ApplicationFailure;
  * {@link SqlfeedException#transientFailure()}, the classification made at the adapter edge; the
  * type names the error so that the state query and the CLI can tell them apart. The cause is left
  * out on purpose: a driver's exception may carry more than sqlfeed's own message, which is written
- * for users and never holds a secret, and it would only make history larger.
+ * for users and never holds a secret, and it would only make history larger. The message itself
+ * goes into history without file paths, URL query strings and user info ({@link HistoryRedaction}).
  */
 public final class FeedFailures {
   /** The config is invalid. */
@@ -44,7 +45,7 @@ public final class FeedFailures {
   /** The failure an activity throws for one of sqlfeed's errors. */
   public static ApplicationFailure of(SqlfeedException e) {
     String type = type(e);
-    String message = e.getMessage() == null ? type : e.getMessage();
+    String message = e.getMessage() == null ? type : HistoryRedaction.redact(e.getMessage());
     return e.transientFailure()
         ? ApplicationFailure.newFailure(message, type)
         : ApplicationFailure.newNonRetryableFailure(message, type);

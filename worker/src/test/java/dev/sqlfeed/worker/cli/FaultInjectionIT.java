@@ -52,7 +52,12 @@ class FaultInjectionIT {
     STORE_LOST_MID_TRANSACTION,
     SOURCE_POOL_EXHAUSTED,
     SOURCE_STATEMENT_TIMEOUT,
-    STORE_UNREACHABLE;
+    STORE_UNREACHABLE,
+    /**
+     * The source's connections go silent, open and new ones alike, as a half-open connection does:
+     * the DSN's read timeout ({@code socketTimeout}) ends each blocked read.
+     */
+    SOURCE_STALLED;
 
     /**
      * A dropped connection is over at once: the page it broke is retried a second later, too soon
@@ -183,12 +188,13 @@ class FaultInjectionIT {
       case SOURCE_POOL_EXHAUSTED -> sourceProxy.refuse();
       case SOURCE_STATEMENT_TIMEOUT -> setDelay(5);
       case STORE_UNREACHABLE -> storeProxy.refuse();
+      case SOURCE_STALLED -> sourceProxy.stall();
     }
   }
 
   private void heal(Fault fault) throws SQLException {
     switch (fault) {
-      case SOURCE_LOST_MID_PAGE, SOURCE_POOL_EXHAUSTED -> sourceProxy.pass();
+      case SOURCE_LOST_MID_PAGE, SOURCE_POOL_EXHAUSTED, SOURCE_STALLED -> sourceProxy.pass();
       case STORE_LOST_MID_TRANSACTION, STORE_UNREACHABLE -> storeProxy.pass();
       case SOURCE_STATEMENT_TIMEOUT -> setDelay(0);
     }
@@ -267,7 +273,9 @@ class FaultInjectionIT {
             + dsn.getRawPath()
             + "?"
             + (dsn.getRawQuery() == null ? "" : dsn.getRawQuery() + "&")
-            + "statement_timeout=2000";
+            + "statement_timeout=2000"
+            // A stalled read fails after 5 s instead of the default 10 min (JdbcSources).
+            + "&socketTimeout=5";
     return """
         app_name: faults
         connect:
