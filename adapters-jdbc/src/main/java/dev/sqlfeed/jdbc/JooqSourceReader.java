@@ -6,6 +6,9 @@ import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SourceException.Kind;
+import dev.sqlfeed.domain.feed.EventIds;
+import dev.sqlfeed.domain.query.NullableSince;
+import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.domain.value.Values;
 import dev.sqlfeed.ports.CursorPrecision;
@@ -13,6 +16,7 @@ import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.QueryCall;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.UnreadableCursors;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -176,6 +180,76 @@ final class JooqSourceReader implements SourceReader {
       return shapes
           .of(connection, origin, sql, bindValues(query, bindings), cursorColumn, keyColumn)
           .precision();
+    } catch (SQLException | RuntimeException e) {
+      throw failure(origin, e);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /**
+   * Looks through the user's query, its {@code ?<since>} comparison widened to let NULL through,
+   * with {@link UnreadableCursorSql}. On SQLite the user's instants are bound as the least value of
+   * the column's form (as {@link PageShapes} does for its sample), so that every text that sorts
+   * after a date, readable or not, passes the query's own comparison.
+   */
+  @Override
+  public UnreadableCursors unreadableCursors(
+      SourceQuery query,
+      Map<String, Object> bindings,
+      String cursorColumn,
+      String keyColumn,
+      int limit) {
+    String origin = query.origin();
+    Optional<SqlTemplate> widened = NullableSince.of(query.template());
+    SqlTemplate template = widened.orElse(query.template());
+    List<Object> given = bindValues(new SourceQuery(origin, template), bindings);
+    Connection connection = connect(origin);
+    try {
+      PageShapes.Shape shape =
+          shapes.of(
+              connection,
+              origin,
+              query.template().jdbcSql(),
+              bindValues(query, bindings),
+              cursorColumn,
+              keyColumn == null ? cursorColumn : keyColumn);
+      List<Object> values = new ArrayList<>(given.size());
+      for (Object value : given) {
+        if (product == Product.SQLITE && value instanceof Instant) {
+          values.add(
+              shape.bounds() instanceof SqliteTimestamps.Epoch
+                  ? Long.MIN_VALUE
+                  : "0000-01-01 00:00:00");
+        } else {
+          values.add(JdbcValues.of(value, shape.form()));
+        }
+      }
+      UnreadableCursorSql look =
+          UnreadableCursorSql.of(
+              product,
+              template.jdbcSql(),
+              values,
+              shape.cursor(),
+              keyColumn == null ? null : shape.key(),
+              shape.bounds(),
+              limit + 1);
+      try (PreparedStatement ps = connection.prepareStatement(look.sql())) {
+        JdbcValues.bind(ps, look.values(), product);
+        try (ResultSet rs = ps.executeQuery()) {
+          ColumnReader reader = ColumnReader.of(rs.getMetaData(), 1, product);
+          long found = 0;
+          List<String> keys = new ArrayList<>();
+          while (rs.next() && found <= limit) {
+            found++;
+            if (keyColumn != null && found <= limit) {
+              keys.add(EventIds.rowKey(Values.normalise(reader.read(rs, 1))));
+            }
+          }
+          boolean more = found > limit;
+          return new UnreadableCursors(more ? limit : found, more, keys, widened.isPresent());
+        }
+      }
     } catch (SQLException | RuntimeException e) {
       throw failure(origin, e);
     } finally {

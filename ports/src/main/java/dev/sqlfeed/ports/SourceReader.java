@@ -72,6 +72,28 @@ public interface SourceReader extends AutoCloseable {
       SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink);
 
   /**
+   * Looks for rows of an incremental query that no keyset page or window can ever read: rows whose
+   * cursor column is NULL (the query's own {@code ?<since>} comparison is widened to let them
+   * through, where its shape allows, see {@code NullableSince}) and, on SQLite, rows whose cursor
+   * is not a timestamp in a spelling a page compares. Stops after {@code limit} rows, so that an
+   * index on the cursor column keeps it cheap where there are none. Reads no row contents beyond
+   * the key.
+   *
+   * @param keyColumn the key column whose values are returned as a sample, or null
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #read}
+   * @return what was found; the default, for a reader that cannot look, finds nothing and says that
+   *     NULLs were not visible
+   */
+  default UnreadableCursors unreadableCursors(
+      SourceQuery query,
+      Map<String, Object> bindings,
+      String cursorColumn,
+      String keyColumn,
+      int limit) {
+    return new UnreadableCursors(0, false, List.of(), false);
+  }
+
+  /**
    * How finely the cursor column of {@code query} tells moments apart, learnt from its type: the
    * window of {@link #readPage} is already widened to it (its {@code since} floored), and a caller
    * that keeps its own bounds needs the same widening. A reader that cannot tell answers {@link

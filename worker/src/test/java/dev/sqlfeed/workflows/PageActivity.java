@@ -9,6 +9,20 @@ package dev.sqlfeed.workflows;
 public final class PageActivity {
   private PageActivity() {}
 
+  /**
+   * The page activity with its look for rows with an unreadable cursor due {@code first} from now
+   * and then every {@code interval}, instead of the defaults.
+   */
+  public static FeedActivitiesImpl withCursorChecks(
+      dev.sqlfeed.domain.config.Config config,
+      dev.sqlfeed.ports.SourceReader source,
+      dev.sqlfeed.ports.EventLog log,
+      java.time.Duration first,
+      java.time.Duration interval) {
+    return new FeedActivitiesImpl(
+        config, source, log, java.time.Clock.systemUTC(), first, interval);
+  }
+
   /** One page of a source, as the workflow's page activity runs it. */
   public static ScanResult scan(FeedActivitiesImpl activities, ScanRequest request) {
     return activities.scan(request, rows -> {});

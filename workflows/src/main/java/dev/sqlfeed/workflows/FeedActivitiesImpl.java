@@ -30,6 +30,7 @@ import dev.sqlfeed.ports.feed.ResourceRefresher;
 import dev.sqlfeed.ports.fullsync.QueryVars;
 import io.temporal.activity.Activity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,12 +63,28 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final GrantRestorer restorer;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
+  private final CursorChecks cursorChecks;
 
   /**
    * @param clock the worker's clock, only for the checkpoint's {@code committedAt}; cycle bounds
    *     come from the source database's clock
    */
   public FeedActivitiesImpl(Config config, SourceReader source, EventLog log, Clock clock) {
+    this(config, source, log, clock, CursorChecks.FIRST_AFTER, CursorChecks.INTERVAL);
+  }
+
+  /**
+   * @param firstCursorCheck from now to the first look for rows with an unreadable cursor
+   * @param cursorCheckInterval between two such looks at one source (see {@link CursorChecks})
+   */
+  FeedActivitiesImpl(
+      Config config,
+      SourceReader source,
+      EventLog log,
+      Clock clock,
+      Duration firstCursorCheck,
+      Duration cursorCheckInterval) {
+    this.cursorChecks = new CursorChecks(source, clock, firstCursorCheck, cursorCheckInterval);
     this.config = config;
     this.source = source;
     this.log = log;
@@ -113,6 +130,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
     boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
     List<SourceEvent> events =
         restorer.withRestoredGrants(request.app(), events(rows, heartbeat), config.resourceTypes());
+    // Before the commit is written: a look that fails fails the page, and the cursor stays.
+    CursorCheck check = exhausted ? cursorChecks.ifDue(feed, cycle.since()).orElse(null) : null;
     PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
     Optional<Checkpoint> commit =
         exhausted
@@ -128,7 +147,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
         tally.rows(),
         written.appended(),
         written.duplicates(),
-        exhausted);
+        exhausted,
+        check);
   }
 
   private FeedSource feedSource(ScanRequest request) {

@@ -14,10 +14,23 @@ import java.util.Objects;
  * @param eventsAppended events that were new to the log
  * @param duplicates events the log already had
  * @param exhausted whether the cycle ended: the window had no more rows (or was empty)
+ * @param cursorCheck what a look for rows with an unreadable cursor found, when the page ran one
+ *     (see {@code CursorChecks}); null otherwise
  */
 public record ScanResult(
-    CycleStateWire state, long rows, long eventsAppended, long duplicates, boolean exhausted) {
+    CycleStateWire state,
+    long rows,
+    long eventsAppended,
+    long duplicates,
+    boolean exhausted,
+    CursorCheck cursorCheck) {
   public ScanResult {
     Objects.requireNonNull(state, "state");
+  }
+
+  /** A page that ran no look for unreadable cursors. */
+  public ScanResult(
+      CycleStateWire state, long rows, long eventsAppended, long duplicates, boolean exhausted) {
+    this(state, rows, eventsAppended, duplicates, exhausted, null);
   }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     cycle.consecutiveFailures()}
  * @param lastCommitAt when the last cycle ended well, in workflow time; null before
  * @param runs workflow runs so far: 1 + the continue-as-new count
+ * @param cursorCheck what the last look for rows with an unreadable cursor found; null before one
+ *     ran (a look runs now and then, see {@code CursorChecks})
  */
 public record SourceState(
     CycleStateWire cycle,
@@ -26,9 +28,21 @@ public record SourceState(
     boolean pollRequested,
     SourceFailure lastFailure,
     String lastCommitAt,
-    long runs) {
+    long runs,
+    CursorCheck cursorCheck) {
   public SourceState {
     Objects.requireNonNull(cycle, "cycle");
+  }
+
+  /** A state without a look for unreadable cursors. */
+  public SourceState(
+      CycleStateWire cycle,
+      boolean initialised,
+      boolean pollRequested,
+      SourceFailure lastFailure,
+      String lastCommitAt,
+      long runs) {
+    this(cycle, initialised, pollRequested, lastFailure, lastCommitAt, runs, null);
   }
 
   /** The state of a workflow that has not yet looked at the store's checkpoint. */

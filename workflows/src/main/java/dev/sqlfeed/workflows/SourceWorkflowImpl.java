@@ -71,6 +71,7 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
   private SourceFailure lastFailure;
   private String lastCommitAt;
   private long runs = 1;
+  private CursorCheck cursorCheck;
 
   private String phase = "starting";
   private String nextPollAt;
@@ -156,6 +157,9 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
       }
       // The activity worked on the state as it was sent; a pause may have come since.
       CycleState next = page.state().toState();
+      if (page.cursorCheck() != null) {
+        cursorCheck = page.cursorCheck();
+      }
       cycle = cycle.paused() ? next.pause() : next;
       if (page.exhausted()) {
         lastCommitAt = now();
@@ -234,11 +238,12 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
     lastFailure = s.lastFailure();
     lastCommitAt = s.lastCommitAt();
     runs = Math.max(1, s.runs());
+    cursorCheck = s.cursorCheck();
   }
 
   private SourceState snapshot() {
     return new SourceState(
-        cycle.toWire(), initialised, pollRequested, lastFailure, lastCommitAt, runs);
+        cycle.toWire(), initialised, pollRequested, lastFailure, lastCommitAt, runs, cursorCheck);
   }
 
   private static String now() {

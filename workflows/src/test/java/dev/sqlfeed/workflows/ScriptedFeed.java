@@ -51,6 +51,7 @@ final class ScriptedFeed implements FeedActivities {
   private int transientFailures;
   private String permanentFailure;
   private int holdAtCall = -1;
+  private CursorCheck checkOnNextCommit;
   private final CountDownLatch held = new CountDownLatch(1);
   private final CountDownLatch release = new CountDownLatch(1);
 
@@ -69,6 +70,12 @@ final class ScriptedFeed implements FeedActivities {
 
   synchronized ScriptedFeed checkpoint(String sourceKey, String cursor) {
     checkpoints.put(sourceKey, cursor);
+    return this;
+  }
+
+  /** The next page that commits reports {@code check} as its look for unreadable cursors. */
+  synchronized ScriptedFeed checkOnNextCommit(CursorCheck check) {
+    checkOnNextCommit = check;
     return this;
   }
 
@@ -186,6 +193,11 @@ final class ScriptedFeed implements FeedActivities {
           .ifPresent(c -> checkpoints.put(request.sourceKey(), CanonicalTime.format(c)));
       commitCalls.add(call);
     }
-    return new ScanResult(next.toWire(), page.size(), appended, page.size() - appended, exhausted);
+    CursorCheck check = exhausted ? checkOnNextCommit : null;
+    if (exhausted) {
+      checkOnNextCommit = null;
+    }
+    return new ScanResult(
+        next.toWire(), page.size(), appended, page.size() - appended, exhausted, check);
   }
 }

@@ -6,6 +6,7 @@ import static dev.sqlfeed.workflows.FeedTestEnvironment.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,24 @@ class SourceWorkflowCycleTest {
     t.awaitStatus("user", s -> s.state().cycle().cycles() == 2);
 
     assertThat(feed.requests()).hasSize(2).allMatch(ScanRequest::opensCycle);
+  }
+
+  @Test
+  void aLookForUnreadableCursors_isKeptInTheState_untilTheNextLook() {
+    CursorCheck check = new CursorCheck("2026-11-25T10:00:01Z", 2, false, List.of("7", "9"), true);
+    feed.rows(3, Duration.ofMinutes(30)).checkOnNextCommit(check);
+    t.start(input("user", settings(100), false));
+    SourceStatus first = t.awaitStatus("user", s -> s.state().cycle().cycles() == 1);
+    t.env.sleep(POLL);
+    SourceStatus second = t.awaitStatus("user", s -> s.state().cycle().cycles() == 2);
+
+    assertThat(first.state().cursorCheck()).isEqualTo(check);
+    assertThat(second.state().cursorCheck())
+        .as("a cycle without a look keeps the last one")
+        .isEqualTo(check);
+    assertThat(check.describe())
+        .isEqualTo(
+            "unreadable cursors: 2 row(s) never read (keys 7, 9), as of 2026-11-25T10:00:01Z");
   }
 
   @Test

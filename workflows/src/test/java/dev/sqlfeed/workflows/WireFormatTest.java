@@ -7,6 +7,7 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The records that cross the workflow boundary survive Temporal's JSON converter unchanged. */
@@ -72,6 +73,19 @@ class WireFormatTest {
 
     assertThat(roundTrip(request, ScanRequest.class)).isEqualTo(request);
     assertThat(roundTrip(result, ScanResult.class)).isEqualTo(result);
+  }
+
+  @Test
+  void cursorChecks_roundTripInPageResultsAndState() {
+    CursorCheck check =
+        new CursorCheck("2026-11-25T10:05:00Z", 100, true, List.of("7", "x y"), false);
+    ScanResult result = new ScanResult(runningCycle(), 10, 8, 2, true, check);
+    SourceState state =
+        new SourceState(runningCycle(), true, false, null, "2026-11-25T10:00:01Z", 2, check);
+
+    assertThat(roundTrip(result, ScanResult.class)).isEqualTo(result);
+    assertThat(roundTrip(state, SourceState.class)).isEqualTo(state);
+    assertThat(check.count()).isEqualTo("100+");
   }
 
   @Test

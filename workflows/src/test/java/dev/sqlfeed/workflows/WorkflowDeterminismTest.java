@@ -33,6 +33,7 @@ class WorkflowDeterminismTest {
           "SourceWorkflows",
           "SourceWorkflows$Start",
           "FeedActivitiesImpl",
+          "CursorChecks",
           "FeedFailures",
           "FullSyncWorkflows",
           "FullSyncWorkflows$Start",

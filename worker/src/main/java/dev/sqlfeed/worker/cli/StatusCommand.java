@@ -6,6 +6,7 @@ import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
+import dev.sqlfeed.workflows.CursorCheck;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceStatus;
 import dev.sqlfeed.workflows.SourceWorkflows;
@@ -68,6 +69,10 @@ final class StatusCommand implements Callable<Integer> {
                   + "): "
                   + retrying.get().message()
                   + (error.isEmpty() ? "" : "; last cycle: " + error);
+        }
+        CursorCheck check = status.state().cursorCheck();
+        if (check != null && check.found() > 0) {
+          error = error.isEmpty() ? check.describe() : error + "; " + check.describe();
         }
         out.printf(
             ROW,

@@ -26,6 +26,20 @@ public final class FeedMetrics {
     if (r.exhausted()) {
       counter("sqlfeed_feed_cycles", "Cycles that read their window to the end.", source).inc();
     }
+    if (r.cursorCheck() != null) {
+      counter("sqlfeed_feed_cursor_checks", "Looks for rows with an unreadable cursor.", source)
+          .inc();
+      metrics
+          .gauge(
+              "sqlfeed_feed_unreadable_cursor_rows",
+              "Rows whose cursor is NULL or not a timestamp, which incremental sync never reads,"
+                  + " as the last look found them (at most 100).",
+              "app",
+              app,
+              "source",
+              source)
+          .setValue(r.cursorCheck().found());
+    }
   }
 
   /** After a page attempt failed (Temporal retries transient failures; then the cycle fails). */
