@@ -85,13 +85,13 @@ class PagePipelineIT {
       List<ScanResult> calls = scanAll(source, pipelined, 1_000);
       List<ScanResult> single = scanAll(source, onePageEach, 1);
 
-      assertThat(calls).hasSize(1);
-      assertThat(calls.get(0).pages()).isEqualTo(USERS / PAGE + 1);
-      assertThat(calls.get(0).rows()).isEqualTo(USERS);
-      assertThat(calls.get(0).eventsAppended()).isEqualTo(USERS);
-      assertThat(calls.get(0).exhausted()).isTrue();
-      assertThat(single).hasSize(USERS / PAGE + 1);
-      assertThat(calls.get(0).state()).isEqualTo(single.get(single.size() - 1).state());
+      // A call also ends when its time is up, so a loaded machine may need more than one.
+      assertThat(calls.get(0).pages()).isGreaterThan(1);
+      assertThat(calls.stream().mapToInt(ScanResult::pages).sum()).isEqualTo(USERS / PAGE + 1);
+      assertThat(calls.stream().mapToLong(ScanResult::rows).sum()).isEqualTo(USERS);
+      assertThat(calls.stream().mapToLong(ScanResult::eventsAppended).sum()).isEqualTo(USERS);
+      assertThat(single).hasSize(USERS / PAGE + 1).allMatch(r -> r.pages() == 1);
+      assertThat(last(calls).state()).isEqualTo(last(single).state());
       assertThat(events(pipelined)).hasSize(USERS).isEqualTo(events(onePageEach));
       assertThat(mirror(pipelined)).hasSize(USERS).isEqualTo(mirror(onePageEach));
     }
@@ -149,6 +149,10 @@ class PagePipelineIT {
         assertThat(events(store)).hasSize(PAGE);
       }
     }
+  }
+
+  private static ScanResult last(List<ScanResult> results) {
+    return results.get(results.size() - 1);
   }
 
   /** Scans the source to exhaustion, {@code maxPages} a call; returns every call's result. */
