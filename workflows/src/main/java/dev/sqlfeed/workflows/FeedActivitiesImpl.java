@@ -53,6 +53,13 @@ public final class FeedActivitiesImpl implements FeedActivities {
    */
   static final Duration CALL_TIME = Duration.ofSeconds(10);
 
+  /**
+   * {@code -Dsqlfeed.pipeline=false} writes one page a call, as before the pipeline: for measuring
+   * the pipeline against the plain loop in the same build, not for production.
+   */
+  private static final boolean PIPELINE =
+      !"false".equalsIgnoreCase(System.getProperty("sqlfeed.pipeline"));
+
   private final Config config;
   private final SourceReader source;
   private final FeedPageReader reader;
@@ -111,7 +118,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
       }
     }
     ReadPage first = reader.read(feed, state.cycle().orElseThrow(), request.pageSize(), heartbeat);
-    int pages = Math.max(1, request.maxPages());
+    int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
     if (first.exhausted() || pages == 1) {
       return write(request, feed, state, first, heartbeat);
     }
