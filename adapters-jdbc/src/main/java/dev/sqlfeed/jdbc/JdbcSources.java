@@ -24,7 +24,7 @@ import java.util.Properties;
  *       the reader's rule of rolling back every read is what leaves the source unchanged.
  *   <li>{@code autoCommit} false (default true): pgjdbc streams with a fetch size only inside a
  *       transaction; every read is rolled back when it ends.
- *   <li>{@code maximumPoolSize} 2, {@code minimumIdle} 1 (defaults 10 and 10), see {@link
+ *   <li>{@code maximumPoolSize} 3, {@code minimumIdle} 1 (defaults 10 and 10), see {@link
  *       SourceOptions#maxPoolSize()}.
  *   <li>{@code connectionTimeout} = {@link SourceOptions#connectTimeout()} (default 30 s), and the
  *       driver's own connect timeout set to the same where it has one, so that an unreachable host

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param fetchSize rows per round trip while streaming (default {@value #DEFAULT_FETCH_SIZE}):
  *     large enough to amortise the round trip, small enough that a batch of wide rows stays a few
  *     megabytes
- * @param maxPoolSize connections at most (default 2: the reader is sequential; the second serves a
- *     {@code ping} or a {@code get} while a list query streams)
+ * @param maxPoolSize connections at most (default 3: a page activity reads the next page on one
+ *     while it runs the previous page's {@code get}s on another; the third serves a {@code ping} or
+ *     a second source's page meanwhile)
  * @param connectTimeout how long opening a connection, or waiting for one from the pool, may take
  *     before the source counts as unavailable (default 10 s; Hikari's default is 30 s)
  * @param failFast whether {@link JdbcSources#open} connects once at once and fails when it cannot
@@ -41,7 +42,7 @@ public record SourceOptions(
 
   /** The defaults, for a source called {@code name}. */
   public static SourceOptions named(String name) {
-    return new SourceOptions(name, DEFAULT_FETCH_SIZE, 2, Duration.ofSeconds(10), true);
+    return new SourceOptions(name, DEFAULT_FETCH_SIZE, 3, Duration.ofSeconds(10), true);
   }
 
   public SourceOptions withFetchSize(int rows) {

@@ -1,5 +1,7 @@
 package dev.sqlfeed.workflows;
 
+import java.util.function.LongConsumer;
+
 /**
  * Lets tests outside this package call the page activity's use-case code ({@link
  * FeedActivitiesImpl#scan}) without a Temporal activity context, exactly as {@code scanPage} calls
@@ -26,5 +28,11 @@ public final class PageActivity {
   /** One page of a source, as the workflow's page activity runs it. */
   public static ScanResult scan(FeedActivitiesImpl activities, ScanRequest request) {
     return activities.scan(request, rows -> {});
+  }
+
+  /** The same with {@code heartbeat} told the rows handled so far, as the activity's heartbeat. */
+  public static ScanResult scan(
+      FeedActivitiesImpl activities, ScanRequest request, LongConsumer heartbeat) {
+    return activities.scan(request, heartbeat);
   }
 }

@@ -22,10 +22,14 @@ public interface FeedActivities {
   String initialCheckpoint(String app, String sourceKey);
 
   /**
-   * Reads one keyset page and writes its events and their mirror changes in one store transaction;
-   * on the page that exhausts the window, the new checkpoint too. A page that opens a cycle first
-   * reads the source database's clock and pins the window. Idempotent: running the same request
-   * again writes nothing new (the events' ids are known), so a retry is harmless.
+   * Reads keyset pages (up to {@code request.maxPages()}, or until the window is exhausted or the
+   * call's time is up) and writes each page's events and their mirror changes in one store
+   * transaction of its own; on the page that exhausts the window, the new checkpoint too. The
+   * result is the state after the last page written. A call that opens a cycle first reads the
+   * source database's clock and pins the window. Idempotent: running the same request again writes
+   * nothing new (the events' ids are known), so a retry is harmless. An error reading a page after
+   * the first ends the call with the pages written so far; the next call reads that page again and
+   * fails as a first page does.
    *
    * <p>A page must heartbeat ({@code Activity.getExecutionContext().heartbeat(rowsSoFar)}) at least
    * every 30 seconds while it reads, maps and writes: the workflow gives up on an attempt that has

@@ -8,26 +8,18 @@ import dev.sqlfeed.domain.feed.CycleState;
 import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.domain.feed.FeedSource;
 import dev.sqlfeed.domain.feed.FeedSources;
-import dev.sqlfeed.domain.feed.IncrementalRowMapper;
 import dev.sqlfeed.domain.feed.MappedRow;
 import dev.sqlfeed.domain.feed.PageSummary;
-import dev.sqlfeed.domain.feed.PageTally;
 import dev.sqlfeed.domain.feed.RowResource;
-import dev.sqlfeed.domain.feed.RunningCycle;
-import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Grant;
-import dev.sqlfeed.domain.sync.Paging;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventLog;
-import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
-import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.feed.GrantRestorer;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
-import dev.sqlfeed.ports.fullsync.QueryVars;
 import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -53,11 +46,23 @@ import java.util.function.LongConsumer;
  * permanent ones fail the cycle at once.
  */
 public final class FeedActivitiesImpl implements FeedActivities {
-  /** Rows between two heartbeats; the SDK throttles what it sends to the server anyway. */
-  private static final int HEARTBEAT_ROWS = 100;
+  /**
+   * How long one call goes on reading pages before it returns its progress to the workflow: short
+   * enough that a pause, a reset or the state query sees a backlog move, long enough that the
+   * workflow task between two calls costs little beside the pages.
+   */
+  static final Duration CALL_TIME = Duration.ofSeconds(10);
+
+  /**
+   * {@code -Dsqlfeed.pipeline=false} writes one page a call, as before the pipeline: for measuring
+   * the pipeline against the plain loop in the same build, not for production.
+   */
+  private static final boolean PIPELINE =
+      !"false".equalsIgnoreCase(System.getProperty("sqlfeed.pipeline"));
 
   private final Config config;
   private final SourceReader source;
+  private final FeedPageReader reader;
   private final EventLog log;
   private final ResourceRefresher refresher;
   private final GrantRestorer restorer;
@@ -87,6 +92,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.cursorChecks = new CursorChecks(source, clock, firstCursorCheck, cursorCheckInterval);
     this.config = config;
     this.source = source;
+    this.reader = new FeedPageReader(source);
     this.log = log;
     this.refresher = new ResourceRefresher(source);
     this.restorer = new GrantRestorer(source, log);
@@ -112,7 +118,11 @@ public final class FeedActivitiesImpl implements FeedActivities {
     }
   }
 
-  /** One page; {@code heartbeat} is told the rows handled so far, now and then. */
+  /**
+   * Up to {@code request.maxPages()} pages, until the window is exhausted or {@link #CALL_TIME} has
+   * passed; from the second page on, each page is read while the one before is written ({@link
+   * PagePipeline}). {@code heartbeat} is told the rows handled so far, now and then.
+   */
   ScanResult scan(ScanRequest request, LongConsumer heartbeat) {
     FeedSource feed = feedSource(request);
     CycleState state = request.state().toState();
@@ -123,32 +133,81 @@ public final class FeedActivitiesImpl implements FeedActivities {
         return new ScanResult(state.toWire(), 0, 0, 0, true);
       }
     }
-    RunningCycle cycle = state.cycle().orElseThrow();
-    PageTally tally = new PageTally();
-    List<MappedRow> rows = new ArrayList<>();
-    String[] nextToken = {""};
-    boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
+    ReadPage first = reader.read(feed, state.cycle().orElseThrow(), request.pageSize(), heartbeat);
+    int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
+    if (first.exhausted() || pages == 1) {
+      return write(request, feed, state, first, heartbeat);
+    }
+    Instant deadline = clock.instant().plus(CALL_TIME);
+    BooleanSupplier timeLeft = () -> clock.instant().isBefore(deadline);
+    try (PagePipeline next =
+        PagePipeline.start(
+            "sqlfeed-pages-" + feed.key(),
+            state,
+            first,
+            pages - 1,
+            timeLeft,
+            (cycle, progress) -> reader.read(feed, cycle, request.pageSize(), progress))) {
+      ScanResult done = write(request, feed, state, first, heartbeat);
+      while (!done.exhausted() && done.pages() < pages && timeLeft.getAsBoolean()) {
+        long rows = done.rows();
+        Optional<ReadPage> page = next.next(() -> heartbeat.accept(rows));
+        if (page.isEmpty()) {
+          break;
+        }
+        done = plus(done, write(request, feed, done.state().toState(), page.get(), heartbeat));
+      }
+      return done;
+    }
+  }
+
+  /**
+   * The write stage of one page: refreshes the resources its rows name as changed, then writes its
+   * events, their mirror changes and, when the page exhausts the window, the checkpoint, in one
+   * store transaction.
+   */
+  private ScanResult write(
+      ScanRequest request,
+      FeedSource feed,
+      CycleState state,
+      ReadPage page,
+      LongConsumer heartbeat) {
     List<SourceEvent> events =
-        restorer.withRestoredGrants(request.app(), events(rows, heartbeat), config.resourceTypes());
+        restorer.withRestoredGrants(
+            request.app(), events(page.rows(), heartbeat), config.resourceTypes());
     // Before the commit is written: a look that fails fails the page, and the cursor stays.
-    CursorCheck check = exhausted ? cursorChecks.ifDue(feed, cycle.since()).orElse(null) : null;
-    PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
+    CursorCheck check =
+        page.exhausted()
+            ? cursorChecks.ifDue(feed, state.cycle().orElseThrow().since()).orElse(null)
+            : null;
     Optional<Checkpoint> commit =
-        exhausted
+        page.exhausted()
             ? state
-                .committedAfter(probe)
+                .committedAfter(page.probe())
                 .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
             : Optional.empty();
     PageWriteResult written = log.writePage(request.app(), events, commit);
     PageSummary summary =
-        tally.summary(written.appended(), written.duplicates(), nextToken[0], exhausted);
+        page.tally()
+            .summary(written.appended(), written.duplicates(), page.nextToken(), page.exhausted());
     return new ScanResult(
         state.page(summary).toWire(),
-        tally.rows(),
+        page.tally().rows(),
         written.appended(),
         written.duplicates(),
-        exhausted,
+        page.exhausted(),
         check);
+  }
+
+  private static ScanResult plus(ScanResult before, ScanResult page) {
+    return new ScanResult(
+        page.state(),
+        before.rows() + page.rows(),
+        before.eventsAppended() + page.eventsAppended(),
+        before.duplicates() + page.duplicates(),
+        page.exhausted(),
+        page.cursorCheck() != null ? page.cursorCheck() : before.cursorCheck(),
+        before.pages() + page.pages());
   }
 
   private FeedSource feedSource(ScanRequest request) {
@@ -167,106 +226,6 @@ public final class FeedActivitiesImpl implements FeedActivities {
               + sources.keySet());
     }
     return feed;
-  }
-
-  /** Reads and maps the page's rows; returns whether the window is exhausted. */
-  private boolean read(
-      FeedSource feed,
-      RunningCycle cycle,
-      int pageSize,
-      PageTally tally,
-      List<MappedRow> out,
-      LongConsumer heartbeat,
-      String[] nextToken) {
-    Map<String, Object> bindings =
-        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
-    for (String name : feed.query().sql().parameters()) {
-      if (name.equals("since")) {
-        bindings.put(name, cycle.since());
-      }
-    }
-    SourceQuery query = new SourceQuery(feed.query().path(), feed.query().sql());
-    switch (feed.readMode()) {
-      case KEYSET -> {
-        KeysetPage page =
-            new KeysetPage(
-                feed.cursorColumn(),
-                feed.keyColumn(),
-                cycle.since(),
-                cycle.upTo(),
-                cycle.after().map(p -> p.cursor()),
-                cycle.after().map(p -> p.key().value()).orElse(null),
-                pageSize);
-        long read =
-            source.readPage(
-                query, bindings, page, row -> map(feed, row.asMap(), tally, out, heartbeat));
-        return read < pageSize;
-      }
-      case WHOLE_WINDOW -> {
-        // No key to page by: the window is one page. The query's own ?<since> bounds it below;
-        // rows past upTo are left for the next cycle. A coarse column (a date) holds a change at
-        // its day, so the window starts there, as a keyset page's does: else a row changed today
-        // sits below a window that starts an hour ago, cycle after cycle.
-        Instant since =
-            source.cursorPrecision(query, bindings, feed.cursorColumn(), null).floor(cycle.since());
-        if (bindings.containsKey("since")) {
-          bindings.put("since", since);
-        }
-        source.read(
-            query,
-            bindings,
-            row -> {
-              MappedRow mapped = IncrementalRowMapper.map(feed, row.asMap());
-              if (!mapped.cursor().isBefore(since) && !mapped.cursor().isAfter(cycle.upTo())) {
-                add(mapped, tally, out, heartbeat);
-              }
-            });
-        return true;
-      }
-      case COMPAT -> {
-        // baton-sql's semantics: the query pages itself (?<Limit> with ?<Offset> or ?<Cursor>),
-        // one page per activity, resuming from the token the previous page left in the state.
-        // Rows are not bounded by upTo, and an offset can skip rows that move while the cycle
-        // pages: the README says what this mode can miss.
-        Paging paging = Paging.resume(feed.query(), feed.pagination(), cycle.pageToken());
-        long[] returned = {0};
-        Object[] lastKey = {null};
-        source.read(
-            query,
-            paging.bindings(bindings),
-            row -> {
-              returned[0]++;
-              if (returned[0] > paging.rowsToMap()) {
-                return;
-              }
-              Map<String, Object> values = row.asMap();
-              lastKey[0] = values.get(paging.primaryKey());
-              map(feed, values, tally, out, heartbeat);
-            });
-        boolean more = paging.next(returned[0], lastKey[0]);
-        nextToken[0] = more ? paging.token() : "";
-        return !more;
-      }
-      default -> throw new IllegalStateException("unknown read mode " + feed.readMode());
-    }
-  }
-
-  private static void map(
-      FeedSource feed,
-      Map<String, Object> row,
-      PageTally tally,
-      List<MappedRow> out,
-      LongConsumer heartbeat) {
-    add(IncrementalRowMapper.map(feed, row), tally, out, heartbeat);
-  }
-
-  private static void add(
-      MappedRow mapped, PageTally tally, List<MappedRow> out, LongConsumer heartbeat) {
-    tally.add(mapped);
-    out.add(mapped);
-    if (tally.rows() % HEARTBEAT_ROWS == 0) {
-      heartbeat.accept(tally.rows());
-    }
   }
 
   /**

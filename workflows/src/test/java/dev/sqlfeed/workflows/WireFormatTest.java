@@ -89,6 +89,44 @@ class WireFormatTest {
   }
 
   @Test
+  void multiPageActivityRecords_roundTrip() {
+    ScanRequest request = new ScanRequest("acme", "user", runningCycle(), 100, 50);
+    ScanResult result = new ScanResult(runningCycle(), 1_000, 800, 200, false, 10);
+
+    assertThat(roundTrip(request, ScanRequest.class)).isEqualTo(request);
+    assertThat(roundTrip(result, ScanResult.class)).isEqualTo(result);
+  }
+
+  @Test
+  void olderActivityPayloads_withoutPageCounts_readAsZero() {
+    ScanRequest request =
+        withoutField(new ScanRequest("acme", "user", runningCycle(), 100, 7), "maxPages", 7);
+    ScanResult result = withoutField(new ScanResult(runningCycle(), 3, 3, 0, true, 9), "pages", 9);
+
+    assertThat(request.maxPages()).isZero();
+    assertThat(request.pageSize()).isEqualTo(100);
+    assertThat(result.pages()).isZero();
+    assertThat(result.rows()).isEqualTo(3);
+  }
+
+  /**
+   * {@code value} as its JSON would read had it been written without the component {@code name}.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T withoutField(T value, String name, int number) {
+    String json = converter.toPayload(value).orElseThrow().getData().toStringUtf8();
+    String older = json.replace(",\"" + name + "\":" + number, "");
+    assertThat(older).isNotEqualTo(json);
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+            .setData(com.google.protobuf.ByteString.copyFrom(older, StandardCharsets.UTF_8))
+            .build();
+    Class<T> type = (Class<T>) value.getClass();
+    return converter.fromPayload(payload, type, type);
+  }
+
+  @Test
   void status_roundTrips() {
     SourceStatus status =
         new SourceStatus("acme", "user", "waiting", null, SourceSettings.of(1, 1), fullState());
