@@ -95,7 +95,7 @@ final class Child implements AutoCloseable {
   /** Asks the process to stop (SIGTERM, as Ctrl-C or a service manager would) and waits. */
   Run stop() throws InterruptedException {
     process.destroy();
-    return await(Duration.ofMinutes(1));
+    return await(Duration.ofMinutes(3));
   }
 
   private Run finished() throws InterruptedException {

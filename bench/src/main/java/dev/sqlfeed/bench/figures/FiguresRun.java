@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One command for the figures of issue #10: runs every workload beside its baseline, in one run,
@@ -106,8 +102,9 @@ public final class FiguresRun {
             new Group(BACKLOG_IDS, () -> new BacklogWorkloads(bench).run()),
             new Group(IDLE_IDS, () -> new IdleWorkloads(bench).run()),
             new Group(MANY_IDS, () -> List.of(new ManySourcesWorkload(bench).run())));
-    List<List<Figure>> results = smoke ? concurrently(groups) : sequentially(groups);
-    List<Figure> figures = results.stream().flatMap(List::stream).toList();
+    // One group after the other, the smoke run too, so that no workload shares the machine with
+    // another (run concurrently, the smoke run's processes starved each other on 2 cores).
+    List<Figure> figures = groups.stream().flatMap(g -> g.run().stream()).toList();
     boolean failed = figures.stream().anyMatch(f -> f.verdict() == Verdict.FAILED);
     RunInfo info =
         new RunInfo(
@@ -148,38 +145,6 @@ public final class FiguresRun {
         String why = "failed: " + e.getMessage();
         return ids.stream().map(id -> Figure.failed(id, id, why)).toList();
       }
-    }
-  }
-
-  /**
-   * The full run: one group after the other, so that no workload shares the machine with another.
-   */
-  private static List<List<Figure>> sequentially(List<Group> groups) {
-    return groups.stream().map(Group::run).toList();
-  }
-
-  /**
-   * The smoke run: all groups at once, to keep CI's cost down (its figures are not targets; each
-   * group has its own databases and each process its own embedded-server port).
-   */
-  private static List<List<Figure>> concurrently(List<Group> groups) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(groups.size());
-    try {
-      List<Future<List<Figure>>> futures = new ArrayList<>();
-      for (Group group : groups) {
-        futures.add(pool.submit(group::run));
-      }
-      List<List<Figure>> results = new ArrayList<>();
-      for (Future<List<Figure>> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (ExecutionException e) {
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }
