@@ -114,7 +114,8 @@ public final class FiguresRun {
             Instant.now(),
             Machine.commit(),
             loadBefore,
-            Machine.loadAverage());
+            Machine.loadAverage(),
+            bench.sqlfeed().retries());
     Report.write(out, info, figures);
     System.out.println(Report.markdown(info, figures));
     System.out.println(

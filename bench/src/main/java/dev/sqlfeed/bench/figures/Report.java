@@ -87,6 +87,14 @@ final class Report {
           .append(" |\n");
     }
     md.append("\n## Notes\n\n");
+    if (!info.retries().isEmpty()) {
+      md.append("sqlfeed processes that exited 3 without reaching their embedded Temporal server")
+          .append(" and were run again (their figures are the repeated run's):\n\n");
+      for (String retry : info.retries()) {
+        md.append("- ").append(retry).append('\n');
+      }
+      md.append('\n');
+    }
     for (Figure f : figures) {
       md.append("- `").append(f.id()).append("`: ").append(f.note()).append('\n');
       if (!f.hotFrames().isEmpty()) {
@@ -115,6 +123,7 @@ final class Report {
     machine.put("load_before", info.loadBefore());
     machine.put("load_after", info.loadAfter());
     root.put("machine", machine);
+    root.put("retries", info.retries());
     root.put(
         "figures",
         figures.stream()

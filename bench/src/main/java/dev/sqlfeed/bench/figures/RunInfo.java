@@ -1,6 +1,7 @@
 package dev.sqlfeed.bench.figures;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param commit the git commit measured
  * @param loadBefore the load average before the first workload
  * @param loadAfter the load average after the last
+ * @param retries sqlfeed processes that were run again, and why
  */
 record RunInfo(
     String mode,
@@ -21,9 +23,11 @@ record RunInfo(
     Instant finished,
     String commit,
     String loadBefore,
-    String loadAfter) {
+    String loadAfter,
+    List<String> retries) {
   RunInfo {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(command, "command");
+    retries = List.copyOf(retries);
   }
 }

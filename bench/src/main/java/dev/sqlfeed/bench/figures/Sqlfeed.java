@@ -21,6 +21,7 @@ final class Sqlfeed {
   private final List<String> javaOptions;
   private final Path logs;
   private final Path classArchive;
+  private final List<String> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param classArchive null, or a class-data archive to start faster from: the first run writes it
@@ -77,23 +78,40 @@ final class Sqlfeed {
     }
   }
 
-  /** Runs {@code sqlfeed ARGS} to its end; a non-zero exit is an error with the output's tail. */
+  /**
+   * Runs {@code sqlfeed ARGS} to its end; a non-zero exit is an error with the output's tail. A
+   * process that could not reach its own embedded Temporal server (exit 3, which happened on a
+   * machine at a load average of 25: the server did not answer within the client's deadline) is run
+   * again, at most twice, and every such retry is kept for the report: it is a finding about the
+   * product, not a figure.
+   */
   Run run(String label, List<String> args, Map<String, String> env, Duration limit)
       throws InterruptedException {
-    try (Child child = start(label, args, env)) {
-      Run run = child.await(limit);
-      if (run.exitCode() != 0) {
+    for (int attempt = 1; ; attempt++) {
+      try (Child child = start(label, args, env)) {
+        Run run = child.await(limit);
+        if (run.exitCode() == 0) {
+          return run;
+        }
+        String tail = child.tail();
+        if (run.exitCode() == 3 && tail.contains("cannot reach Temporal") && attempt < 3) {
+          retries.add(label + " (attempt " + attempt + "): " + lastLine(tail));
+          continue;
+        }
         throw new IllegalStateException(
-            label
-                + ": sqlfeed exited "
-                + run.exitCode()
-                + "; see "
-                + run.log()
-                + "\n"
-                + child.tail());
+            label + ": sqlfeed exited " + run.exitCode() + "; see " + run.log() + "\n" + tail);
       }
-      return run;
     }
+  }
+
+  /** The runs that were repeated, and why. */
+  List<String> retries() {
+    return List.copyOf(retries);
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.strip().split("\n");
+    return lines[lines.length - 1];
   }
 
   /** A free port on the loopback for an embedded Temporal server. */

@@ -21,7 +21,8 @@ class ReportTest {
           Instant.parse("2026-12-04T15:31:05Z"),
           "abc123",
           "1.00 2.00 3.00",
-          "4.00 5.00 6.00");
+          "4.00 5.00 6.00",
+          List.of("p1-get-sqlite (attempt 1): sqlfeed: cannot reach Temporal"));
 
   @Test
   void missedTarget_showsAsNo_withItsHotFrames() {
@@ -48,6 +49,7 @@ class ReportTest {
         .contains("  - `40.0 % top: dev.sqlfeed.X.y`")
         .contains("before 1.00 2.00 3.00, after 4.00 5.00 6.00")
         .contains("31 min 05 s")
+        .contains("- p1-get-sqlite (attempt 1): sqlfeed: cannot reach Temporal")
         .contains("abc123");
   }
 
