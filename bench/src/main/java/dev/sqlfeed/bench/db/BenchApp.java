@@ -65,7 +65,7 @@ public record BenchApp(Config config, Map<String, String> env) {
   }
 
   /** A baton-sql DSN for a PostgreSQL bench database. */
-  static String dsn(BenchDatabase db) {
+  public static String dsn(BenchDatabase db) {
     if (db.kind() != BenchDatabase.Kind.POSTGRES) {
       throw new IllegalArgumentException("the bench app's source is PostgreSQL, not " + db.kind());
     }
