@@ -73,9 +73,7 @@ final class FeedPageReader {
         // its day, so the window starts there, as a keyset page's does: else a row changed today
         // sits below a window that starts an hour ago, cycle after cycle.
         Instant since =
-            source
-                .cursorPrecision(query, bindings, feed.cursorColumn(), null)
-                .floor(cycle.since());
+            source.cursorPrecision(query, bindings, feed.cursorColumn(), null).floor(cycle.since());
         if (bindings.containsKey("since")) {
           bindings.put("since", since);
         }
