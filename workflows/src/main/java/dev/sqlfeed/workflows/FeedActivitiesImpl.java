@@ -22,10 +22,12 @@ import dev.sqlfeed.ports.EventLog;
 import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.PageWriteResult;
+import dev.sqlfeed.ports.PlannedPage;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.feed.GrantRestorer;
+import dev.sqlfeed.ports.feed.ReReads;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
 import dev.sqlfeed.ports.fullsync.QueryVars;
 import io.temporal.activity.Activity;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -59,6 +62,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final EventLog log;
   private final ResourceRefresher refresher;
   private final GrantRestorer restorer;
+  private final ReReads reReads;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
 
@@ -72,6 +76,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.log = log;
     this.refresher = new ResourceRefresher(source);
     this.restorer = new GrantRestorer(source, log);
+    this.reReads = new ReReads(source, log);
     this.clock = clock;
     FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
   }
@@ -98,20 +103,47 @@ public final class FeedActivitiesImpl implements FeedActivities {
   ScanResult scan(ScanRequest request, LongConsumer heartbeat) {
     FeedSource feed = feedSource(request);
     CycleState state = request.state().toState();
-    if (!state.running()) {
-      state = state.open(source.databaseNow(), feed.settings());
-      if (!state.running()) {
-        // The window is empty (the database clock went back): the cycle has ended already.
-        return new ScanResult(state.toWire(), 0, 0, 0, true);
-      }
-    }
-    RunningCycle cycle = state.cycle().orElseThrow();
     PageTally tally = new PageTally();
     List<MappedRow> rows = new ArrayList<>();
     String[] nextToken = {""};
-    boolean exhausted = read(feed, cycle, request.pageSize(), tally, rows, heartbeat, nextToken);
+    boolean exhausted;
+    if (!state.running() && feed.readMode() == FeedSource.ReadMode.KEYSET) {
+      // The clock and the first page in one source transaction.
+      CycleState closed = state;
+      CycleState[] opened = {closed};
+      long read =
+          source.readPageAt(
+              query(feed),
+              now -> {
+                opened[0] = closed.open(now, feed.settings());
+                return opened[0].cycle().map(c -> keysetPage(feed, c, request.pageSize()));
+              },
+              row -> map(feed, row.asMap(), tally, rows, heartbeat));
+      state = opened[0];
+      exhausted = read < request.pageSize();
+    } else {
+      if (!state.running()) {
+        state = state.open(source.databaseNow(), feed.settings());
+      }
+      exhausted =
+          state.running()
+              && read(
+                  feed,
+                  state.cycle().orElseThrow(),
+                  request.pageSize(),
+                  tally,
+                  rows,
+                  heartbeat,
+                  nextToken);
+    }
+    if (!state.running()) {
+      // The window is empty (the database clock went back): the cycle has ended already.
+      return new ScanResult(state.toWire(), 0, 0, 0, true);
+    }
+    Set<String> seen = reReads.seenBefore(request.app(), feed, rows);
     List<SourceEvent> events =
-        restorer.withRestoredGrants(request.app(), events(rows, heartbeat), config.resourceTypes());
+        restorer.withRestoredGrants(
+            request.app(), events(rows, seen, heartbeat), config.resourceTypes());
     PageSummary probe = tally.summary(0, 0, nextToken[0], exhausted);
     Optional<Checkpoint> commit =
         exhausted
@@ -157,28 +189,17 @@ public final class FeedActivitiesImpl implements FeedActivities {
       List<MappedRow> out,
       LongConsumer heartbeat,
       String[] nextToken) {
-    Map<String, Object> bindings =
-        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
-    for (String name : feed.query().sql().parameters()) {
-      if (name.equals("since")) {
-        bindings.put(name, cycle.since());
-      }
-    }
-    SourceQuery query = new SourceQuery(feed.query().path(), feed.query().sql());
+    Map<String, Object> bindings = bindings(feed, cycle);
+    SourceQuery query = query(feed);
     switch (feed.readMode()) {
       case KEYSET -> {
-        KeysetPage page =
-            new KeysetPage(
-                feed.cursorColumn(),
-                feed.keyColumn(),
-                cycle.since(),
-                cycle.upTo(),
-                cycle.after().map(p -> p.cursor()),
-                cycle.after().map(p -> p.key().value()).orElse(null),
-                pageSize);
+        PlannedPage page = keysetPage(feed, cycle, pageSize);
         long read =
             source.readPage(
-                query, bindings, page, row -> map(feed, row.asMap(), tally, out, heartbeat));
+                query,
+                page.bindings(),
+                page.page(),
+                row -> map(feed, row.asMap(), tally, out, heartbeat));
         return read < pageSize;
       }
       case WHOLE_WINDOW -> {
@@ -224,6 +245,36 @@ public final class FeedActivitiesImpl implements FeedActivities {
     }
   }
 
+  private static SourceQuery query(FeedSource feed) {
+    return new SourceQuery(feed.query().path(), feed.query().sql());
+  }
+
+  /** The query's own bindings: its vars, and {@code ?<since>} as the cycle's lower bound. */
+  private static Map<String, Object> bindings(FeedSource feed, RunningCycle cycle) {
+    Map<String, Object> bindings =
+        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
+    for (String name : feed.query().sql().parameters()) {
+      if (name.equals("since")) {
+        bindings.put(name, cycle.since());
+      }
+    }
+    return bindings;
+  }
+
+  /** The cycle's next keyset page. */
+  private static PlannedPage keysetPage(FeedSource feed, RunningCycle cycle, int pageSize) {
+    return new PlannedPage(
+        bindings(feed, cycle),
+        new KeysetPage(
+            feed.cursorColumn(),
+            feed.keyColumn(),
+            cycle.since(),
+            cycle.upTo(),
+            cycle.after().map(p -> p.cursor()),
+            cycle.after().map(p -> p.key().value()).orElse(null),
+            pageSize));
+  }
+
   private static void map(
       FeedSource feed,
       Map<String, Object> row,
@@ -245,16 +296,22 @@ public final class FeedActivitiesImpl implements FeedActivities {
   /**
    * The page's events with their mirror changes. Resources are refreshed after the page's read has
    * finished, so that the {@code get} queries do not run while its result streams, and all the
-   * page's ids of a type are refreshed together: a few statements, not one per row.
+   * page's ids of a type are refreshed together: a few statements, not one per row. A {@code
+   * resource_changed} seen before ({@link ReReads}) is not refreshed: it carries no changes, and
+   * the log drops it.
    */
-  private List<SourceEvent> events(List<MappedRow> rows, LongConsumer heartbeat) {
-    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows);
-    Map<Integer, MirrorChange> complete = fromRows(rows);
+  private List<SourceEvent> events(List<MappedRow> rows, Set<String> seen, LongConsumer heartbeat) {
+    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows, seen);
+    Map<Integer, MirrorChange> complete = fromRows(rows, seen);
     heartbeat.accept(rows.size());
     List<SourceEvent> events = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       MappedRow row = rows.get(i);
       for (FeedEvent event : row.events()) {
+        if (seen.contains(event.id())) {
+          events.add(new SourceEvent(event, List.of()));
+          continue;
+        }
         // Row-complete: the row itself gave the resource; else the refresh read it with get.
         MirrorChange change =
             row.resource().isPresent() ? complete.get(i) : change(event, refreshed);
@@ -268,11 +325,11 @@ public final class FeedActivitiesImpl implements FeedActivities {
    * The mirror change of each row of a row-complete source ({@code deleted_if}), by row index: a
    * type's rows together, so that a query for entitlements runs for the page, not per row.
    */
-  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows) {
+  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows, Set<String> seen) {
     Map<String, Map<String, RowResource>> byType = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       Optional<RowResource> resource = rows.get(i).resource();
-      if (resource.isPresent()) {
+      if (resource.isPresent() && !allSeen(rows.get(i), seen)) {
         byType
             .computeIfAbsent(resource.get().ref().resourceType(), t -> new LinkedHashMap<>())
             .put(Integer.toString(i), resource.get());
@@ -287,15 +344,23 @@ public final class FeedActivitiesImpl implements FeedActivities {
     return changes;
   }
 
-  /** The current state of every resource the page's events name as changed, by type and id. */
-  private Map<String, Map<String, MirrorChange>> refreshAll(List<MappedRow> rows) {
+  private static boolean allSeen(MappedRow row, Set<String> seen) {
+    return row.events().stream().allMatch(e -> seen.contains(e.id()));
+  }
+
+  /**
+   * The current state of every resource the page's events name as changed and that was not seen
+   * before, by type and id.
+   */
+  private Map<String, Map<String, MirrorChange>> refreshAll(
+      List<MappedRow> rows, Set<String> seen) {
     Map<String, List<String>> idsByType = new LinkedHashMap<>();
     for (MappedRow row : rows) {
       if (row.resource().isPresent()) {
         continue; // row-complete: mapped from the row by fromRows, no get
       }
       for (FeedEvent event : row.events()) {
-        if (event instanceof FeedEvent.ResourceChanged changed) {
+        if (event instanceof FeedEvent.ResourceChanged changed && !seen.contains(changed.id())) {
           // The type the event names: a shared event feed's rows name any type of the config.
           String type = changed.resource().resourceType();
           if (!config.resourceTypes().containsKey(type)) {
