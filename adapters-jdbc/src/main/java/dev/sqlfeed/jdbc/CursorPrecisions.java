@@ -13,6 +13,8 @@ import java.sql.Types;
  * them, so its columns are never taken as coarse here; the reader learns SQLite's from the values.
  */
 final class CursorPrecisions {
+  private static final int MICROSECOND_DIGITS = 6;
+
   private CursorPrecisions() {}
 
   static CursorPrecision of(ResultSetMetaData md, int column, Product product) throws SQLException {
@@ -27,5 +29,19 @@ final class CursorPrecisions {
     return timestamp && md.getScale(column) == 0
         ? CursorPrecision.SECOND
         : CursorPrecision.FRACTION;
+  }
+
+  /**
+   * Whether a typed timestamp column keeps microseconds or finer: its scale says so. Never on
+   * SQLite, whose declared types say nothing about the values a column holds.
+   */
+  static boolean keepsMicroseconds(ResultSetMetaData md, int column, Product product)
+      throws SQLException {
+    if (product == Product.SQLITE) {
+      return false;
+    }
+    int type = md.getColumnType(column);
+    boolean timestamp = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
+    return timestamp && md.getScale(column) >= MICROSECOND_DIGITS;
   }
 }

@@ -22,7 +22,9 @@ import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,6 +136,29 @@ final class JooqEventLog {
           }
           return new Written(
               new PageWriteResult(rows.size(), events.size() - rows.size(), seq), appended);
+        });
+  }
+
+  /** The ids among {@code ids} that the app's log holds: their keys looked up in bulk. */
+  Set<String> heldIds(String app, Collection<String> ids) {
+    store.ensureOpen();
+    Objects.requireNonNull(app, "app");
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, String> byKey = new HashMap<>();
+    for (String id : ids) {
+      byKey.put(EventRows.key(app, id), id);
+    }
+    return store.read(
+        "looking up event ids of " + app,
+        db -> {
+          Set<String> held = new HashSet<>();
+          for (String key :
+              StoredEventKeys.among(db, store.dialect(), new ArrayList<>(byKey.keySet()))) {
+            held.add(byKey.get(key));
+          }
+          return held;
         });
   }
 

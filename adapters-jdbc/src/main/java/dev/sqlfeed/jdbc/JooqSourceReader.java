@@ -13,6 +13,7 @@ import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.domain.value.Values;
 import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.PlannedPage;
 import dev.sqlfeed.ports.QueryCall;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
@@ -109,6 +111,37 @@ final class JooqSourceReader implements SourceReader {
   @Override
   public long readPage(
       SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink) {
+    Connection connection = connect(query.origin());
+    try {
+      return page(connection, query, bindings, page, sink);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /** The clock, then the page it plans, on one connection: one transaction. */
+  @Override
+  public long readPageAt(
+      SourceQuery query, Function<Instant, Optional<PlannedPage>> plan, Consumer<SourceRow> sink) {
+    Connection connection = connect(query.origin());
+    try {
+      Optional<PlannedPage> planned = plan.apply(clock(connection));
+      if (planned.isEmpty()) {
+        return 0;
+      }
+      return page(connection, query, planned.get().bindings(), planned.get().page(), sink);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /** One keyset page on {@code connection}, in its transaction. */
+  private long page(
+      Connection connection,
+      SourceQuery query,
+      Map<String, Object> bindings,
+      KeysetPage page,
+      Consumer<SourceRow> sink) {
     Object afterKey = page.afterKey();
     if (page.afterCursor().isPresent() && (afterKey == null || afterKey instanceof NullValue)) {
       throw new IllegalArgumentException("a keyset position needs the key of its row");
@@ -116,7 +149,6 @@ final class JooqSourceReader implements SourceReader {
     String origin = query.origin();
     String sql = query.template().jdbcSql();
     List<Object> given = bindValues(query, bindings);
-    Connection connection = connect(origin);
     try {
       PageShapes.Shape shape =
           shapes.of(connection, origin, sql, given, page.cursorColumn(), page.keyColumn());
@@ -160,8 +192,6 @@ final class JooqSourceReader implements SourceReader {
     } catch (SQLException | RuntimeException e) {
       shapes.forget(sql, page.cursorColumn(), page.keyColumn());
       throw failure(origin, e);
-    } finally {
-      release(connection);
     }
   }
 
@@ -257,6 +287,14 @@ final class JooqSourceReader implements SourceReader {
     }
   }
 
+  @Override
+  public boolean cursorKeepsMicroseconds(SourceQuery query, String cursorColumn, String keyColumn) {
+    return shapes
+        .known(query.template().jdbcSql(), cursorColumn, keyColumn)
+        .map(PageShapes.Shape::microseconds)
+        .orElse(false);
+  }
+
   /** The user's instants (their {@code ?<since>}) floored to the cursor column's precision. */
   private static List<Object> widen(List<Object> values, CursorPrecision precision) {
     List<Object> out = new ArrayList<>(values.size());
@@ -269,6 +307,15 @@ final class JooqSourceReader implements SourceReader {
   @Override
   public Instant databaseNow() {
     Connection connection = connect(CLOCK);
+    try {
+      return clock(connection);
+    } finally {
+      release(connection);
+    }
+  }
+
+  /** The database's clock, read on {@code connection}. */
+  private Instant clock(Connection connection) {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(SourceDialect.clockSql(product))) {
       rs.next();
@@ -276,8 +323,6 @@ final class JooqSourceReader implements SourceReader {
       return value instanceof Instant instant ? instant : Values.parseTimestamp(value.toString());
     } catch (SQLException | RuntimeException e) {
       throw failure(CLOCK, e);
-    } finally {
-      release(connection);
     }
   }
 

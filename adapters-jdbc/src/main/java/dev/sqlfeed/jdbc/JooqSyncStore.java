@@ -368,6 +368,11 @@ final class JooqSyncStore implements SyncStore {
   }
 
   @Override
+  public Set<String> heldIds(String app, Collection<String> ids) {
+    return eventLog.heldIds(app, ids);
+  }
+
+  @Override
   public Optional<Checkpoint> checkpoint(String app, String source) {
     return eventLog.checkpoint(app, source);
   }

@@ -43,6 +43,7 @@ final class PageShapes {
    * @param form how the user's instants and the position's key are bound (a lower bound)
    * @param bounds how the page's own bounds and position are bound, and the cursor compared
    * @param precision how finely the cursor column tells moments apart
+   * @param microseconds whether the cursor column's type keeps microseconds or finer
    */
   record Shape(
       String cursor,
@@ -50,7 +51,8 @@ final class PageShapes {
       boolean numericKey,
       TimestampForm form,
       TimestampForm bounds,
-      CursorPrecision precision) {}
+      CursorPrecision precision,
+      boolean microseconds) {}
 
   private final Product product;
   private final Map<String, Shape> known = new ConcurrentHashMap<>();
@@ -86,6 +88,7 @@ final class PageShapes {
     String key;
     boolean numericKey;
     CursorPrecision precision;
+    boolean microseconds;
     try (PreparedStatement ps = connection.prepareStatement(describe.sql())) {
       JdbcValues.bind(ps, describe.values(), product);
       try (ResultSet rs = ps.executeQuery()) {
@@ -103,10 +106,11 @@ final class PageShapes {
                 && product != Product.SQLITE
                 && NUMERIC.contains(md.getColumnType(labels.indexOf(key) + 1));
         precision = CursorPrecisions.of(md, labels.indexOf(cursor) + 1, product);
+        microseconds = CursorPrecisions.keepsMicroseconds(md, labels.indexOf(cursor) + 1, product);
       }
     }
     if (product != Product.SQLITE) {
-      shape = new Shape(cursor, key, numericKey, typed, typed, precision);
+      shape = new Shape(cursor, key, numericKey, typed, typed, precision, microseconds);
       known.put(id, shape);
       return shape;
     }
@@ -119,20 +123,22 @@ final class PageShapes {
           false,
           SqliteTimestamps.DEFAULT,
           SqliteTimestamps.NORMALISED,
-          CursorPrecision.FRACTION);
+          CursorPrecision.FRACTION,
+          false);
     }
     try {
       TimestampForm form = SqliteTimestamps.of(sample);
       shape =
           form instanceof SqliteTimestamps.Epoch epoch
-              ? new Shape(cursor, key, false, epoch, epoch, epoch.precision())
+              ? new Shape(cursor, key, false, epoch, epoch, epoch.precision(), false)
               : new Shape(
                   cursor,
                   key,
                   false,
                   SqliteTimestamps.DEFAULT,
                   SqliteTimestamps.NORMALISED,
-                  CursorPrecision.FRACTION);
+                  CursorPrecision.FRACTION,
+                  false);
     } catch (IllegalArgumentException e) {
       throw new SourceException(
           Kind.QUERY_FAILED,
@@ -146,7 +152,7 @@ final class PageShapes {
 
   /** Forgets what was learnt about a query whose page failed. */
   void forget(String userSql, String cursorColumn, String keyColumn) {
-    known.remove(String.join("\u0000", userSql, cursorColumn, keyColumn));
+    known.remove(id(userSql, cursorColumn, keyColumn));
   }
 
   /**

@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
  */
 final class StoredEventKeys {
   /** Event keys looked up per statement, well below every database's limit on bind values. */
-  private static final int KEYS_PER_QUERY = 500;
+  private static final int KEYS_PER_QUERY = 1_000;
 
   private StoredEventKeys() {}
 

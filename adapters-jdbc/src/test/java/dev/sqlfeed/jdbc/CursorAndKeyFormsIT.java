@@ -16,12 +16,15 @@ import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.jdbc.KeysetPageIT.Scan;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.ports.CursorPrecision;
+import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.PlannedPage;
 import dev.sqlfeed.ports.SourceReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -310,6 +313,74 @@ class CursorAndKeyFormsIT {
           assertThat(scan.ids()).isEmpty();
         }
       }
+    }
+  }
+
+  /**
+   * Only a type that keeps microseconds lets a re-read row skip its refresh; the reader tells it
+   * from the column's type once a page of the query was read, and never before.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "POSTGRES TIMESTAMPTZ true",
+        "POSTGRES TIMESTAMP true",
+        "POSTGRES TIMESTAMPTZ(3) false",
+        "POSTGRES TIMESTAMP(0) false",
+        "MARIADB DATETIME(6) true",
+        "MARIADB DATETIME(3) false",
+        "MARIADB DATETIME(0) false",
+        "SQLITE TEXT false"
+      })
+  void cursorKeepsMicroseconds_onlyForTypesThatKeepThem_learntFromAPage(String form) {
+    String[] parts = form.split(" ");
+    Kind kind = Kind.valueOf(parts[0]);
+    Instant t = Instant.parse("2026-12-04T10:00:00.123456Z");
+    String table = table(kind, "BIGINT", parts[1], List.<String[]>of(row(1, literal(kind, t))));
+    String sql = "SELECT * FROM " + table + " WHERE updated_at >= ?<since>";
+    Instant since = t.minus(1, ChronoUnit.DAYS);
+    try (SourceReader reader = open(kind)) {
+      assertThat(reader.cursorKeepsMicroseconds(query(sql), "updated_at", "id")).isFalse();
+      scan(reader, sql, Map.of("since", since), since, t.plusSeconds(1), 10, () -> {});
+      assertThat(reader.cursorKeepsMicroseconds(query(sql), "updated_at", "id"))
+          .isEqualTo(Boolean.parseBoolean(parts[2]));
+    }
+  }
+
+  /** The clock and the page it plans are one transaction, and the page sees what the clock saw. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"POSTGRES", "MARIADB", "SQLITE"})
+  void readPageAt_readsTheClockThenThePageItPlans(String kindName) {
+    Kind kind = Kind.valueOf(kindName);
+    Instant t = Instant.parse("2026-12-04T10:00:00Z");
+    String table =
+        table(
+            kind,
+            "BIGINT",
+            timestampType(kind),
+            List.of(row(1, literal(kind, t)), row(2, literal(kind, t.plusSeconds(1)))));
+    String sql = "SELECT * FROM " + table + " WHERE updated_at >= ?<since>";
+    try (SourceReader reader = open(kind)) {
+      List<Instant> clocks = new ArrayList<>();
+      List<Object> ids = new ArrayList<>();
+      long read =
+          reader.readPageAt(
+              query(sql),
+              now -> {
+                clocks.add(now);
+                return Optional.of(
+                    new PlannedPage(
+                        Map.of("since", t),
+                        new KeysetPage("updated_at", "id", t, now, Optional.empty(), null, 10)));
+              },
+              row -> ids.add(row.asMap().get("id")));
+      assertThat(read).isEqualTo(2);
+      assertThat(ids).hasSize(2);
+      assertThat(clocks).singleElement().satisfies(now -> assertThat(now).isAfter(t));
+
+      long none = reader.readPageAt(query(sql), now -> Optional.empty(), row -> ids.add(row));
+      assertThat(none).isZero();
+      assertThat(ids).hasSize(2);
     }
   }
 

@@ -60,6 +60,17 @@ public interface EventLog {
    */
   Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources);
 
+  /**
+   * Which of {@code ids} the app's log holds, as appended ids (a restatement's {@code
+   * <id>:again:<n>} counts only as itself; events pruned from the log no longer count); the same id
+   * under another app is not held. A few statements for a page's ids, however many: a page reads
+   * the ids of its rows that were read before with this, so that re-read rows cost no {@code get}.
+   * The answer is as of the call: an id appended by a page write that commits later is not in it.
+   *
+   * @return the held ids among {@code ids}, empty for no ids
+   */
+  Set<String> heldIds(String app, Collection<String> ids);
+
   /** The source's committed checkpoint, if it ever committed. */
   Optional<Checkpoint> checkpoint(String app, String source);
 

@@ -4,7 +4,9 @@ import dev.sqlfeed.domain.value.SourceRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -105,6 +107,38 @@ public interface SourceReader extends AutoCloseable {
   default CursorPrecision cursorPrecision(
       SourceQuery query, Map<String, Object> bindings, String cursorColumn, String keyColumn) {
     return CursorPrecision.FRACTION;
+  }
+
+  /**
+   * Reads the database's clock as {@link #databaseNow} does and then, in the same read-only
+   * transaction, the keyset page that {@code plan} makes of it, as {@link #readPage} would: how a
+   * cycle's first page costs the source one transaction, not one for the clock and one for the
+   * page. The page's statement runs after the clock was read, so it sees at least every row
+   * committed before that moment. The default reads them in two transactions.
+   *
+   * @param plan given the clock, the page to read, or empty to read none
+   * @return the number of rows read (0 when {@code plan} gave no page)
+   * @throws dev.sqlfeed.domain.error.SourceException classified as for {@link #readPage}
+   * @throws dev.sqlfeed.domain.error.MappingException as for {@link #readPage}
+   */
+  default long readPageAt(
+      SourceQuery query, Function<Instant, Optional<PlannedPage>> plan, Consumer<SourceRow> sink) {
+    Optional<PlannedPage> page = plan.apply(databaseNow());
+    return page.isEmpty() ? 0 : readPage(query, page.get().bindings(), page.get().page(), sink);
+  }
+
+  /**
+   * Whether the cursor column of {@code query}, as the last {@link #readPage} of the query on this
+   * reader found it, keeps microseconds or finer by its type (PostgreSQL {@code timestamp(6)} and
+   * {@code timestamptz}, MariaDB {@code DATETIME(6)}). Two committed states of one row with one
+   * such value would need two transactions stamped in the same microsecond, so a row read again
+   * with a cursor value read before is taken as the state read then. Never reads the database:
+   * {@code false} when no page of the query was read yet on this reader, and wherever the type does
+   * not prove it (a coarser fraction, SQLite, whose declared types say nothing about the values).
+   */
+  default boolean cursorKeepsMicroseconds(
+      SourceQuery query, String cursorColumn, String keyColumn) {
+    return false;
   }
 
   /**

@@ -303,6 +303,40 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void heldIds_namesTheIdsTheAppsLogHas_asAppended_notOtherApps() {
+    Grant g = grant("team", "ops", "member", "1");
+    store.writePage(HR, List.of(created("g", g), changed("r", resource("team", "ops"))), none());
+    // Re-read with changes that change the mirror: restated as r:again:1.
+    store.writePage(
+        HR, List.of(event("r", new MirrorChange.DeleteResource(ref("team", "ops")))), none());
+    store.writePage("crm", List.of(created("only-crm", g)), none());
+
+    assertThat(
+            store.heldIds(HR, List.of("g", "r", "r:again:1", "r:again:2", "only-crm", "new", "g")))
+        .containsExactlyInAnyOrder("g", "r", "r:again:1");
+    assertThat(store.heldIds("crm", List.of("g", "only-crm"))).containsExactly("only-crm");
+    assertThat(store.heldIds("nobody", List.of("g"))).isEmpty();
+    assertThat(store.heldIds(HR, List.of())).isEmpty();
+  }
+
+  @Test
+  void heldIds_answersForManyIdsAtOnce() {
+    List<SourceEvent> page = new ArrayList<>();
+    List<String> asked = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      if (i % 3 == 0) {
+        page.add(created("m" + i, grant("team", "ops", "member", "" + i)));
+      }
+      asked.add("m" + i);
+    }
+    store.writePage(HR, page, none());
+
+    assertThat(store.heldIds(HR, asked))
+        .hasSize(page.size())
+        .allSatisfy(id -> assertThat(Integer.parseInt(id.substring(1)) % 3).isZero());
+  }
+
+  @Test
   void eventIdsAreUniquePerAppNotAcrossApps() {
     Grant g = grant("team", "ops", "member", "1");
     store.writePage(HR, List.of(created("created-1", g)), none());
@@ -696,6 +730,8 @@ public abstract class EventLogContract {
     assertThatThrownBy(() -> store.events(Optional.empty(), 0, 1))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.checkpoint(HR, SOURCE))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.heldIds(HR, List.of("g")))
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -6,12 +6,15 @@ import dev.sqlfeed.domain.mirror.ResourceRef;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The event log of an {@link InMemorySyncStore}: the reference semantics of {@link EventLog}, with
@@ -81,6 +84,17 @@ final class InMemoryEventLog {
 
   Optional<Checkpoint> checkpoint(String app, String source) {
     return Optional.ofNullable(checkpoints.get(List.of(app, source)));
+  }
+
+  Set<String> heldIds(String app, Collection<String> wanted) {
+    Map<String, Long> known = ids.getOrDefault(app, Map.of());
+    Set<String> held = new HashSet<>();
+    for (String id : wanted) {
+      if (known.containsKey(id)) {
+        held.add(id);
+      }
+    }
+    return held;
   }
 
   List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {

@@ -148,6 +148,12 @@ public final class InMemorySyncStore implements SyncStore {
   }
 
   @Override
+  public synchronized Set<String> heldIds(String app, Collection<String> ids) {
+    ensureOpen();
+    return eventLog.heldIds(app, ids);
+  }
+
+  @Override
   public synchronized Optional<Checkpoint> checkpoint(String app, String source) {
     ensureOpen();
     return eventLog.checkpoint(app, source);

@@ -19,6 +19,7 @@ import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.feed.GrantRestorer;
+import dev.sqlfeed.ports.feed.ReReads;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
 import io.temporal.activity.Activity;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -66,6 +68,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final EventLog log;
   private final ResourceRefresher refresher;
   private final GrantRestorer restorer;
+  private final ReReads reReads;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
   private final CursorChecks cursorChecks;
@@ -96,6 +99,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.log = log;
     this.refresher = new ResourceRefresher(source);
     this.restorer = new GrantRestorer(source, log);
+    this.reReads = new ReReads(source, log);
     this.clock = clock;
     FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
   }
@@ -126,14 +130,25 @@ public final class FeedActivitiesImpl implements FeedActivities {
   ScanResult scan(ScanRequest request, LongConsumer heartbeat) {
     FeedSource feed = feedSource(request);
     CycleState state = request.state().toState();
-    if (!state.running()) {
-      state = state.open(source.databaseNow(), feed.settings());
+    ReadPage first;
+    if (!state.running() && feed.readMode() == FeedSource.ReadMode.KEYSET) {
+      // The clock and the first page in one source transaction.
+      FeedPageReader.Opened opened = reader.openAndRead(feed, state, request.pageSize(), heartbeat);
+      state = opened.state();
+      first = opened.page();
+    } else {
       if (!state.running()) {
-        // The window is empty (the database clock went back): the cycle has ended already.
-        return new ScanResult(state.toWire(), 0, 0, 0, true);
+        state = state.open(source.databaseNow(), feed.settings());
       }
+      first =
+          state.running()
+              ? reader.read(feed, state.cycle().orElseThrow(), request.pageSize(), heartbeat)
+              : null;
     }
-    ReadPage first = reader.read(feed, state.cycle().orElseThrow(), request.pageSize(), heartbeat);
+    if (!state.running()) {
+      // The window is empty (the database clock went back): the cycle has ended already.
+      return new ScanResult(state.toWire(), 0, 0, 0, true);
+    }
     int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
     if (first.exhausted() || pages == 1) {
       return write(request, feed, state, first, heartbeat);
@@ -172,9 +187,10 @@ public final class FeedActivitiesImpl implements FeedActivities {
       CycleState state,
       ReadPage page,
       LongConsumer heartbeat) {
+    Set<String> seen = reReads.seenBefore(request.app(), feed, page.rows());
     List<SourceEvent> events =
         restorer.withRestoredGrants(
-            request.app(), events(page.rows(), heartbeat), config.resourceTypes());
+            request.app(), events(page.rows(), seen, heartbeat), config.resourceTypes());
     // Before the commit is written: a look that fails fails the page, and the cursor stays.
     CursorCheck check =
         page.exhausted()
@@ -231,16 +247,22 @@ public final class FeedActivitiesImpl implements FeedActivities {
   /**
    * The page's events with their mirror changes. Resources are refreshed after the page's read has
    * finished, so that the {@code get} queries do not run while its result streams, and all the
-   * page's ids of a type are refreshed together: a few statements, not one per row.
+   * page's ids of a type are refreshed together: a few statements, not one per row. A {@code
+   * resource_changed} seen before ({@link ReReads}) is not refreshed: it carries no changes, and
+   * the log drops it.
    */
-  private List<SourceEvent> events(List<MappedRow> rows, LongConsumer heartbeat) {
-    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows);
-    Map<Integer, MirrorChange> complete = fromRows(rows);
+  private List<SourceEvent> events(List<MappedRow> rows, Set<String> seen, LongConsumer heartbeat) {
+    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows, seen);
+    Map<Integer, MirrorChange> complete = fromRows(rows, seen);
     heartbeat.accept(rows.size());
     List<SourceEvent> events = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       MappedRow row = rows.get(i);
       for (FeedEvent event : row.events()) {
+        if (seen.contains(event.id())) {
+          events.add(new SourceEvent(event, List.of()));
+          continue;
+        }
         // Row-complete: the row itself gave the resource; else the refresh read it with get.
         MirrorChange change =
             row.resource().isPresent() ? complete.get(i) : change(event, refreshed);
@@ -254,11 +276,11 @@ public final class FeedActivitiesImpl implements FeedActivities {
    * The mirror change of each row of a row-complete source ({@code deleted_if}), by row index: a
    * type's rows together, so that a query for entitlements runs for the page, not per row.
    */
-  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows) {
+  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows, Set<String> seen) {
     Map<String, Map<String, RowResource>> byType = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       Optional<RowResource> resource = rows.get(i).resource();
-      if (resource.isPresent()) {
+      if (resource.isPresent() && !allSeen(rows.get(i), seen)) {
         byType
             .computeIfAbsent(resource.get().ref().resourceType(), t -> new LinkedHashMap<>())
             .put(Integer.toString(i), resource.get());
@@ -273,15 +295,23 @@ public final class FeedActivitiesImpl implements FeedActivities {
     return changes;
   }
 
-  /** The current state of every resource the page's events name as changed, by type and id. */
-  private Map<String, Map<String, MirrorChange>> refreshAll(List<MappedRow> rows) {
+  private static boolean allSeen(MappedRow row, Set<String> seen) {
+    return row.events().stream().allMatch(e -> seen.contains(e.id()));
+  }
+
+  /**
+   * The current state of every resource the page's events name as changed and that was not seen
+   * before, by type and id.
+   */
+  private Map<String, Map<String, MirrorChange>> refreshAll(
+      List<MappedRow> rows, Set<String> seen) {
     Map<String, List<String>> idsByType = new LinkedHashMap<>();
     for (MappedRow row : rows) {
       if (row.resource().isPresent()) {
         continue; // row-complete: mapped from the row by fromRows, no get
       }
       for (FeedEvent event : row.events()) {
-        if (event instanceof FeedEvent.ResourceChanged changed) {
+        if (event instanceof FeedEvent.ResourceChanged changed && !seen.contains(changed.id())) {
           // The type the event names: a shared event feed's rows name any type of the config.
           String type = changed.resource().resourceType();
           if (!config.resourceTypes().containsKey(type)) {

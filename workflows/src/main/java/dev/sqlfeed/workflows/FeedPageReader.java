@@ -1,5 +1,6 @@
 package dev.sqlfeed.workflows;
 
+import dev.sqlfeed.domain.feed.CycleState;
 import dev.sqlfeed.domain.feed.FeedSource;
 import dev.sqlfeed.domain.feed.IncrementalRowMapper;
 import dev.sqlfeed.domain.feed.MappedRow;
@@ -8,6 +9,7 @@ import dev.sqlfeed.domain.feed.RunningCycle;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.sync.Paging;
 import dev.sqlfeed.ports.KeysetPage;
+import dev.sqlfeed.ports.PlannedPage;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.fullsync.QueryVars;
@@ -33,6 +35,32 @@ final class FeedPageReader {
     this.source = source;
   }
 
+  /** A cycle opened at the database's clock, and its first page (null when it did not run). */
+  record Opened(CycleState state, ReadPage page) {}
+
+  /**
+   * Opens a keyset source's cycle at the database's clock and reads its first page, both in one
+   * source transaction ({@link SourceReader#readPageAt}), rather than the clock in one of its own.
+   *
+   * @param closed the source's state between cycles
+   */
+  Opened openAndRead(FeedSource feed, CycleState closed, int pageSize, LongConsumer progress) {
+    PageTally tally = new PageTally();
+    List<MappedRow> rows = new ArrayList<>();
+    Mapped out = new Mapped(tally, rows, progress);
+    CycleState[] opened = {closed};
+    long read =
+        source.readPageAt(
+            query(feed),
+            now -> {
+              opened[0] = closed.open(now, feed.settings());
+              return opened[0].cycle().map(c -> keysetPage(feed, c, pageSize));
+            },
+            row -> out.add(IncrementalRowMapper.map(feed, row.asMap())));
+    return new Opened(
+        opened[0], opened[0].running() ? new ReadPage(rows, tally, "", read < pageSize) : null);
+  }
+
   /**
    * Reads and maps the page after {@code cycle}'s position.
    *
@@ -40,31 +68,20 @@ final class FeedPageReader {
    *     thread; an exception it throws ends the read and passes through unchanged
    */
   ReadPage read(FeedSource feed, RunningCycle cycle, int pageSize, LongConsumer progress) {
-    Map<String, Object> bindings =
-        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
-    for (String name : feed.query().sql().parameters()) {
-      if (name.equals("since")) {
-        bindings.put(name, cycle.since());
-      }
-    }
-    SourceQuery query = new SourceQuery(feed.query().path(), feed.query().sql());
+    Map<String, Object> bindings = bindings(feed, cycle);
+    SourceQuery query = query(feed);
     PageTally tally = new PageTally();
     List<MappedRow> rows = new ArrayList<>();
     Mapped out = new Mapped(tally, rows, progress);
     switch (feed.readMode()) {
       case KEYSET -> {
-        KeysetPage page =
-            new KeysetPage(
-                feed.cursorColumn(),
-                feed.keyColumn(),
-                cycle.since(),
-                cycle.upTo(),
-                cycle.after().map(p -> p.cursor()),
-                cycle.after().map(p -> p.key().value()).orElse(null),
-                pageSize);
+        PlannedPage page = keysetPage(feed, cycle, pageSize);
         long read =
             source.readPage(
-                query, bindings, page, row -> out.add(IncrementalRowMapper.map(feed, row.asMap())));
+                query,
+                page.bindings(),
+                page.page(),
+                row -> out.add(IncrementalRowMapper.map(feed, row.asMap())));
         return new ReadPage(rows, tally, "", read < pageSize);
       }
       case WHOLE_WINDOW -> {
@@ -124,5 +141,35 @@ final class FeedPageReader {
         progress.accept(tally.rows());
       }
     }
+  }
+
+  private static SourceQuery query(FeedSource feed) {
+    return new SourceQuery(feed.query().path(), feed.query().sql());
+  }
+
+  /** The query's own bindings: its vars, and {@code ?<since>} as the cycle's lower bound. */
+  private static Map<String, Object> bindings(FeedSource feed, RunningCycle cycle) {
+    Map<String, Object> bindings =
+        new HashMap<>(QueryVars.evaluate(feed.vars(), Activation.forRow(Map.of())));
+    for (String name : feed.query().sql().parameters()) {
+      if (name.equals("since")) {
+        bindings.put(name, cycle.since());
+      }
+    }
+    return bindings;
+  }
+
+  /** The cycle's next keyset page. */
+  private static PlannedPage keysetPage(FeedSource feed, RunningCycle cycle, int pageSize) {
+    return new PlannedPage(
+        bindings(feed, cycle),
+        new KeysetPage(
+            feed.cursorColumn(),
+            feed.keyColumn(),
+            cycle.since(),
+            cycle.upTo(),
+            cycle.after().map(p -> p.cursor()),
+            cycle.after().map(p -> p.key().value()).orElse(null),
+            pageSize));
   }
 }
