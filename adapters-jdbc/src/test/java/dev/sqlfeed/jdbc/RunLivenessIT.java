@@ -129,7 +129,7 @@ class RunLivenessIT {
       }
       try (Connection c = database.connect()) {
         DSLContext db = jooq(c, database);
-        assertThat(StoreSchema.version(db)).isEqualTo(4);
+        assertThat(StoreSchema.version(db)).isEqualTo(StoreSchema.LATEST);
         assertThat(db.select(RunLocksSchema.RUN_LOCK).from(StoreSchema.SYNC_RUNS).fetch())
             .singleElement()
             .satisfies(r -> assertThat(r.value1()).isNull());
