@@ -92,7 +92,9 @@ class GoldenHistoryRecordingIT {
     assertThat(committed(end)).isEqualTo(t.users.cursorOf(7));
     assertThat(t.checkpoint()).map(Checkpoint::cursor).contains(t.users.cursorOf(7));
     assertThat(eventKinds()).hasSize(7).containsOnly("resource_changed");
-    assertThat(scheduled(t.history(run), "ScanPage")).isEqualTo(3);
+    // One call reads the three pages, each read while the one before is written (PagePipeline);
+    // the golden file keeps the one-page-a-call shape of earlier versions, which still replays.
+    assertThat(scheduled(t.history(run), "ScanPage")).isEqualTo(1);
     golden("multi-page-cycle", run);
   }
 
@@ -204,7 +206,8 @@ class GoldenHistoryRecordingIT {
     assertThat(committed(end)).isEqualTo(t.users.cursorOf(7));
     assertThat(eventKinds()).hasSize(7);
     awaitContinuedAsNew(first);
-    assertThat(scheduled(t.history(first), "ScanPage")).isEqualTo(2);
+    // The first run's one call reads its two pages (pagesPerRun 2), then the run continues as new.
+    assertThat(scheduled(t.history(first), "ScanPage")).isEqualTo(1);
     golden("continue-as-new-mid-cycle", first);
   }
 
