@@ -75,7 +75,19 @@ class GoldenHistoryRecordingIT {
         () ->
             t.history(run).getLastEvent().getEventType()
                 == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
-        () -> "the first run to continue as new; it ends with " + t.history(run).getLastEvent());
+        () ->
+            "the first run to continue as new; its events: "
+                + t.history(run).getEvents().stream()
+                    .map(
+                        e ->
+                            e.getEventId()
+                                + " "
+                                + e.getEventType()
+                                + (e.hasTimerStartedEventAttributes()
+                                    ? " "
+                                        + e.getTimerStartedEventAttributes().getStartToFireTimeout()
+                                    : ""))
+                    .toList());
   }
 
   @Test
