@@ -215,14 +215,20 @@ public final class FaultProxy implements AutoCloseable {
                     if (!awaitPass(this)) {
                       break;
                     }
-                    // Counted before the bytes reach the other end, so that whoever reads them can
-                    // rely on the count.
-                    long total = forwarded.addAndGet(n);
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    // A drop that falls inside this chunk forwards only the bytes up to it, then
+                    // breaks the links: the rest never reaches the other end, so no answer to it
+                    // can come back before the drop. Counted before the bytes reach the other end,
+                    // so that whoever reads them can rely on the count.
                     long limit = dropAfter.get();
-                    if (limit >= 0 && total >= limit && dropAfter.compareAndSet(limit, -1)) {
+                    long before = forwarded.get();
+                    boolean drop = limit >= 0 && before + n >= limit;
+                    int send = drop ? (int) Math.max(0, Math.min(n, limit - before)) : n;
+                    forwarded.addAndGet(send);
+                    out.write(buffer, 0, send);
+                    out.flush();
+                    if (drop && dropAfter.compareAndSet(limit, -1)) {
                       dropAll();
+                      break;
                     }
                   }
                 } catch (SocketException e) {
