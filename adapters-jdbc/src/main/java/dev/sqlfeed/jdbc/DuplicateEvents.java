@@ -54,14 +54,17 @@ final class DuplicateEvents {
 
   /** The id to append the event under, or empty to drop it. */
   Optional<String> restatedId(SourceEvent event) {
-    boolean changes = false;
+    return Restatements.restatedId(event.event(), changesMirror(event), this::seqOf);
+  }
+
+  /** Whether any of the event's changes would change the mirror as it is. */
+  boolean changesMirror(SourceEvent event) {
     for (MirrorChange change : event.changes()) {
       if (changes(change)) {
-        changes = true;
-        break;
+        return true;
       }
     }
-    return Restatements.restatedId(event.event(), changes, this::seqOf);
+    return false;
   }
 
   private OptionalLong seqOf(String id) {

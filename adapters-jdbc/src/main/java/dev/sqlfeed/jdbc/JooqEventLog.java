@@ -14,10 +14,12 @@ import static dev.sqlfeed.jdbc.EventLogSchema.THE_COUNTER;
 import static dev.sqlfeed.jdbc.StoreSchema.APP;
 import static org.jooq.impl.DSL.excluded;
 
+import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.PageChecks;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.Restatements;
+import dev.sqlfeed.ports.RestoredGrants;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import java.time.Instant;
@@ -102,11 +104,26 @@ final class JooqEventLog {
           MirrorDelta delta = new MirrorDelta();
           Map<String, Long> pageSeqs = new HashMap<>();
           DuplicateEvents duplicates = new DuplicateEvents(db, app, pageSeqs);
+          List<Grant> asked = RestoredGrants.asked(kept);
+          RestoredGrants restores =
+              new RestoredGrants(
+                  asked.isEmpty() ? Set.of() : MirrorGrants.restored(db, app, asked));
           long seq = last;
           for (int i = 0; i < kept.size(); i++) {
             SourceEvent event = kept.get(i);
             String key = keys.get(i);
-            if (!seen.add(key)) {
+            if (seen.add(key)) {
+              if (RestoredGrants.isRestore(event.event())) {
+                // A restore is judged against the mirror as the page has left it so far.
+                delta.apply(db, app);
+                delta = new MirrorDelta();
+              }
+              SourceEvent fresh = event;
+              if (restores.drops(event.event(), () -> duplicates.changesMirror(fresh))) {
+                seen.remove(key);
+                continue;
+              }
+            } else {
               // The duplicate is judged against the mirror as the page has left it so far.
               delta.apply(db, app);
               delta = new MirrorDelta();
@@ -119,6 +136,7 @@ final class JooqEventLog {
               key = EventRows.key(app, again.get());
               seen.add(key);
             }
+            restores.appended(event.event());
             pageSeqs.put(key, ++seq);
             rows.add(EventRows.row(seq, app, key, event.event(), observedAt));
             appended.add(event);

@@ -14,6 +14,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.SYNC_RUNS;
 
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
+import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
@@ -365,6 +366,14 @@ final class JooqSyncStore implements SyncStore {
     ensureOpen();
     Objects.requireNonNull(app, "app");
     return read("looking up resources of " + app, db -> MirrorPresence.deleted(db, app, resources));
+  }
+
+  @Override
+  public Map<ResourceRef, Set<Grant>> grantsInMirror(
+      String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Objects.requireNonNull(app, "app");
+    return read("looking up the grants of " + app, db -> MirrorGrants.on(db, app, resources));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.sqlfeed.ports;
 
+import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,6 +61,14 @@ public interface EventLog {
    * one seen for the first time (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
    */
   Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources);
+
+  /**
+   * The grants on each of {@code resources} that the app's mirror holds, for those resources the
+   * mirror holds; a resource the mirror lacks has no entry (a held resource without grants maps to
+   * an empty set). A few statements however many resources. How a page tells which grants of a
+   * changed resource the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   */
+  Map<ResourceRef, Set<Grant>> grantsInMirror(String app, Collection<ResourceRef> resources);
 
   /**
    * Which of {@code ids} the app's log holds, as appended ids (a restatement's {@code

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -300,6 +302,81 @@ public abstract class EventLogContract {
     assertThat(store.deletedFromMirror("crm", List.of(ref("team", "x"))))
         .containsExactly(ref("team", "x"));
     assertThat(store.deletedFromMirror(HR, List.of())).isEmpty();
+  }
+
+  @Test
+  void grantsInMirror_givesTheGrantsOnEachHeldResource_andNoEntryForOnesTheMirrorLacks() {
+    Grant a = grant("team", "ops", "member", "1");
+    Grant b = grant("team", "ops", "admin", "2");
+    Grant onDev = grant("team", "dev", "member", "1");
+    store.writePage(
+        HR,
+        List.of(
+            changed("ops", resource("team", "ops")),
+            changed("qa", resource("team", "qa")),
+            created("a", a),
+            created("b", b),
+            created("dev-grant", onDev)),
+        none());
+    store.writePage("crm", List.of(changed("ops", resource("team", "ops"))), none());
+
+    assertThat(
+            store.grantsInMirror(
+                HR, List.of(ref("team", "ops"), ref("team", "qa"), ref("team", "dev"))))
+        .isEqualTo(Map.of(ref("team", "ops"), Set.of(a, b), ref("team", "qa"), Set.of()));
+    assertThat(store.grantsInMirror("crm", List.of(ref("team", "ops"))))
+        .isEqualTo(Map.of(ref("team", "ops"), Set.of()));
+    assertThat(store.grantsInMirror(HR, List.of())).isEmpty();
+  }
+
+  @Test
+  void aRestoreOfAGrantTheMirrorHolds_isDropped_evenWhenTheGrantCameEarlierInThePage() {
+    Grant held = grant("team", "ops", "member", "1");
+    Grant inPage = grant("team", "ops", "member", "2");
+    Grant lacking = grant("team", "ops", "member", "3");
+    store.writePage(
+        HR, List.of(changed("ops", resource("team", "ops")), created("g1", held)), none());
+
+    PageWriteResult result =
+        store.writePage(
+            HR,
+            List.of(
+                created("g2", inPage),
+                created("restore:ops:1", held),
+                created("restore:ops:2", inPage),
+                created("restore:ops:3", lacking)),
+            none());
+
+    assertThat(result.appended()).isEqualTo(2);
+    assertThat(result.duplicates()).isEqualTo(2);
+    assertThat(ids(HR)).containsExactly("ops", "g1", "g2", "restore:ops:3");
+  }
+
+  @Test
+  void aGrantCreatedThatARestoreDelivered_isDropped_untilTheGrantIsRevoked() {
+    Grant restored = grant("team", "ops", "member", "1");
+    Grant inPage = grant("team", "ops", "member", "2");
+    store.writePage(
+        HR,
+        List.of(changed("ops", resource("team", "ops")), created("restore:ops:1", restored)),
+        none());
+
+    store.writePage(
+        HR,
+        List.of(
+            created("g1", restored),
+            created("restore:ops:2", inPage),
+            created("g2", inPage),
+            revoked("r2", inPage),
+            created("g2-again", inPage)),
+        none());
+    store.writePage(HR, List.of(revoked("r1", restored), created("g1-again", restored)), none());
+    store.writePage("crm", List.of(created("g1", restored)), none());
+
+    assertThat(ids(HR))
+        .containsExactly(
+            "ops", "restore:ops:1", "restore:ops:2", "r2", "g2-again", "r1", "g1-again");
+    assertThat(ids("crm")).containsExactly("g1");
   }
 
   @Test
@@ -814,6 +891,10 @@ public abstract class EventLogContract {
 
   protected List<String> export(String app) {
     return export(store, app);
+  }
+
+  private List<String> ids(String app) {
+    return store.events(Optional.of(app), 0, 1000).stream().map(e -> e.event().id()).toList();
   }
 
   private static List<String> export(SyncStore target, String app) {

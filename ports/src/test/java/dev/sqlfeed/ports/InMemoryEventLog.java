@@ -1,8 +1,10 @@
 package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
+import dev.sqlfeed.ports.feed.GrantRestorer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,9 +45,15 @@ final class InMemoryEventLog {
     Map<String, Long> known = ids.computeIfAbsent(app, a -> new HashMap<>());
     Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
     long appended = 0;
+    RestoredGrants restores = new RestoredGrants(restoredInMirror(app, events, mirror));
     for (SourceEvent event : events) {
       FeedEvent feedEvent = event.event();
-      if (known.containsKey(feedEvent.id())) {
+      if (!known.containsKey(feedEvent.id())) {
+        if (restores.drops(
+            feedEvent, () -> event.changes().stream().anyMatch(c -> changes(mirror, c)))) {
+          continue;
+        }
+      } else {
         boolean changes = event.changes().stream().anyMatch(c -> changes(mirror, c));
         Optional<String> again =
             Restatements.restatedId(
@@ -58,6 +66,7 @@ final class InMemoryEventLog {
         }
         feedEvent = Restatements.withId(feedEvent, again.get());
       }
+      restores.appended(feedEvent);
       appended++;
       known.put(feedEvent.id(), log.size() + 1L);
       log.add(new StoredEvent(log.size() + 1L, app, feedEvent, observedAt));
@@ -70,6 +79,31 @@ final class InMemoryEventLog {
                 new Checkpoint(
                     app, c.source(), c.cursor(), c.committedAt().truncatedTo(ChronoUnit.MICROS))));
     return new PageWriteResult(appended, events.size() - appended, log.size());
+  }
+
+  /** Those grants of the page's creations that the mirror holds through a restore. */
+  private Set<Grant> restoredInMirror(
+      String app, List<SourceEvent> events, Map<List<String>, MirrorRecord> mirror) {
+    List<Grant> asked = RestoredGrants.asked(events);
+    if (asked.isEmpty()) {
+      return Set.of();
+    }
+    Map<Grant, String> lastId = new HashMap<>();
+    for (StoredEvent stored : log) {
+      if (stored.app().equals(app) && stored.event() instanceof FeedEvent.GrantEvent g) {
+        lastId.put(new Grant(g.resource(), g.entitlement(), g.principal()), g.id());
+      }
+    }
+    Set<Grant> restored = new HashSet<>();
+    for (Grant grant : asked) {
+      String id = lastId.get(grant);
+      if (id != null
+          && id.startsWith(GrantRestorer.PREFIX)
+          && mirror.containsKey(InMemorySyncStore.key(grant))) {
+        restored.add(grant);
+      }
+    }
+    return restored;
   }
 
   /** The log's last seq: 0 when empty. */

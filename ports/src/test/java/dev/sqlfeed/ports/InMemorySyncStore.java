@@ -148,6 +148,25 @@ public final class InMemorySyncStore implements SyncStore {
   }
 
   @Override
+  public synchronized Map<ResourceRef, Set<Grant>> grantsInMirror(
+      String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
+    Map<ResourceRef, Set<Grant>> out = new HashMap<>();
+    for (ResourceRef ref : resources) {
+      if (mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
+        out.put(ref, new HashSet<>());
+      }
+    }
+    for (MirrorRecord record : mirror.values()) {
+      if (record instanceof Grant g && out.containsKey(g.resource())) {
+        out.get(g.resource()).add(g);
+      }
+    }
+    return out;
+  }
+
+  @Override
   public synchronized Set<String> heldIds(String app, Collection<String> ids) {
     ensureOpen();
     return eventLog.heldIds(app, ids);

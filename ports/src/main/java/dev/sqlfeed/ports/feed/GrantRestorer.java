@@ -1,43 +1,50 @@
 package dev.sqlfeed.ports.feed;
 
-import dev.sqlfeed.domain.config.grant.GrantsQuery;
+import dev.sqlfeed.domain.config.resource.GrantRestore;
+import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.feed.FeedEvent;
-import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.ResourceRef;
-import dev.sqlfeed.domain.sync.GrantRowMapper;
 import dev.sqlfeed.domain.sync.MappedResource;
 import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.ports.EventLog;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
-import dev.sqlfeed.ports.fullsync.QueryRunner;
-import dev.sqlfeed.ports.fullsync.QueryVars;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives a resource that a refresh puts back into the mirror the grants the database holds for it.
+ * Gives a changed resource the grants the database holds for it and the mirror lacks.
  *
- * <p>Deleting a resource drops the grants on it; when the resource comes back (a group soft-deleted
- * and re-activated), its membership rows have not changed, so no grants source reads them again. So
- * whenever a page's {@code resource_changed} puts back a resource that was deleted from the mirror
- * (before the page, as {@link EventLog#deletedFromMirror} tells, or by an earlier event of the
- * page), its type's grants queries run for it, as a full sync runs them per resource, and each
- * grant they yield follows the resource's event as a {@code grant_created} in the same page
- * transaction.
+ * <p>A grants source's {@code changes_query} often reads only the memberships of live resources (it
+ * joins the group's {@code deleted_at}), so a membership added while its group was soft-deleted is
+ * read past; and deleting a resource drops the grants on it. When the resource comes back, its
+ * membership rows have not changed, so no grants source reads them again. So the grants of a page's
+ * changed resources are re-read with the type's grants queries, as a full sync runs them per
+ * resource (batched per page), and each grant the mirror lacks follows the resource's event as a
+ * {@code grant_created} in the same page transaction:
  *
- * <p>Only resources put back, not every resource the mirror lacks: a new resource's grants reach
- * the mirror through their own rows (which are new too), so running the grants queries for every
- * new resource would only cost queries and log each of its grants twice. What tells the two apart
- * is a resource event about it in the log; one pruned by retention no longer counts, so a resource
- * put back after its events were pruned gets its grants at the next full sync.
+ * <ul>
+ *   <li>a resource put back (deleted from the mirror before the page, as {@link
+ *       EventLog#deletedFromMirror} tells, or by an earlier event of the page) gets all of its
+ *       grants, whatever its type's {@code restore_grants};
+ *   <li>a resource the mirror holds gets those the mirror lacks ({@link EventLog#grantsInMirror}),
+ *       unless its type says {@code restore_grants: on_put_back}: its source may never have seen it
+ *       deleted (deleted and re-activated between two reads);
+ *   <li>a resource seen for the first time gets none: its grants reach the mirror through their own
+ *       rows, which are new too.
+ * </ul>
+ *
+ * <p>A grant restored this way may also be read from its own row by a grants source (a membership
+ * added just before its group changed), before or after the restore: the store logs it once ({@link
+ * dev.sqlfeed.ports.RestoredGrants}).
  *
  * <p>Ids: {@code restore:<resource event id>:<entitlement>:<principal type>:<principal id>}, so the
  * same re-read restores under the same ids. These grants were read from the database now, like a
@@ -48,39 +55,77 @@ public final class GrantRestorer {
   /** How the ids of restored grants begin. */
   public static final String PREFIX = "restore:";
 
-  private final SourceReader source;
+  private final ResourceGrants grants;
   private final EventLog log;
 
   public GrantRestorer(SourceReader source, EventLog log) {
-    this.source = source;
+    this.grants = new ResourceGrants(source);
     this.log = log;
   }
 
-  /** The page with the grants of every resource it puts back added after that resource's event. */
+  /** The page with the grants of every resource it changes that the mirror lacks. */
   public List<SourceEvent> withRestoredGrants(
       String app, List<SourceEvent> page, Map<String, ResourceType> types) {
-    Set<ResourceRef> candidates = new HashSet<>();
+    Map<ResourceRef, MirrorChange.PutResource> candidates = new LinkedHashMap<>();
     for (SourceEvent event : page) {
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.PutResource put && hasGrants(types, put)) {
-          candidates.add(put.resource().resource());
+          candidates.putIfAbsent(put.resource().resource(), put);
         }
       }
     }
     if (candidates.isEmpty()) {
       return page;
     }
-    Set<ResourceRef> deleted = new HashSet<>(log.deletedFromMirror(app, candidates));
+    Set<ResourceRef> deleted = new HashSet<>(log.deletedFromMirror(app, candidates.keySet()));
+    List<ResourceRef> watched = new ArrayList<>();
+    candidates.forEach(
+        (ref, put) -> {
+          if (!deleted.contains(ref) && restoresOnChange(types.get(ref.resourceType()))) {
+            watched.add(ref);
+          }
+        });
+    Set<String> fresh = fresh(app, page, watched);
+    Map<ResourceRef, Set<Grant>> held = new HashMap<>();
+    if (!fresh.isEmpty()) {
+      held.putAll(log.grantsInMirror(app, watched));
+    }
+    Set<ResourceRef> toRead = new HashSet<>(deleted);
+    toRead.addAll(held.keySet());
+    for (SourceEvent event : page) {
+      for (MirrorChange change : event.changes()) {
+        if (change instanceof MirrorChange.DeleteResource delete
+            && candidates.containsKey(delete.resource())) {
+          toRead.add(delete.resource());
+        }
+      }
+    }
+    if (toRead.isEmpty()) {
+      return page;
+    }
+    Map<ResourceRef, Set<Grant>> database = read(types, candidates, toRead);
     List<SourceEvent> out = new ArrayList<>(page.size());
     for (SourceEvent event : page) {
       out.add(event);
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.DeleteResource delete) {
           deleted.add(delete.resource());
+          held.remove(delete.resource());
         } else if (change instanceof MirrorChange.PutResource put) {
           ResourceRef ref = put.resource().resource();
-          if (candidates.contains(ref) && deleted.remove(ref)) {
-            out.addAll(grants(types.get(ref.resourceType()), event.event(), put));
+          Set<Grant> has = null;
+          if (deleted.remove(ref)) {
+            has = new HashSet<>();
+            held.put(ref, has);
+          } else if (held.containsKey(ref) && fresh.contains(event.event().id())) {
+            has = held.get(ref);
+          }
+          if (has != null && database.containsKey(ref)) {
+            for (Grant grant : database.get(ref)) {
+              if (has.add(grant)) {
+                out.add(restoreEvent(event.event(), grant));
+              }
+            }
           }
         }
       }
@@ -88,50 +133,76 @@ public final class GrantRestorer {
     return out;
   }
 
+  /**
+   * The ids of the page's events that put one of {@code watched} and are new to the log: a re-read
+   * of a change the log has (a row inside the overlap, read again at every cycle) restores nothing,
+   * so that an idle cycle runs no grants queries.
+   */
+  private Set<String> fresh(String app, List<SourceEvent> page, List<ResourceRef> watched) {
+    if (watched.isEmpty()) {
+      return Set.of();
+    }
+    Set<ResourceRef> of = new HashSet<>(watched);
+    Set<String> ids = new HashSet<>();
+    for (SourceEvent event : page) {
+      for (MirrorChange change : event.changes()) {
+        if (change instanceof MirrorChange.PutResource put
+            && of.contains(put.resource().resource())) {
+          ids.add(event.event().id());
+        }
+      }
+    }
+    ids.removeAll(log.heldIds(app, ids));
+    return ids;
+  }
+
+  private Map<ResourceRef, Set<Grant>> read(
+      Map<String, ResourceType> types,
+      Map<ResourceRef, MirrorChange.PutResource> candidates,
+      Set<ResourceRef> toRead) {
+    Map<String, List<MappedResource>> byType = new LinkedHashMap<>();
+    candidates.forEach(
+        (ref, put) -> {
+          if (toRead.contains(ref)) {
+            byType
+                .computeIfAbsent(ref.resourceType(), t -> new ArrayList<>())
+                .add(ResourceRowMapper.of(put.resource()));
+          }
+        });
+    Map<ResourceRef, Set<Grant>> out = new HashMap<>();
+    byType.forEach((type, owners) -> out.putAll(grants.of(types.get(type), owners)));
+    return out;
+  }
+
+  private static boolean restoresOnChange(ResourceType type) {
+    return type.incrementalSync()
+        .map(ResourceIncrementalSync::restoreGrants)
+        .map(r -> r == GrantRestore.ON_CHANGE)
+        .orElse(true);
+  }
+
   private static boolean hasGrants(Map<String, ResourceType> types, MirrorChange.PutResource put) {
     ResourceType type = types.get(put.resource().resource().resourceType());
     return type != null && !type.skipEntitlementsAndGrants() && !type.grants().isEmpty();
   }
 
-  private List<SourceEvent> grants(
-      ResourceType type, FeedEvent putBack, MirrorChange.PutResource put) {
-    MappedResource owner = ResourceRowMapper.of(put.resource());
-    Set<Grant> grants = new LinkedHashSet<>();
-    for (GrantsQuery query : type.grants()) {
-      new QueryRunner(source)
-          .run(
-              query.query(),
-              query.pagination(),
-              QueryVars.evaluate(query.vars(), Activation.forResource(owner.celResource())),
-              query.query().path()
-                  + " (for "
-                  + type.id()
-                  + " "
-                  + owner.resource().resource().resourceId()
-                  + ")",
-              (row, key) -> grants.addAll(GrantRowMapper.map(type, query, owner, row, key)));
-    }
-    List<SourceEvent> events = new ArrayList<>(grants.size());
-    for (Grant grant : grants) {
-      String id =
-          PREFIX
-              + String.join(
-                  ":",
-                  putBack.id(),
-                  grant.entitlement(),
-                  grant.principal().resourceType(),
-                  grant.principal().resourceId());
-      events.add(
-          new SourceEvent(
-              new FeedEvent.GrantCreated(
-                  id,
-                  putBack.source(),
-                  grant.resource(),
-                  grant.entitlement(),
-                  grant.principal(),
-                  putBack.cursor()),
-              List.of(new MirrorChange.PutGrant(grant))));
-    }
-    return events;
+  private static SourceEvent restoreEvent(FeedEvent putBack, Grant grant) {
+    String id =
+        PREFIX
+            + String.join(
+                ":",
+                putBack.id(),
+                grant.entitlement(),
+                grant.principal().resourceType(),
+                grant.principal().resourceId());
+    return new SourceEvent(
+        new FeedEvent.GrantCreated(
+            id,
+            putBack.source(),
+            grant.resource(),
+            grant.entitlement(),
+            grant.principal(),
+            putBack.cursor()),
+        List.of(new MirrorChange.PutGrant(grant)));
   }
 }

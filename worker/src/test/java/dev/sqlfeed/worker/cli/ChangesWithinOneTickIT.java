@@ -2,6 +2,7 @@ package dev.sqlfeed.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.StoredEvent;
@@ -170,6 +171,61 @@ class ChangesWithinOneTickIT {
 
     assertThat(events()).hasSize(events);
     assertThat(mirror()).filteredOn(line -> line.contains("\"principal_id\"")).hasSize(3);
+  }
+
+  /**
+   * Issue 9, case 6, when the team's source never sees it deleted: the deletion leaves the team's
+   * {@code updated_at} alone, a membership is added while the team is deleted (and read past by a
+   * {@code changes_query} that reads only live teams' memberships), and the re-activation stamps
+   * the team. The team's change re-reads its grants and restores the one the mirror lacks, once
+   * (MirrorPropertyIT seed 1879927360).
+   */
+  @ParameterizedTest(name = "{0}, page_size {1}")
+  @MethodSource("sourcesAndPageSizes")
+  void aTeamReactivatedBeforeItsSourceSawItDeleted_getsTheMembershipAddedMeanwhile(
+      String kind, int pageSize) throws Exception {
+    open(kind, pageSize);
+    Files.writeString(
+        config(),
+        Files.readString(config())
+            .replace(
+                "SELECT id, team_id, user_id, updated_at FROM members",
+                "SELECT m.id, m.team_id, m.user_id, m.updated_at FROM members m"
+                    + " JOIN teams t ON t.id = m.team_id")
+            .replace(
+                "WHERE deleted_at IS NULL AND updated_at >= ?<since>",
+                "WHERE m.deleted_at IS NULL AND t.deleted_at IS NULL"
+                    + " AND m.updated_at >= ?<since>"));
+    assertThat(Files.readString(config())).contains("JOIN teams t");
+    LocalDate before = DAY.minusDays(1);
+    LocalDate oldest = DAY.minusDays(2);
+    source.sql(
+        "INSERT INTO teams VALUES ('ops', 'Ops', " + source.tick(oldest) + ", NULL)",
+        "INSERT INTO teams VALUES ('dev', 'Dev', " + source.tick(before) + ", NULL)",
+        "INSERT INTO members VALUES (1, 'ops', 'u1', " + source.tick(oldest) + ", NULL)",
+        "INSERT INTO members VALUES (3, 'dev', 'u1', " + source.tick(before) + ", NULL)");
+    once();
+    assertTheMirrorIsAFreshFullSync();
+
+    source.sql(
+        "UPDATE teams SET deleted_at = " + source.tick(before) + " WHERE id = 'ops'",
+        "INSERT INTO members VALUES (2, 'ops', 'u2', " + source.tick(before) + ", NULL)",
+        "INSERT INTO members VALUES (4, 'dev', 'u2', " + tick() + ", NULL)");
+    once();
+    source.sql("UPDATE teams SET deleted_at = NULL, updated_at = " + tick() + " WHERE id = 'ops'");
+    once();
+
+    assertTheMirrorIsAFreshFullSync();
+    assertThat(events())
+        .filteredOn(
+            e ->
+                e.event() instanceof FeedEvent.GrantEvent g
+                    && g.resource().resourceId().equals("ops")
+                    && g.principal().resourceId().equals("u2"))
+        .hasSize(1);
+    int events = events().size();
+    once();
+    assertThat(events()).hasSize(events);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.sqlfeed.domain.config.QueryVar;
 import dev.sqlfeed.domain.config.SyncMode;
 import dev.sqlfeed.domain.config.SyncSettings;
 import dev.sqlfeed.domain.config.grant.GrantsIncrementalSync;
+import dev.sqlfeed.domain.config.resource.GrantRestore;
 import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.config.tree.ScalarNode;
 import dev.sqlfeed.domain.query.SqlTemplate;
@@ -29,7 +30,14 @@ final class IncrementalBinding {
       List.of("default_lookback", "poll_interval", "page_size", "safety_lag", "overlap", "mode");
   static final KeySet TOP = KeySet.of(SETTINGS.toArray(String[]::new));
   static final KeySet RESOURCE =
-      keys("query", "cursor_column", "resource_id", "deleted_if", "pagination", "vars");
+      keys(
+          "query",
+          "cursor_column",
+          "resource_id",
+          "deleted_if",
+          "restore_grants",
+          "pagination",
+          "vars");
   static final KeySet GRANTS =
       keys(
           "resource_id",
@@ -79,6 +87,9 @@ final class IncrementalBinding {
               Optional<ScalarNode> cursor = s.required("cursor_column");
               Optional<Cel> resourceId = s.cel("resource_id");
               Optional<Cel> deletedIf = deletedIf(s);
+              GrantRestore restoreGrants =
+                  s.oneOf("restore_grants", GrantRestore.values(), GrantRestore::yaml)
+                      .orElse(GrantRestore.ON_CHANGE);
               if (!rt.has("get") && !s.has("deleted_if")) {
                 s.binding.error(
                     s.at,
@@ -97,7 +108,8 @@ final class IncrementalBinding {
                           vars,
                           settings,
                           s.path,
-                          deletedIf));
+                          deletedIf,
+                          restoreGrants));
             });
   }
 

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param deletedIf {@code deleted_if} (a sqlfeed extension): when present the query is
  *     row-complete: each row is mapped with the list's {@code map} as it is, no {@code get} runs,
  *     and a row for which the condition is true is the resource's deletion
+ * @param restoreGrants {@code restore_grants} (a sqlfeed extension): which changed resources have
+ *     their grants re-read
  */
 public record ResourceIncrementalSync(
     Query query,
@@ -35,7 +37,8 @@ public record ResourceIncrementalSync(
     Map<String, QueryVar> vars,
     SyncSettings settings,
     String path,
-    Optional<Cel> deletedIf) {
+    Optional<Cel> deletedIf,
+    GrantRestore restoreGrants) {
   public ResourceIncrementalSync {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(cursorColumn, "cursorColumn");
@@ -45,6 +48,29 @@ public record ResourceIncrementalSync(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(deletedIf, "deletedIf");
+    Objects.requireNonNull(restoreGrants, "restoreGrants");
+  }
+
+  /** A block with the default {@code restore_grants}. */
+  public ResourceIncrementalSync(
+      Query query,
+      String cursorColumn,
+      Optional<Cel> resourceId,
+      Optional<Pagination> pagination,
+      Map<String, QueryVar> vars,
+      SyncSettings settings,
+      String path,
+      Optional<Cel> deletedIf) {
+    this(
+        query,
+        cursorColumn,
+        resourceId,
+        pagination,
+        vars,
+        settings,
+        path,
+        deletedIf,
+        GrantRestore.ON_CHANGE);
   }
 
   /** A block without {@code deleted_if}: changed resources are read again with {@code get}. */
