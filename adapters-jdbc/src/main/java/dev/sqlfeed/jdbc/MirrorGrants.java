@@ -44,17 +44,7 @@ final class MirrorGrants {
   static Map<ResourceRef, Set<Grant>> on(
       DSLContext db, String app, Collection<ResourceRef> resources) {
     Map<ResourceRef, Set<Grant>> out = new HashMap<>();
-    inBatches(
-        resources,
-        MirrorGrants::resource,
-        any ->
-            db.selectDistinct(RESOURCE_TYPE, RESOURCE_ID)
-                .from(MirrorTable.RESOURCES.mirror())
-                .where(APP.eq(app))
-                .and(any)
-                .fetch()
-                .forEach(
-                    r -> out.put(new ResourceRef(r.value1(), r.value2()), new LinkedHashSet<>())));
+    resources.forEach(ref -> out.put(ref, new LinkedHashSet<>()));
     inBatches(
         out.keySet(),
         MirrorGrants::resource,

@@ -63,10 +63,10 @@ public interface EventLog {
   Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources);
 
   /**
-   * The grants on each of {@code resources} that the app's mirror holds, for those resources the
-   * mirror holds; a resource the mirror lacks has no entry (a held resource without grants maps to
-   * an empty set). A few statements however many resources. How a page tells which grants of a
-   * changed resource the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   * The grants on each of {@code resources} that the app's mirror holds: an entry for every
+   * resource asked, empty when the mirror has no grant on it (whether or not it has the resource).
+   * A few statements however many resources. How a page tells which grants of a changed resource
+   * the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
    */
   Map<ResourceRef, Set<Grant>> grantsInMirror(String app, Collection<ResourceRef> resources);
 

@@ -305,7 +305,7 @@ public abstract class EventLogContract {
   }
 
   @Test
-  void grantsInMirror_givesTheGrantsOnEachHeldResource_andNoEntryForOnesTheMirrorLacks() {
+  void grantsInMirror_givesTheGrantsOnEachResource_withOrWithoutTheResource() {
     Grant a = grant("team", "ops", "member", "1");
     Grant b = grant("team", "ops", "admin", "2");
     Grant onDev = grant("team", "dev", "member", "1");
@@ -323,7 +323,14 @@ public abstract class EventLogContract {
     assertThat(
             store.grantsInMirror(
                 HR, List.of(ref("team", "ops"), ref("team", "qa"), ref("team", "dev"))))
-        .isEqualTo(Map.of(ref("team", "ops"), Set.of(a, b), ref("team", "qa"), Set.of()));
+        .isEqualTo(
+            Map.of(
+                ref("team", "ops"),
+                Set.of(a, b),
+                ref("team", "qa"),
+                Set.of(),
+                ref("team", "dev"),
+                Set.of(onDev)));
     assertThat(store.grantsInMirror("crm", List.of(ref("team", "ops"))))
         .isEqualTo(Map.of(ref("team", "ops"), Set.of()));
     assertThat(store.grantsInMirror(HR, List.of())).isEmpty();

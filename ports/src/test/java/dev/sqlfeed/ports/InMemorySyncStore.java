@@ -154,9 +154,7 @@ public final class InMemorySyncStore implements SyncStore {
     Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
     Map<ResourceRef, Set<Grant>> out = new HashMap<>();
     for (ResourceRef ref : resources) {
-      if (mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
-        out.put(ref, new HashSet<>());
-      }
+      out.put(ref, new HashSet<>());
     }
     for (MirrorRecord record : mirror.values()) {
       if (record instanceof Grant g && out.containsKey(g.resource())) {

@@ -35,11 +35,12 @@ import java.util.Set;
  *   <li>a resource put back (deleted from the mirror before the page, as {@link
  *       EventLog#deletedFromMirror} tells, or by an earlier event of the page) gets all of its
  *       grants, whatever its type's {@code restore_grants};
- *   <li>a resource the mirror holds gets those the mirror lacks ({@link EventLog#grantsInMirror}),
- *       unless its type says {@code restore_grants: on_put_back}: its source may never have seen it
- *       deleted (deleted and re-activated between two reads);
- *   <li>a resource seen for the first time gets none: its grants reach the mirror through their own
- *       rows, which are new too.
+ *   <li>any other resource changed by an event new to the log gets those the mirror lacks ({@link
+ *       EventLog#grantsInMirror}), unless its type says {@code restore_grants: on_put_back}: its
+ *       source may never have seen it deleted (deleted and re-activated between two reads, or even
+ *       created, deleted and re-activated: then it is new to the mirror, which may hold some of its
+ *       grants already). A re-read of a change the log holds (a row inside the overlap) restores
+ *       nothing, so idle cycles cost no grants queries.
  * </ul>
  *
  * <p>A grant restored this way may also be read from its own row by a grants source (a membership
@@ -88,7 +89,8 @@ public final class GrantRestorer {
     Set<String> fresh = fresh(app, page, watched);
     Map<ResourceRef, Set<Grant>> held = new HashMap<>();
     if (!fresh.isEmpty()) {
-      held.putAll(log.grantsInMirror(app, watched));
+      log.grantsInMirror(app, watched)
+          .forEach((ref, grants) -> held.put(ref, new HashSet<>(grants)));
     }
     Set<ResourceRef> toRead = new HashSet<>(deleted);
     toRead.addAll(held.keySet());

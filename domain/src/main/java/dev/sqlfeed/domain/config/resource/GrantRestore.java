@@ -13,7 +13,7 @@ package dev.sqlfeed.domain.config.resource;
  */
 public enum GrantRestore {
   /**
-   * Every changed resource that the mirror holds or held has its grants re-read (the type's grants
+   * Every resource changed by an event new to the log has its grants re-read (the type's grants
    * queries, batched per page), and those the mirror lacks are created. The default: nothing is
    * lost, at the cost of the grants queries of each changed resource.
    */
