@@ -30,10 +30,11 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * The mirror's grants as a page that restores grants needs them: those on the resources it changed
- * ({@link dev.sqlfeed.ports.EventLog#grantsInMirror}), and those a restore put there ({@link
- * dev.sqlfeed.ports.EventLog#restoredInMirror}). Both read the mirror by primary key and the log by
- * its index by resource ({@link EventIndexSchema}), a bounded number of keys per statement.
+ * The grants a page that restores grants needs to know of: those the mirror holds on the resources
+ * it changed ({@link dev.sqlfeed.ports.EventLog#grantsInMirror}), and those whose last grant event
+ * in the log is a restore ({@link dev.sqlfeed.ports.RestoredGrants}). The mirror is read by primary
+ * key and the log by its index by resource ({@link EventIndexSchema}), a bounded number of keys per
+ * statement.
  */
 final class MirrorGrants {
   /** Grants per statement: five bind values each, well below every database's limit. */
@@ -63,21 +64,10 @@ final class MirrorGrants {
   }
 
   static Set<Grant> restored(DSLContext db, String app, Collection<Grant> grants) {
-    Set<Grant> held = new HashSet<>();
-    inBatches(
-        grants,
-        MirrorGrants::grant,
-        any ->
-            db.select(MirrorTable.GRANTS.columns())
-                .from(MirrorTable.GRANTS.mirror())
-                .where(APP.eq(app))
-                .and(any)
-                .fetch()
-                .forEach(r -> held.add(grant(r))));
     Map<Grant, Long> lastSeq = new HashMap<>();
     Map<Grant, String> lastId = new HashMap<>();
     inBatches(
-        held,
+        new HashSet<>(grants),
         MirrorGrants::grant,
         any ->
             db.select(

@@ -20,21 +20,22 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>a restore ({@code restore:} id) whose grant the mirror already holds, as the page has left
  *       it so far, is dropped: the grant's own row delivered it;
- *   <li>a {@code grant_created} of a grants source whose grant the mirror holds through a restore
- *       (the last grant event about it, in the log or earlier in the page, is a restore) is
- *       dropped: the restore delivered it. A later revoke, and a create after it, are logged as
- *       usual.
+ *   <li>a {@code grant_created} of a grants source whose grant a restore delivered (the last grant
+ *       event about it, in the log or earlier in the page, is a restore) is dropped. A later
+ *       revoke, and a create after it, are logged as usual. The mirror need not hold the grant
+ *       still: a deletion of its resource drops it without a grant event, and the row read again
+ *       later (a coarse cursor's re-read inside the overlap) is the same delivered state, whose id
+ *       the log does not have since it was dropped.
  * </ul>
  */
 public final class RestoredGrants {
   private final Set<Grant> restored;
 
   /**
-   * @param restoredInMirror those of {@link #asked} that the mirror holds and whose last grant
-   *     event in the app's log is a restore
+   * @param restored those of {@link #asked} whose last grant event in the app's log is a restore
    */
-  public RestoredGrants(Set<Grant> restoredInMirror) {
-    this.restored = new HashSet<>(restoredInMirror);
+  public RestoredGrants(Set<Grant> restored) {
+    this.restored = new HashSet<>(restored);
   }
 
   /** Whether the id is a restore's. */

@@ -45,7 +45,7 @@ final class InMemoryEventLog {
     Map<String, Long> known = ids.computeIfAbsent(app, a -> new HashMap<>());
     Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
     long appended = 0;
-    RestoredGrants restores = new RestoredGrants(restoredInMirror(app, events, mirror));
+    RestoredGrants restores = new RestoredGrants(lastRestored(app, events));
     for (SourceEvent event : events) {
       FeedEvent feedEvent = event.event();
       if (!known.containsKey(feedEvent.id())) {
@@ -81,9 +81,8 @@ final class InMemoryEventLog {
     return new PageWriteResult(appended, events.size() - appended, log.size());
   }
 
-  /** Those grants of the page's creations that the mirror holds through a restore. */
-  private Set<Grant> restoredInMirror(
-      String app, List<SourceEvent> events, Map<List<String>, MirrorRecord> mirror) {
+  /** Those grants of the page's creations whose last grant event is a restore. */
+  private Set<Grant> lastRestored(String app, List<SourceEvent> events) {
     List<Grant> asked = RestoredGrants.asked(events);
     if (asked.isEmpty()) {
       return Set.of();
@@ -97,9 +96,7 @@ final class InMemoryEventLog {
     Set<Grant> restored = new HashSet<>();
     for (Grant grant : asked) {
       String id = lastId.get(grant);
-      if (id != null
-          && id.startsWith(GrantRestorer.PREFIX)
-          && mirror.containsKey(InMemorySyncStore.key(grant))) {
+      if (id != null && id.startsWith(GrantRestorer.PREFIX)) {
         restored.add(grant);
       }
     }
