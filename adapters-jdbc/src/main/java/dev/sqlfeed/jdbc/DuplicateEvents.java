@@ -74,6 +74,10 @@ final class DuplicateEvents {
       return OptionalLong.of(inPage);
     }
     Long stored = db.select(SEQ).from(EVENTS).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
+    if (stored == null) {
+      stored =
+          db.select(SEQ).from(DeliveredSchema.DELIVERED).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
+    }
     return stored == null ? OptionalLong.empty() : OptionalLong.of(stored);
   }
 

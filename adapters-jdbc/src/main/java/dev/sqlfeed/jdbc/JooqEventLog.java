@@ -6,6 +6,7 @@ import static dev.sqlfeed.jdbc.EventLogSchema.COUNTER;
 import static dev.sqlfeed.jdbc.EventLogSchema.CURSOR;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENTS;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_COLUMNS;
+import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_KEY;
 import static dev.sqlfeed.jdbc.EventLogSchema.EVENT_SEQ;
 import static dev.sqlfeed.jdbc.EventLogSchema.LAST_SEQ;
 import static dev.sqlfeed.jdbc.EventLogSchema.SEQ;
@@ -31,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.SelectForUpdateStep;
 import org.jooq.impl.DSL;
@@ -107,7 +110,8 @@ final class JooqEventLog {
           List<Grant> asked = RestoredGrants.asked(kept);
           RestoredGrants restores =
               new RestoredGrants(
-                  asked.isEmpty() ? Set.of() : MirrorGrants.restored(db, app, asked));
+                  asked.isEmpty() ? Map.of() : MirrorGrants.restored(db, app, asked));
+          List<Object[]> delivered = new ArrayList<>();
           long seq = last;
           for (int i = 0; i < kept.size(); i++) {
             SourceEvent event = kept.get(i);
@@ -117,10 +121,16 @@ final class JooqEventLog {
                 // A restore is judged against the mirror as the page has left it so far.
                 delta.apply(db, app);
                 delta = new MirrorDelta();
+                if (RestoredGrants.dropsRestore(event.event(), duplicates.changesMirror(event))) {
+                  seen.remove(key);
+                  continue;
+                }
               }
-              SourceEvent fresh = event;
-              if (restores.drops(event.event(), () -> duplicates.changesMirror(fresh))) {
-                seen.remove(key);
+              OptionalLong by = restores.deliveredBy(event.event());
+              if (by.isPresent()) {
+                // Kept as a key the log has, at the restore's seq: a re-read is then a re-read.
+                pageSeqs.put(key, by.getAsLong());
+                delivered.add(new Object[] {key, app, by.getAsLong()});
                 continue;
               }
             } else {
@@ -136,8 +146,8 @@ final class JooqEventLog {
               key = EventRows.key(app, again.get());
               seen.add(key);
             }
-            restores.appended(event.event());
             pageSeqs.put(key, ++seq);
+            restores.appended(event, seq);
             rows.add(EventRows.row(seq, app, key, event.event(), observedAt));
             appended.add(event);
             event.changes().forEach(delta::add);
@@ -148,6 +158,15 @@ final class JooqEventLog {
                   EVENT_COLUMNS)
               .execute(db, rows);
           delta.apply(db, app);
+          if (!delivered.isEmpty()) {
+            List<Field<?>> columns = List.of(EVENT_KEY, APP, SEQ);
+            BatchStatement.of(
+                    db,
+                    db.insertInto(DeliveredSchema.DELIVERED, columns)
+                        .values(BatchStatement.slots(columns)),
+                    columns)
+                .execute(db, delivered);
+          }
           commit.ifPresent(checkpoint -> upsert(db, checkpoint));
           if (seq != last) {
             db.update(EVENT_SEQ).set(LAST_SEQ, seq).where(COUNTER.eq(THE_COUNTER)).execute();

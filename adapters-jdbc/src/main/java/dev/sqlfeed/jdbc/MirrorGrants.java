@@ -63,11 +63,22 @@ final class MirrorGrants {
     return out;
   }
 
-  static Set<Grant> restored(DSLContext db, String app, Collection<Grant> grants) {
+  static Map<Grant, Long> restored(DSLContext db, String app, Collection<Grant> grants) {
+    Set<Grant> held = new HashSet<>();
+    inBatches(
+        new HashSet<>(grants),
+        MirrorGrants::grant,
+        any ->
+            db.select(MirrorTable.GRANTS.columns())
+                .from(MirrorTable.GRANTS.mirror())
+                .where(APP.eq(app))
+                .and(any)
+                .fetch()
+                .forEach(r -> held.add(grant(r))));
     Map<Grant, Long> lastSeq = new HashMap<>();
     Map<Grant, String> lastId = new HashMap<>();
     inBatches(
-        new HashSet<>(grants),
+        held,
         MirrorGrants::grant,
         any ->
             db.select(
@@ -93,11 +104,11 @@ final class MirrorGrants {
                         lastId.put(g, r.get(EVENT_ID));
                       }
                     }));
-    Set<Grant> restored = new HashSet<>();
+    Map<Grant, Long> restored = new HashMap<>();
     lastId.forEach(
         (g, id) -> {
           if (id.startsWith(GrantRestorer.PREFIX)) {
-            restored.add(g);
+            restored.put(g, lastSeq.get(g));
           }
         });
     return restored;

@@ -37,7 +37,8 @@ import org.jooq.impl.SQLDataType;
  * Later versions append a step to {@link #STEPS}: the event log and checkpoints ({@link
  * EventLogSchema}, version 2), reconciliation counts and heartbeats in {@code sync_runs} ({@link
  * SyncRunsSchema}, version 3), the event log's index by resource ({@link EventIndexSchema}, version
- * 4), the run liveness lock's name ({@link RunLocksSchema}, version 5).
+ * 4), the run liveness lock's name ({@link RunLocksSchema}, version 5), the keys of events dropped
+ * as delivered by another ({@link DeliveredSchema}, version 6).
  *
  * <p>Times are text, ISO-8601 UTC with six fraction digits ({@code 2026-03-01T10:00:00.123456Z}):
  * the same on every database, sortable as text, and free of MariaDB's TIMESTAMP time-zone and 2038
@@ -93,7 +94,8 @@ final class StoreSchema {
           EventLogSchema::version2,
           SyncRunsSchema::version3,
           EventIndexSchema::version4,
-          RunLocksSchema::version5);
+          RunLocksSchema::version5,
+          DeliveredSchema::version6);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();

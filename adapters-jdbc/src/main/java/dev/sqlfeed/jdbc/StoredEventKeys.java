@@ -26,8 +26,18 @@ final class StoredEventKeys {
 
   private StoredEventKeys() {}
 
-  /** The keys among {@code keys} that the log has, in {@code db}'s transaction. */
+  /**
+   * The keys among {@code keys} that the log has, or that a page dropped as delivered by another
+   * event ({@link DeliveredSchema}), in {@code db}'s transaction.
+   */
   static Set<String> among(DSLContext db, StoreDialect dialect, List<String> keys) {
+    Set<String> stored = among(db, dialect, keys, EVENTS);
+    stored.addAll(among(db, dialect, keys, DeliveredSchema.DELIVERED));
+    return stored;
+  }
+
+  private static Set<String> among(
+      DSLContext db, StoreDialect dialect, List<String> keys, Table<?> table) {
     List<String> distinct = List.copyOf(new HashSet<>(keys));
     Set<String> stored = new HashSet<>();
     if (distinct.isEmpty()) {
@@ -36,12 +46,12 @@ final class StoredEventKeys {
     if (dialect.looksUpKeysByArray()) {
       Table<?> wanted = DSL.unnest(distinct.toArray(String[]::new)).as("wanted", "k");
       Field<String> key = wanted.field(0, String.class);
-      stored.addAll(db.select(key).from(wanted).join(EVENTS).on(EVENT_KEY.eq(key)).fetch(key));
+      stored.addAll(db.select(key).from(wanted).join(table).on(EVENT_KEY.eq(key)).fetch(key));
       return stored;
     }
     for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
       List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
-      stored.addAll(db.select(EVENT_KEY).from(EVENTS).where(EVENT_KEY.in(chunk)).fetch(EVENT_KEY));
+      stored.addAll(db.select(EVENT_KEY).from(table).where(EVENT_KEY.in(chunk)).fetch(EVENT_KEY));
     }
     return stored;
   }

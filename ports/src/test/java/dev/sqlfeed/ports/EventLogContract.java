@@ -401,6 +401,25 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void aGrantCreatedAfterTheRestoredGrantLeftTheMirror_isAppended() {
+    Grant restored = grant("team", "ops", "member", "1");
+    store.writePage(
+        HR,
+        List.of(changed("ops", resource("team", "ops")), created("restore:ops:1", restored)),
+        none());
+    // Reconciled away with its resource: no grant event says so.
+    store.writePage(
+        HR,
+        List.of(event("ops-gone", new MirrorChange.DeleteResource(ref("team", "ops")))),
+        none());
+
+    store.writePage(HR, List.of(created("g1-new-row", restored)), none());
+
+    assertThat(ids(HR)).containsExactly("ops", "restore:ops:1", "ops-gone", "g1-new-row");
+    assertThat(export(HR)).containsExactly(line(restored));
+  }
+
+  @Test
   void heldIds_namesTheIdsTheAppsLogHas_asAppended_notOtherApps() {
     Grant g = grant("team", "ops", "member", "1");
     store.writePage(HR, List.of(created("g", g), changed("r", resource("team", "ops"))), none());

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The event log of an {@link InMemorySyncStore}: the reference semantics of {@link EventLog}, with
@@ -28,6 +29,11 @@ final class InMemoryEventLog {
 
   /** Per app, the seq of each id. */
   private final Map<String, Map<String, Long>> ids = new HashMap<>();
+
+  /**
+   * Per app, the ids of events dropped as delivered by a restore, with its seq (RestoredGrants).
+   */
+  private final Map<String, Map<String, Long>> delivered = new HashMap<>();
 
   private final Map<List<String>, Checkpoint> checkpoints = new HashMap<>();
 
@@ -45,28 +51,33 @@ final class InMemoryEventLog {
     Map<String, Long> known = ids.computeIfAbsent(app, a -> new HashMap<>());
     Instant observedAt = now.truncatedTo(ChronoUnit.MICROS);
     long appended = 0;
-    RestoredGrants restores = new RestoredGrants(lastRestored(app, events));
+    RestoredGrants restores = new RestoredGrants(lastRestored(app, events, mirror));
+    Map<String, Long> delivered = this.delivered.computeIfAbsent(app, a -> new HashMap<>());
+    Function<String, OptionalLong> seqOf =
+        id -> {
+          Long seq = known.containsKey(id) ? known.get(id) : delivered.get(id);
+          return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+        };
     for (SourceEvent event : events) {
       FeedEvent feedEvent = event.event();
-      if (!known.containsKey(feedEvent.id())) {
-        if (restores.drops(
-            feedEvent, () -> event.changes().stream().anyMatch(c -> changes(mirror, c)))) {
+      boolean changes = event.changes().stream().anyMatch(c -> changes(mirror, c));
+      if (seqOf.apply(feedEvent.id()).isEmpty()) {
+        if (RestoredGrants.dropsRestore(feedEvent, changes)) {
+          continue;
+        }
+        OptionalLong by = restores.deliveredBy(feedEvent);
+        if (by.isPresent()) {
+          delivered.put(feedEvent.id(), by.getAsLong());
           continue;
         }
       } else {
-        boolean changes = event.changes().stream().anyMatch(c -> changes(mirror, c));
-        Optional<String> again =
-            Restatements.restatedId(
-                feedEvent,
-                changes,
-                id ->
-                    known.containsKey(id) ? OptionalLong.of(known.get(id)) : OptionalLong.empty());
+        Optional<String> again = Restatements.restatedId(feedEvent, changes, seqOf);
         if (again.isEmpty()) {
           continue;
         }
         feedEvent = Restatements.withId(feedEvent, again.get());
       }
-      restores.appended(feedEvent);
+      restores.appended(new SourceEvent(feedEvent, event.changes()), log.size() + 1L);
       appended++;
       known.put(feedEvent.id(), log.size() + 1L);
       log.add(new StoredEvent(log.size() + 1L, app, feedEvent, observedAt));
@@ -81,23 +92,26 @@ final class InMemoryEventLog {
     return new PageWriteResult(appended, events.size() - appended, log.size());
   }
 
-  /** Those grants of the page's creations whose last grant event is a restore. */
-  private Set<Grant> lastRestored(String app, List<SourceEvent> events) {
+  /** Those grants of the page's creations that the mirror holds through a restore, with its seq. */
+  private Map<Grant, Long> lastRestored(
+      String app, List<SourceEvent> events, Map<List<String>, MirrorRecord> mirror) {
     List<Grant> asked = RestoredGrants.asked(events);
     if (asked.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
-    Map<Grant, String> lastId = new HashMap<>();
+    Map<Grant, StoredEvent> last = new HashMap<>();
     for (StoredEvent stored : log) {
       if (stored.app().equals(app) && stored.event() instanceof FeedEvent.GrantEvent g) {
-        lastId.put(new Grant(g.resource(), g.entitlement(), g.principal()), g.id());
+        last.put(new Grant(g.resource(), g.entitlement(), g.principal()), stored);
       }
     }
-    Set<Grant> restored = new HashSet<>();
+    Map<Grant, Long> restored = new HashMap<>();
     for (Grant grant : asked) {
-      String id = lastId.get(grant);
-      if (id != null && id.startsWith(GrantRestorer.PREFIX)) {
-        restored.add(grant);
+      StoredEvent event = last.get(grant);
+      if (event != null
+          && event.event().id().startsWith(GrantRestorer.PREFIX)
+          && mirror.containsKey(InMemorySyncStore.key(grant))) {
+        restored.put(grant, event.seq());
       }
     }
     return restored;
