@@ -10,10 +10,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * Overlaps the read stage of a scan with its write stage: while the activity's thread refreshes and
- * writes page k, a reader thread reads and maps page k+1 (with a source connection of its own) and
- * hands it over through a queue that holds one page. At most three pages are in memory at once: the
- * one being written, the one handed over, and the one being read.
+ * Overlaps the read stage of a scan with its write stage: while the activity's thread writes page
+ * k, a reader thread reads, maps and refreshes page k+1 ({@link PagePreparer}, with a source
+ * connection of its own) and hands it over through a queue that holds one page. At most three pages
+ * are in memory at once: the one being written, the one handed over, and the one being read.
  *
  * <p>Only reading is moved off the activity's thread; every page is written there, in order, one
  * store transaction each, so the guarantees of a single page hold for each page of a call. The
@@ -27,9 +27,9 @@ import java.util.function.LongConsumer;
  * finish.
  */
 final class PagePipeline implements AutoCloseable {
-  /** The read stage: reads and maps the page after {@code cycle}'s position. */
+  /** The read stage: reads, maps and refreshes the page after {@code cycle}'s position. */
   interface Stage {
-    ReadPage read(RunningCycle cycle, LongConsumer progress);
+    PreparedPage read(RunningCycle cycle, LongConsumer progress);
   }
 
   private static final long WAIT_SECONDS = 5;
@@ -41,7 +41,7 @@ final class PagePipeline implements AutoCloseable {
 
   private sealed interface Item {}
 
-  private record Page(ReadPage page) implements Item {}
+  private record Page(PreparedPage page) implements Item {}
 
   private record Failed(Throwable error) implements Item {}
 
@@ -68,7 +68,12 @@ final class PagePipeline implements AutoCloseable {
    * @param more asked before each read; false stops the reader (the call's time is up)
    */
   static PagePipeline start(
-      String name, CycleState before, ReadPage first, int pages, BooleanSupplier more, Stage read) {
+      String name,
+      CycleState before,
+      PreparedPage first,
+      int pages,
+      BooleanSupplier more,
+      Stage read) {
     PagePipeline[] self = new PagePipeline[1];
     self[0] = new PagePipeline(name, () -> self[0].readAll(before, first, pages, more, read));
     self[0].reader.start();
@@ -76,11 +81,11 @@ final class PagePipeline implements AutoCloseable {
   }
 
   private void readAll(
-      CycleState before, ReadPage first, int pages, BooleanSupplier more, Stage read) {
+      CycleState before, PreparedPage first, int pages, BooleanSupplier more, Stage read) {
     try {
       CycleState state = before.page(first.probe());
       for (int i = 0; i < pages && !stopped && more.getAsBoolean(); i++) {
-        ReadPage page = read.read(state.cycle().orElseThrow(), rows -> stopIfClosed());
+        PreparedPage page = read.read(state.cycle().orElseThrow(), rows -> stopIfClosed());
         if (!handOver(new Page(page)) || page.exhausted()) {
           return;
         }
@@ -121,7 +126,7 @@ final class PagePipeline implements AutoCloseable {
    * @param waiting told while the reader is slower than the writer, every few seconds, so that the
    *     activity keeps heartbeating (and learns of its cancellation, by an exception from it)
    */
-  Optional<ReadPage> next(Runnable waiting) {
+  Optional<PreparedPage> next(Runnable waiting) {
     try {
       while (true) {
         Item item = handOff.poll(WAIT_SECONDS, TimeUnit.SECONDS);
