@@ -20,6 +20,7 @@ import io.temporal.activity.Activity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,13 @@ public final class FeedActivitiesImpl implements FeedActivities {
    * workflow task between two calls costs little beside the pages.
    */
   static final Duration CALL_TIME = Duration.ofSeconds(10);
+
+  /**
+   * Rows that pages handed over together may hold to be written in one store transaction: a page at
+   * a time (each page still within one transaction) costs a commit per page, and on SQLite each
+   * commit writes again the index pages the one before wrote.
+   */
+  static final int GROUP_ROWS = 5_000;
 
   /**
    * {@code -Dsqlfeed.pipeline=false} writes one page a call, as before the pipeline: for measuring
@@ -145,7 +153,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
     PreparedPage first = preparer.prepare(request.app(), feed, read, heartbeat);
     int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
     if (first.exhausted() || pages == 1) {
-      return write(request, feed, state, first);
+      return write(request, feed, state, List.of(first));
     }
     Instant deadline = clock.instant().plus(CALL_TIME);
     BooleanSupplier timeLeft = () -> clock.instant().isBefore(deadline);
@@ -162,32 +170,61 @@ public final class FeedActivitiesImpl implements FeedActivities {
                     feed,
                     reader.read(feed, cycle, request.pageSize(), progress),
                     progress))) {
-      ScanResult done = write(request, feed, state, first);
+      ScanResult done = write(request, feed, state, List.of(first));
       while (!done.exhausted() && done.pages() < pages && timeLeft.getAsBoolean()) {
         long rows = done.rows();
         Optional<PreparedPage> page = next.next(() -> heartbeat.accept(rows));
         if (page.isEmpty()) {
           break;
         }
-        // Its refresh told the reader thread, which cannot heartbeat: tell the activity's.
-        heartbeat.accept(page.get().page().tally().rows());
-        done = plus(done, write(request, feed, done.state().toState(), page.get()));
+        List<PreparedPage> group = group(page.get(), next, pages - done.pages());
+        // Their refresh told the reader thread, which cannot heartbeat: tell the activity's.
+        heartbeat.accept(group.stream().mapToLong(p -> p.page().tally().rows()).sum());
+        done = plus(done, write(request, feed, done.state().toState(), group));
       }
       return done;
     }
   }
 
   /**
-   * The write stage of one page: gives the resources it puts back their grants, then writes its
-   * events, their mirror changes and, when the page exhausts the window, the checkpoint, in one
-   * store transaction.
+   * {@code first} and the pages after it that the reader has handed over already, up to {@link
+   * #GROUP_ROWS} rows and {@code most} pages, ending with a page that exhausts the window if one
+   * comes: what one store transaction writes.
+   */
+  private static List<PreparedPage> group(PreparedPage first, PagePipeline next, int most) {
+    List<PreparedPage> group = new ArrayList<>(List.of(first));
+    long rows = first.page().tally().rows();
+    while (!group.get(group.size() - 1).exhausted() && group.size() < most && rows < GROUP_ROWS) {
+      Optional<PreparedPage> more = next.ready();
+      if (more.isEmpty()) {
+        break;
+      }
+      group.add(more.get());
+      rows += more.get().page().tally().rows();
+    }
+    return group;
+  }
+
+  /**
+   * The write stage of consecutive pages: gives the resources they put back their grants, then
+   * writes their events, their mirror changes and, when the last page exhausts the window, the
+   * checkpoint, in one store transaction. Only the last page may exhaust the window.
    */
   private ScanResult write(
-      ScanRequest request, FeedSource feed, CycleState state, PreparedPage prepared) {
-    ReadPage page = prepared.page();
-    // After the pages before are written: whether a resource was deleted is the store's answer.
+      ScanRequest request, FeedSource feed, CycleState state, List<PreparedPage> group) {
+    List<SourceEvent> pageEvents = new ArrayList<>();
+    CycleState beforeLast = state;
+    for (int i = 0; i < group.size(); i++) {
+      pageEvents.addAll(group.get(i).events());
+      if (i < group.size() - 1) {
+        beforeLast = beforeLast.page(group.get(i).probe());
+      }
+    }
+    ReadPage page = group.get(group.size() - 1).page();
+    // After the pages before are written: whether a resource was deleted is the store's answer
+    // (or an earlier event of these pages).
     List<SourceEvent> events =
-        restorer.withRestoredGrants(request.app(), prepared.events(), config.resourceTypes());
+        restorer.withRestoredGrants(request.app(), pageEvents, config.resourceTypes());
     // Before the commit is written: a look that fails fails the page, and the cursor stays.
     CursorCheck check =
         page.exhausted()
@@ -195,21 +232,25 @@ public final class FeedActivitiesImpl implements FeedActivities {
             : null;
     Optional<Checkpoint> commit =
         page.exhausted()
-            ? state
+            ? beforeLast
                 .committedAfter(page.probe())
                 .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
             : Optional.empty();
     PageWriteResult written = log.writePage(request.app(), events, commit);
+    // The pages' counts of appended and dropped events go with the last: the store counts them for
+    // the transaction, and the state only sums them.
     PageSummary summary =
         page.tally()
             .summary(written.appended(), written.duplicates(), page.nextToken(), page.exhausted());
+    long rows = group.stream().mapToLong(p -> p.page().tally().rows()).sum();
     return new ScanResult(
-        state.page(summary).toWire(),
-        page.tally().rows(),
+        beforeLast.page(summary).toWire(),
+        rows,
         written.appended(),
         written.duplicates(),
         page.exhausted(),
-        check);
+        check,
+        group.size());
   }
 
   private static ScanResult plus(ScanResult before, ScanResult page) {
