@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.table;
 import dev.sqlfeed.ports.MirrorKeyLimits;
 import dev.sqlfeed.ports.PageChecks;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -126,8 +127,38 @@ final class EventLogSchema {
     }
   }
 
-  /** A cursor as the store writes it, to the nanosecond. */
+  /**
+   * A cursor as the store writes it, to the nanosecond. Years 1 to 9999 are written by hand, with
+   * the same text as {@link #CURSOR_TEXT}: the formatter profiled as a twentieth of a page write.
+   */
   static String cursorText(Instant cursor) {
-    return CURSOR_TEXT.format(cursor);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(cursor.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return CURSOR_TEXT.format(cursor);
+    }
+    char[] text = new char[30];
+    digits(text, 0, t.getYear(), 4);
+    text[4] = '-';
+    digits(text, 5, t.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, t.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, t.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, t.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, t.getSecond(), 2);
+    text[19] = '.';
+    digits(text, 20, cursor.getNano(), 9);
+    text[29] = 'Z';
+    return new String(text);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code from}. */
+  private static void digits(char[] text, int from, int value, int width) {
+    for (int i = from + width - 1; i >= from; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 }

@@ -27,6 +27,22 @@ import org.jooq.Record;
 
 /** An event as a row of {@code events}, in {@link EventLogSchema#EVENT_COLUMNS} order, and back. */
 final class EventRows {
+  /**
+   * One digest per thread: looking SHA-256 up among the security providers for every key profiled
+   * as a good part of hashing a page's keys, which a page write does twice (look-up, then write).
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+          });
+
+  private static final HexFormat HEX = HexFormat.of();
+
   private EventRows() {}
 
   /**
@@ -35,13 +51,8 @@ final class EventRows {
    */
   static String key(String app, String eventId) {
     String text = app.length() + ":" + app + ":" + eventId;
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    // digest() resets the digest, so the next key starts afresh.
+    return HEX.formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   static Object[] row(long seq, String app, String key, FeedEvent event, String observedAt) {

@@ -5,16 +5,11 @@ import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.domain.feed.CanonicalTime;
 import dev.sqlfeed.domain.feed.CycleState;
-import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.domain.feed.FeedSource;
 import dev.sqlfeed.domain.feed.FeedSources;
-import dev.sqlfeed.domain.feed.MappedRow;
 import dev.sqlfeed.domain.feed.PageSummary;
-import dev.sqlfeed.domain.feed.RowResource;
-import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventLog;
-import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
@@ -27,11 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -56,6 +49,13 @@ public final class FeedActivitiesImpl implements FeedActivities {
   static final Duration CALL_TIME = Duration.ofSeconds(10);
 
   /**
+   * Rows that pages handed over together may hold to be written in one store transaction: a page at
+   * a time (each page still within one transaction) costs a commit per page, and on SQLite each
+   * commit writes again the index pages the one before wrote.
+   */
+  static final int GROUP_ROWS = 5_000;
+
+  /**
    * {@code -Dsqlfeed.pipeline=false} writes one page a call, as before the pipeline: for measuring
    * the pipeline against the plain loop in the same build, not for production.
    */
@@ -66,9 +66,8 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final SourceReader source;
   private final FeedPageReader reader;
   private final EventLog log;
-  private final ResourceRefresher refresher;
+  private final PagePreparer preparer;
   private final GrantRestorer restorer;
-  private final ReReads reReads;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
   private final CursorChecks cursorChecks;
@@ -97,9 +96,10 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.source = source;
     this.reader = new FeedPageReader(source);
     this.log = log;
-    this.refresher = new ResourceRefresher(source);
+    this.preparer =
+        new PagePreparer(
+            config.resourceTypes(), new ResourceRefresher(source), new ReReads(source, log));
     this.restorer = new GrantRestorer(source, log);
-    this.reReads = new ReReads(source, log);
     this.clock = clock;
     FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
   }
@@ -124,23 +124,24 @@ public final class FeedActivitiesImpl implements FeedActivities {
 
   /**
    * Up to {@code request.maxPages()} pages, until the window is exhausted or {@link #CALL_TIME} has
-   * passed; from the second page on, each page is read while the one before is written ({@link
-   * PagePipeline}). {@code heartbeat} is told the rows handled so far, now and then.
+   * passed; from the second page on, each page is read, mapped and refreshed ({@link PagePreparer})
+   * while the one before is written ({@link PagePipeline}). {@code heartbeat} is told the rows
+   * handled so far, now and then.
    */
   ScanResult scan(ScanRequest request, LongConsumer heartbeat) {
     FeedSource feed = feedSource(request);
     CycleState state = request.state().toState();
-    ReadPage first;
+    ReadPage read;
     if (!state.running() && feed.readMode() == FeedSource.ReadMode.KEYSET) {
       // The clock and the first page in one source transaction.
       FeedPageReader.Opened opened = reader.openAndRead(feed, state, request.pageSize(), heartbeat);
       state = opened.state();
-      first = opened.page();
+      read = opened.page();
     } else {
       if (!state.running()) {
         state = state.open(source.databaseNow(), feed.settings());
       }
-      first =
+      read =
           state.running()
               ? reader.read(feed, state.cycle().orElseThrow(), request.pageSize(), heartbeat)
               : null;
@@ -149,9 +150,10 @@ public final class FeedActivitiesImpl implements FeedActivities {
       // The window is empty (the database clock went back): the cycle has ended already.
       return new ScanResult(state.toWire(), 0, 0, 0, true);
     }
+    PreparedPage first = preparer.prepare(request.app(), feed, read, heartbeat);
     int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
     if (first.exhausted() || pages == 1) {
-      return write(request, feed, state, first, heartbeat);
+      return write(request, feed, state, List.of(first));
     }
     Instant deadline = clock.instant().plus(CALL_TIME);
     BooleanSupplier timeLeft = () -> clock.instant().isBefore(deadline);
@@ -162,35 +164,67 @@ public final class FeedActivitiesImpl implements FeedActivities {
             first,
             pages - 1,
             timeLeft,
-            (cycle, progress) -> reader.read(feed, cycle, request.pageSize(), progress))) {
-      ScanResult done = write(request, feed, state, first, heartbeat);
+            (cycle, progress) ->
+                preparer.prepare(
+                    request.app(),
+                    feed,
+                    reader.read(feed, cycle, request.pageSize(), progress),
+                    progress))) {
+      ScanResult done = write(request, feed, state, List.of(first));
       while (!done.exhausted() && done.pages() < pages && timeLeft.getAsBoolean()) {
         long rows = done.rows();
-        Optional<ReadPage> page = next.next(() -> heartbeat.accept(rows));
+        Optional<PreparedPage> page = next.next(() -> heartbeat.accept(rows));
         if (page.isEmpty()) {
           break;
         }
-        done = plus(done, write(request, feed, done.state().toState(), page.get(), heartbeat));
+        List<PreparedPage> group = group(page.get(), next, pages - done.pages());
+        // Their refresh told the reader thread, which cannot heartbeat: tell the activity's.
+        heartbeat.accept(group.stream().mapToLong(p -> p.page().tally().rows()).sum());
+        done = plus(done, write(request, feed, done.state().toState(), group));
       }
       return done;
     }
   }
 
   /**
-   * The write stage of one page: refreshes the resources its rows name as changed, then writes its
-   * events, their mirror changes and, when the page exhausts the window, the checkpoint, in one
-   * store transaction.
+   * {@code first} and the pages after it that the reader has handed over already, up to {@link
+   * #GROUP_ROWS} rows and {@code most} pages, ending with a page that exhausts the window if one
+   * comes: what one store transaction writes.
+   */
+  private static List<PreparedPage> group(PreparedPage first, PagePipeline next, int most) {
+    List<PreparedPage> group = new ArrayList<>(List.of(first));
+    long rows = first.page().tally().rows();
+    while (!group.get(group.size() - 1).exhausted() && group.size() < most && rows < GROUP_ROWS) {
+      Optional<PreparedPage> more = next.ready();
+      if (more.isEmpty()) {
+        break;
+      }
+      group.add(more.get());
+      rows += more.get().page().tally().rows();
+    }
+    return group;
+  }
+
+  /**
+   * The write stage of consecutive pages: gives the resources they put back their grants, then
+   * writes their events, their mirror changes and, when the last page exhausts the window, the
+   * checkpoint, in one store transaction. Only the last page may exhaust the window.
    */
   private ScanResult write(
-      ScanRequest request,
-      FeedSource feed,
-      CycleState state,
-      ReadPage page,
-      LongConsumer heartbeat) {
-    Set<String> seen = reReads.seenBefore(request.app(), feed, page.rows());
+      ScanRequest request, FeedSource feed, CycleState state, List<PreparedPage> group) {
+    List<SourceEvent> pageEvents = new ArrayList<>();
+    CycleState beforeLast = state;
+    for (int i = 0; i < group.size(); i++) {
+      pageEvents.addAll(group.get(i).events());
+      if (i < group.size() - 1) {
+        beforeLast = beforeLast.page(group.get(i).probe());
+      }
+    }
+    ReadPage page = group.get(group.size() - 1).page();
+    // After the pages before are written: whether a resource was deleted is the store's answer
+    // (or an earlier event of these pages).
     List<SourceEvent> events =
-        restorer.withRestoredGrants(
-            request.app(), events(page.rows(), seen, heartbeat), config.resourceTypes());
+        restorer.withRestoredGrants(request.app(), pageEvents, config.resourceTypes());
     // Before the commit is written: a look that fails fails the page, and the cursor stays.
     CursorCheck check =
         page.exhausted()
@@ -198,21 +232,25 @@ public final class FeedActivitiesImpl implements FeedActivities {
             : null;
     Optional<Checkpoint> commit =
         page.exhausted()
-            ? state
+            ? beforeLast
                 .committedAfter(page.probe())
                 .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
             : Optional.empty();
     PageWriteResult written = log.writePage(request.app(), events, commit);
+    // The pages' counts of appended and dropped events go with the last: the store counts them for
+    // the transaction, and the state only sums them.
     PageSummary summary =
         page.tally()
             .summary(written.appended(), written.duplicates(), page.nextToken(), page.exhausted());
+    long rows = group.stream().mapToLong(p -> p.page().tally().rows()).sum();
     return new ScanResult(
-        state.page(summary).toWire(),
-        page.tally().rows(),
+        beforeLast.page(summary).toWire(),
+        rows,
         written.appended(),
         written.duplicates(),
         page.exhausted(),
-        check);
+        check,
+        group.size());
   }
 
   private static ScanResult plus(ScanResult before, ScanResult page) {
@@ -242,107 +280,5 @@ public final class FeedActivitiesImpl implements FeedActivities {
               + sources.keySet());
     }
     return feed;
-  }
-
-  /**
-   * The page's events with their mirror changes. Resources are refreshed after the page's read has
-   * finished, so that the {@code get} queries do not run while its result streams, and all the
-   * page's ids of a type are refreshed together: a few statements, not one per row. A {@code
-   * resource_changed} seen before ({@link ReReads}) is not refreshed: it carries no changes, and
-   * the log drops it.
-   */
-  private List<SourceEvent> events(List<MappedRow> rows, Set<String> seen, LongConsumer heartbeat) {
-    Map<String, Map<String, MirrorChange>> refreshed = refreshAll(rows, seen);
-    Map<Integer, MirrorChange> complete = fromRows(rows, seen);
-    heartbeat.accept(rows.size());
-    List<SourceEvent> events = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      MappedRow row = rows.get(i);
-      for (FeedEvent event : row.events()) {
-        if (seen.contains(event.id())) {
-          events.add(new SourceEvent(event, List.of()));
-          continue;
-        }
-        // Row-complete: the row itself gave the resource; else the refresh read it with get.
-        MirrorChange change =
-            row.resource().isPresent() ? complete.get(i) : change(event, refreshed);
-        events.add(new SourceEvent(event, List.of(change)));
-      }
-    }
-    return events;
-  }
-
-  /**
-   * The mirror change of each row of a row-complete source ({@code deleted_if}), by row index: a
-   * type's rows together, so that a query for entitlements runs for the page, not per row.
-   */
-  private Map<Integer, MirrorChange> fromRows(List<MappedRow> rows, Set<String> seen) {
-    Map<String, Map<String, RowResource>> byType = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Optional<RowResource> resource = rows.get(i).resource();
-      if (resource.isPresent() && !allSeen(rows.get(i), seen)) {
-        byType
-            .computeIfAbsent(resource.get().ref().resourceType(), t -> new LinkedHashMap<>())
-            .put(Integer.toString(i), resource.get());
-      }
-    }
-    Map<Integer, MirrorChange> changes = new HashMap<>();
-    byType.forEach(
-        (type, byRow) ->
-            refresher
-                .fromRows(config.resourceTypes().get(type), byRow)
-                .forEach((row, change) -> changes.put(Integer.parseInt(row), change)));
-    return changes;
-  }
-
-  private static boolean allSeen(MappedRow row, Set<String> seen) {
-    return row.events().stream().allMatch(e -> seen.contains(e.id()));
-  }
-
-  /**
-   * The current state of every resource the page's events name as changed and that was not seen
-   * before, by type and id.
-   */
-  private Map<String, Map<String, MirrorChange>> refreshAll(
-      List<MappedRow> rows, Set<String> seen) {
-    Map<String, List<String>> idsByType = new LinkedHashMap<>();
-    for (MappedRow row : rows) {
-      if (row.resource().isPresent()) {
-        continue; // row-complete: mapped from the row by fromRows, no get
-      }
-      for (FeedEvent event : row.events()) {
-        if (event instanceof FeedEvent.ResourceChanged changed && !seen.contains(changed.id())) {
-          // The type the event names: a shared event feed's rows name any type of the config.
-          String type = changed.resource().resourceType();
-          if (!config.resourceTypes().containsKey(type)) {
-            throw new ConfigException(
-                "source " + changed.source() + ": no resource type " + type + " in the config");
-          }
-          idsByType
-              .computeIfAbsent(type, t -> new ArrayList<>())
-              .add(changed.resource().resourceId());
-        }
-      }
-    }
-    Map<String, Map<String, MirrorChange>> refreshed = new HashMap<>();
-    idsByType.forEach(
-        (type, ids) ->
-            refreshed.put(type, refresher.refreshAll(config.resourceTypes().get(type), ids)));
-    return refreshed;
-  }
-
-  private static MirrorChange change(
-      FeedEvent event, Map<String, Map<String, MirrorChange>> refreshed) {
-    if (event instanceof FeedEvent.ResourceChanged changed) {
-      return refreshed.get(changed.resource().resourceType()).get(changed.resource().resourceId());
-    }
-    if (event instanceof FeedEvent.ResourceDeleted deleted) {
-      return new MirrorChange.DeleteResource(deleted.resource());
-    }
-    FeedEvent.GrantEvent g = (FeedEvent.GrantEvent) event;
-    Grant grant = new Grant(g.resource(), g.entitlement(), g.principal());
-    return g instanceof FeedEvent.GrantCreated
-        ? new MirrorChange.PutGrant(grant)
-        : new MirrorChange.DeleteGrant(grant);
   }
 }

@@ -10,14 +10,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
- * Overlaps the read stage of a scan with its write stage: while the activity's thread refreshes and
- * writes page k, a reader thread reads and maps page k+1 (with a source connection of its own) and
- * hands it over through a queue that holds one page. At most three pages are in memory at once: the
- * one being written, the one handed over, and the one being read.
+ * Overlaps the read stage of a scan with its write stage: while the activity's thread writes, a
+ * reader thread reads, maps and refreshes the pages after it ({@link PagePreparer}, with a source
+ * connection of its own) and hands them over through a queue that holds {@link #HAND_OFF_PAGES}
+ * pages. At most {@link #HAND_OFF_PAGES} + 2 pages are in memory at once: those being written,
+ * those handed over, and the one being read.
  *
- * <p>Only reading is moved off the activity's thread; every page is written there, in order, one
- * store transaction each, so the guarantees of a single page hold for each page of a call. The
- * reader follows the cycle's position on its own (from each page's rows, which is all the next read
+ * <p>Only reading is moved off the activity's thread; every page is written there, in order, and
+ * each within one store transaction, so the guarantees of a single page hold for each page of a
+ * call. The writer takes the pages that are there ({@link #ready}) and may write them in one
+ * transaction, so that when it falls behind its transactions grow instead of the queue. The reader
+ * follows the cycle's position on its own (from each page's rows, which is all the next read
  * depends on), never the store's.
  *
  * <p>A read that fails on the reader thread is not thrown: {@link #next} answers empty, the caller
@@ -27,21 +30,28 @@ import java.util.function.LongConsumer;
  * finish.
  */
 final class PagePipeline implements AutoCloseable {
-  /** The read stage: reads and maps the page after {@code cycle}'s position. */
+  /** The read stage: reads, maps and refreshes the page after {@code cycle}'s position. */
   interface Stage {
-    ReadPage read(RunningCycle cycle, LongConsumer progress);
+    PreparedPage read(RunningCycle cycle, LongConsumer progress);
   }
+
+  /** Pages the hand-off holds. */
+  static final int HAND_OFF_PAGES = 4;
 
   private static final long WAIT_SECONDS = 5;
   private static final long JOIN_MILLIS = 10_000;
 
-  private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(1);
+  private final BlockingQueue<Item> handOff = new ArrayBlockingQueue<>(HAND_OFF_PAGES);
+
+  /** The reader's last word once taken (its end, or its failure): no page comes after it. */
+  private Item last;
+
   private final Thread reader;
   private volatile boolean stopped;
 
   private sealed interface Item {}
 
-  private record Page(ReadPage page) implements Item {}
+  private record Page(PreparedPage page) implements Item {}
 
   private record Failed(Throwable error) implements Item {}
 
@@ -68,7 +78,12 @@ final class PagePipeline implements AutoCloseable {
    * @param more asked before each read; false stops the reader (the call's time is up)
    */
   static PagePipeline start(
-      String name, CycleState before, ReadPage first, int pages, BooleanSupplier more, Stage read) {
+      String name,
+      CycleState before,
+      PreparedPage first,
+      int pages,
+      BooleanSupplier more,
+      Stage read) {
     PagePipeline[] self = new PagePipeline[1];
     self[0] = new PagePipeline(name, () -> self[0].readAll(before, first, pages, more, read));
     self[0].reader.start();
@@ -76,11 +91,11 @@ final class PagePipeline implements AutoCloseable {
   }
 
   private void readAll(
-      CycleState before, ReadPage first, int pages, BooleanSupplier more, Stage read) {
+      CycleState before, PreparedPage first, int pages, BooleanSupplier more, Stage read) {
     try {
       CycleState state = before.page(first.probe());
       for (int i = 0; i < pages && !stopped && more.getAsBoolean(); i++) {
-        ReadPage page = read.read(state.cycle().orElseThrow(), rows -> stopIfClosed());
+        PreparedPage page = read.read(state.cycle().orElseThrow(), rows -> stopIfClosed());
         if (!handOver(new Page(page)) || page.exhausted()) {
           return;
         }
@@ -121,26 +136,42 @@ final class PagePipeline implements AutoCloseable {
    * @param waiting told while the reader is slower than the writer, every few seconds, so that the
    *     activity keeps heartbeating (and learns of its cancellation, by an exception from it)
    */
-  Optional<ReadPage> next(Runnable waiting) {
+  Optional<PreparedPage> next(Runnable waiting) {
     try {
-      while (true) {
+      while (last == null) {
         Item item = handOff.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (item == null) {
           waiting.run();
           continue;
         }
-        if (item instanceof Page p) {
-          return Optional.of(p.page());
-        }
-        if (item instanceof Failed f && f.error() instanceof Error error) {
-          throw error;
-        }
-        return Optional.empty();
+        return page(item);
       }
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** The next page if the reader has handed it over already; empty, without waiting, if not. */
+  Optional<PreparedPage> ready() {
+    if (last != null) {
+      return Optional.empty();
+    }
+    Item item = handOff.poll();
+    return item == null ? Optional.empty() : page(item);
+  }
+
+  /** The page an item holds, or empty for the reader's last word, which is kept. */
+  private Optional<PreparedPage> page(Item item) {
+    if (item instanceof Page p) {
+      return Optional.of(p.page());
+    }
+    last = item;
+    if (item instanceof Failed f && f.error() instanceof Error error) {
+      throw error;
+    }
+    return Optional.empty();
   }
 
   /** Stops the reader and waits for it to end, so that its connection is back in the pool. */

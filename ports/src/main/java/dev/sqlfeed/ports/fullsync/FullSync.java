@@ -44,6 +44,9 @@ import java.util.Optional;
  * Resources whose type has per-resource queries are kept in memory (id, name, profile) until those
  * queries ran; other resources are streamed straight to the store.
  *
+ * <p>Records are staged in batches on a thread of their own ({@link StagingWriter}), so that the
+ * source is read and mapped while the batch before is written.
+ *
  * <p>Two rows of one list query with the same resource id, or of one resource's entitlements query
  * with the same entitlement id, fail the sync naming both rows unless they map to the same record
  * ({@link DuplicateKeys}); repeated grants are the same grant and count once.
@@ -84,11 +87,13 @@ public final class FullSync {
     }
     try (FullSyncWrite write = store.beginFullSync(config.appName(), clock.instant())) {
       try {
-        Batches batches = new Batches(write);
-        for (ResourceType type : config.resourceTypes().values()) {
-          syncType(type, batches);
+        // Closed before the run's commit or fail: nothing is staged behind either.
+        try (Batches batches = new Batches(write)) {
+          for (ResourceType type : config.resourceTypes().values()) {
+            syncType(type, batches);
+          }
+          batches.finish();
         }
-        batches.flush();
         return write.commit(clock.instant());
       } catch (SyncInterrupted e) {
         throw e.recorded(write.fail(clock.instant(), e.getMessage()));
