@@ -191,15 +191,20 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Makes a first change and waits for its event, so that the simulation starts once the embedded
-   * server and every source's workflow run.
+   * Signs a user up every two seconds until the worker reports an event, so that the simulation
+   * starts once the embedded server and the sources' workflows run (a change made before a source's
+   * first cycle is older than its {@code default_lookback} and is not read).
    */
   private void awaitWorker(Simulator simulator, EventTail tail)
       throws SQLException, InterruptedException {
     print("-- starting the worker with embedded Temporal (a few seconds)");
-    simulator.step(false);
     long deadline = System.nanoTime() + WORKER_START_AT_MOST.toNanos();
+    long nextPoke = System.nanoTime();
     while (tail.drain() == 0 && System.nanoTime() < deadline) {
+      if (System.nanoTime() >= nextPoke) {
+        simulator.signUp();
+        nextPoke = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      }
       Thread.sleep(200);
     }
     Thread.sleep(QUIET.toMillis());

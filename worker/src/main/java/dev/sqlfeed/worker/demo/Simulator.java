@@ -89,6 +89,12 @@ public final class Simulator implements AutoCloseable {
     return Optional.of(change);
   }
 
+  /** Signs a user up. */
+  public void signUp() throws SQLException {
+    apply(Change.SIGN_UP);
+    made.merge(Change.SIGN_UP, 1, Integer::sum);
+  }
+
   /** How many changes of each kind were made. */
   public Map<Change, Integer> made() {
     return Map.copyOf(made);
