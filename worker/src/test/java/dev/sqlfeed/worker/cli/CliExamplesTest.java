@@ -23,7 +23,8 @@ class CliExamplesTest {
           "ACME_PG_DSN", "postgres://reader@db.example:5432/acme?sslmode=disable",
           "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme",
           "GLOBEX_PG_DSN", "postgres://reader@db.example:5432/globex?sslmode=disable",
-          "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex");
+          "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex",
+          "PG_CATALOG_DSN", "postgres://reader@db.example:5432/postgres?sslmode=disable");
 
   static Stream<Path> exampleConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
