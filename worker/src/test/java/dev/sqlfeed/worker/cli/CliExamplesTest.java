@@ -24,7 +24,9 @@ class CliExamplesTest {
           "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme",
           "GLOBEX_PG_DSN", "postgres://reader@db.example:5432/globex?sslmode=disable",
           "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex",
-          "PG_CATALOG_DSN", "postgres://reader@db.example:5432/postgres?sslmode=disable");
+          "PG_CATALOG_DSN", "postgres://reader@db.example:5432/postgres?sslmode=disable",
+          "ACME_MSSQL_DSN", "sqlserver://reader@db.example:1433?database=acme",
+          "ACME_ORACLE_DSN", "oracle://reader@db.example:1521/ACME");
 
   static Stream<Path> exampleConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
@@ -50,7 +52,12 @@ class CliExamplesTest {
     assertThat(exampleConfigs().map(examples::relativize).map(Path::toString))
         .contains("sqlite/app.yml", "postgres/app.yml", "mariadb/app.yml")
         .contains(
-            "audit-log/sqlite/app.yml", "audit-log/postgres/app.yml", "audit-log/mariadb/app.yml");
+            "audit-log/sqlite/app.yml", "audit-log/postgres/app.yml", "audit-log/mariadb/app.yml")
+        .contains("sqlserver/app.yml", "oracle/app.yml", "postgres-catalog/app.yml");
+    for (String dir : List.of("sqlserver", "oracle", "postgres-catalog")) {
+      assertThat(examples.resolve(dir).resolve("schema.sql")).isRegularFile();
+      assertThat(examples.resolve(dir).resolve("README.md")).isRegularFile();
+    }
     for (String dir : List.of("sqlite", "postgres", "mariadb")) {
       for (String app : List.of("", "audit-log/")) {
         assertThat(examples.resolve(app + dir).resolve("schema.sql")).isRegularFile();
