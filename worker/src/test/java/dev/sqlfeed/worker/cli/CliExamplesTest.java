@@ -26,7 +26,8 @@ class CliExamplesTest {
           "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex",
           "PG_CATALOG_DSN", "postgres://reader@db.example:5432/postgres?sslmode=disable",
           "ACME_MSSQL_DSN", "sqlserver://reader@db.example:1433?database=acme",
-          "ACME_ORACLE_DSN", "oracle://reader@db.example:1521/ACME");
+          "ACME_ORACLE_DSN", "oracle://reader@db.example:1521/ACME",
+          "WP_MARIADB_DSN", "mysql://reader@db.example:3306/wordpress");
 
   static Stream<Path> exampleConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
@@ -42,8 +43,19 @@ class CliExamplesTest {
     CliRun run = CliRun.run(DUMMY_ENV, "validate", "--config", config.toString()).exits(0);
 
     assertThat(run.out()).startsWith(config + ": ok: app ");
+    if (config.endsWith(Path.of("wordpress", "app.yml"))) {
+      // WordPress records no time for a role change: its roles are left to the full sync on
+      // purpose (see its README), and validate says so; any other warning still fails.
+      assertThat(run.err().lines())
+          .as("only the warnings about full-sync-only roles")
+          .hasSize(2)
+          .allMatch(l -> l.contains("resource_types.role") && l.endsWith(FULL_SYNC_ONLY));
+      return;
+    }
     assertThat(run.err()).as("no errors and no warnings").isEmpty();
   }
+
+  private static final String FULL_SYNC_ONLY = "only a full sync updates them";
 
   @Test
   void theExamples_coverSqlitePostgresAndMariadb_eachWithSchemaAndReadme() throws IOException {
