@@ -109,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
     Config cfg = loaded.config();
+    SingleDatabase.require(config, cfg, "sqlfeed run");
     List<SourcePacing> sources = SourcePacing.of(cfg);
     Optional<Duration> interval;
     try {

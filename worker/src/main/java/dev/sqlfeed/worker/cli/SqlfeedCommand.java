@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
-      ReplayCommand.class
+      ReplayCommand.class,
+      DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -76,6 +76,7 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     loaded.warnings().forEach(w -> context.err().println("warning: " + w));
+    SingleDatabase.require(config, loaded.config(), "sqlfeed sync");
     Optional<Integer> delegated = worker.delegate(context, loaded.config(), store.url);
     if (delegated.isPresent()) {
       return delegated.get();

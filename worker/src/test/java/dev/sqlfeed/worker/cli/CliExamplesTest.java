@@ -23,7 +23,11 @@ class CliExamplesTest {
           "ACME_PG_DSN", "postgres://reader@db.example:5432/acme?sslmode=disable",
           "ACME_MARIADB_DSN", "mysql://reader@db.example:3306/acme",
           "GLOBEX_PG_DSN", "postgres://reader@db.example:5432/globex?sslmode=disable",
-          "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex");
+          "GLOBEX_MARIADB_DSN", "mysql://reader@db.example:3306/globex",
+          "PG_CATALOG_DSN", "postgres://reader@db.example:5432/postgres?sslmode=disable",
+          "ACME_MSSQL_DSN", "sqlserver://reader@db.example:1433?database=acme",
+          "ACME_ORACLE_DSN", "oracle://reader@db.example:1521/ACME",
+          "WP_MARIADB_DSN", "mysql://reader@db.example:3306/wordpress");
 
   static Stream<Path> exampleConfigs() throws IOException {
     try (Stream<Path> files = Files.walk(AcmeExample.examplesDir())) {
@@ -39,8 +43,19 @@ class CliExamplesTest {
     CliRun run = CliRun.run(DUMMY_ENV, "validate", "--config", config.toString()).exits(0);
 
     assertThat(run.out()).startsWith(config + ": ok: app ");
+    if (config.endsWith(Path.of("wordpress", "app.yml"))) {
+      // WordPress records no time for a role change: its roles are left to the full sync on
+      // purpose (see its README), and validate says so; any other warning still fails.
+      assertThat(run.err().lines())
+          .as("only the warnings about full-sync-only roles")
+          .hasSize(2)
+          .allMatch(l -> l.contains("resource_types.role") && l.endsWith(FULL_SYNC_ONLY));
+      return;
+    }
     assertThat(run.err()).as("no errors and no warnings").isEmpty();
   }
+
+  private static final String FULL_SYNC_ONLY = "only a full sync updates them";
 
   @Test
   void theExamples_coverSqlitePostgresAndMariadb_eachWithSchemaAndReadme() throws IOException {
@@ -49,7 +64,12 @@ class CliExamplesTest {
     assertThat(exampleConfigs().map(examples::relativize).map(Path::toString))
         .contains("sqlite/app.yml", "postgres/app.yml", "mariadb/app.yml")
         .contains(
-            "audit-log/sqlite/app.yml", "audit-log/postgres/app.yml", "audit-log/mariadb/app.yml");
+            "audit-log/sqlite/app.yml", "audit-log/postgres/app.yml", "audit-log/mariadb/app.yml")
+        .contains("sqlserver/app.yml", "oracle/app.yml", "postgres-catalog/app.yml");
+    for (String dir : List.of("sqlserver", "oracle", "postgres-catalog")) {
+      assertThat(examples.resolve(dir).resolve("schema.sql")).isRegularFile();
+      assertThat(examples.resolve(dir).resolve("README.md")).isRegularFile();
+    }
     for (String dir : List.of("sqlite", "postgres", "mariadb")) {
       for (String app : List.of("", "audit-log/")) {
         assertThat(examples.resolve(app + dir).resolve("schema.sql")).isRegularFile();

@@ -1,0 +1,37 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sqlfeed demo} through the command line: a short run that checks its own mirror. */
+class CliDemoIT {
+  @TempDir Path dir;
+
+  @Test
+  void aShortDemoSeesEveryKindOfEventAndMissesNothing() {
+    CliRun run =
+        CliRun.run("demo", "--duration", "20s", "--seed", "42", "--dir", dir.toString())
+            .exits(ExitCode.OK);
+
+    assertThat(run.out())
+        .contains("nothing missed")
+        .containsPattern("events seen: +\\d+ \\(.*\\d+ grant_created")
+        .containsPattern("events seen: .*\\d+ grant_revoked")
+        .containsPattern("events seen: .*\\d+ resource_changed")
+        .containsPattern("events seen: .*\\d+ resource_deleted")
+        .containsPattern("lag from change to event: p50 \\d")
+        .contains("from full-sync")
+        .contains("./sqlfeed events --store jdbc:sqlite:" + dir.resolve("sqlfeed.db"));
+  }
+
+  @Test
+  void aBadDurationIsInvalidInput() {
+    CliRun run = CliRun.run("demo", "--duration", "soon", "--dir", dir.toString());
+
+    run.exits(ExitCode.INVALID_INPUT);
+    assertThat(run.err()).contains("--duration");
+  }
+}
