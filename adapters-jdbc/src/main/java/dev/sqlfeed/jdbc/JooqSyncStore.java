@@ -18,6 +18,7 @@ import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.EventPrune;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
@@ -389,6 +390,19 @@ final class JooqSyncStore implements SyncStore {
   @Override
   public List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
     return eventLog.events(app, afterSeq, limit);
+  }
+
+  /**
+   * Removes the log's oldest events as {@code prune} says, in one transaction (see {@link
+   * EventPrune}); pruned events no longer count as held ids nor as the resource events that {@link
+   * #deletedFromMirror} looks for.
+   *
+   * @return how many events were removed
+   */
+  public long pruneEvents(EventPrune prune) {
+    ensureOpen();
+    Objects.requireNonNull(prune, "prune");
+    return write("pruning the event log", db -> EventPruning.prune(db, prune));
   }
 
   @Override
