@@ -19,6 +19,7 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventPrune;
+import dev.sqlfeed.ports.EventPruner;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
@@ -74,7 +75,7 @@ import org.jooq.impl.DSL;
  * also refresh its {@code heartbeat_at}: a run with no lock (H2, in-memory SQLite, or recorded
  * before schema version 4), or one silent for {@link #ABANDONED_AFTER}, is told dead by that.
  */
-final class JooqSyncStore implements SyncStore {
+final class JooqSyncStore implements SyncStore, EventPruner {
   private static final int FETCH_SIZE = 1_000;
 
   /**
@@ -392,13 +393,7 @@ final class JooqSyncStore implements SyncStore {
     return eventLog.events(app, afterSeq, limit);
   }
 
-  /**
-   * Removes the log's oldest events as {@code prune} says, in one transaction (see {@link
-   * EventPrune}); pruned events no longer count as held ids nor as the resource events that {@link
-   * #deletedFromMirror} looks for.
-   *
-   * @return how many events were removed
-   */
+  @Override
   public long pruneEvents(EventPrune prune) {
     ensureOpen();
     Objects.requireNonNull(prune, "prune");
