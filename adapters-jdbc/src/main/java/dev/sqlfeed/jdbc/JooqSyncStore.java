@@ -18,6 +18,8 @@ import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.EventPrune;
+import dev.sqlfeed.ports.EventPruner;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
@@ -73,7 +75,7 @@ import org.jooq.impl.DSL;
  * also refresh its {@code heartbeat_at}: a run with no lock (H2, in-memory SQLite, or recorded
  * before schema version 4), or one silent for {@link #ABANDONED_AFTER}, is told dead by that.
  */
-final class JooqSyncStore implements SyncStore {
+final class JooqSyncStore implements SyncStore, EventPruner {
   private static final int FETCH_SIZE = 1_000;
 
   /**
@@ -389,6 +391,13 @@ final class JooqSyncStore implements SyncStore {
   @Override
   public List<StoredEvent> events(Optional<String> app, long afterSeq, int limit) {
     return eventLog.events(app, afterSeq, limit);
+  }
+
+  @Override
+  public long pruneEvents(EventPrune prune) {
+    ensureOpen();
+    Objects.requireNonNull(prune, "prune");
+    return write("pruning the event log", db -> EventPruning.prune(db, prune));
   }
 
   @Override

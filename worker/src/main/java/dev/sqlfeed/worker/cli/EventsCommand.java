@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "events",
     mixinStandardHelpOptions = true,
+    subcommands = EventsPruneCommand.class,
     description = {
       "Prints the event log as JSON lines in seq order: resource_changed, grant_created and",
       "grant_revoked events with their deterministic ids. With --follow, keeps printing new",
