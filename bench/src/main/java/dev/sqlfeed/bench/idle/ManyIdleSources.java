@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.sqlfeed.bench.idle.ManyIdleSources \
- *     --sources 200 [--poll-ms 30000] [--warmup-s 40] [--measure-s 120]
+ *     --sources 200 [--poll-ms 30000] [--warmup-s 40] [--measure-s 120] [--recycle-pages N]
  * </pre>
  */
 public final class ManyIdleSources {
@@ -40,7 +40,9 @@ public final class ManyIdleSources {
     long pollMillis = Long.parseLong(options.getOrDefault("poll-ms", "30000"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-s", "40")));
     Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure-s", "120")));
-    System.out.println(run(sources, pollMillis, warmup, measure).line());
+    long recyclePages =
+        Long.parseLong(options.getOrDefault("recycle-pages", Long.toString(Long.MAX_VALUE)));
+    System.out.println(run(sources, pollMillis, warmup, measure, recyclePages).line());
   }
 
   /** One measurement's figures. */
@@ -76,17 +78,27 @@ public final class ManyIdleSources {
 
   static Figures run(int sourceCount, long pollMillis, Duration warmup, Duration measure)
       throws Exception {
+    return run(sourceCount, pollMillis, warmup, measure, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param recyclePages as {@code sqlfeed run}'s recycle of the embedded server; {@code
+   *     Long.MAX_VALUE} for none while measuring
+   */
+  static Figures run(
+      int sourceCount, long pollMillis, Duration warmup, Duration measure, long recyclePages)
+      throws Exception {
     PollLog log = new PollLog();
     List<SourcePacing> sources = new ArrayList<>();
     for (int i = 0; i < sourceCount; i++) {
       sources.add(new SourcePacing("s" + i, SourceSettings.of(pollMillis, 100)));
     }
     CountDownLatch stop = new CountDownLatch(1);
-    // As sqlfeed run: the runner looks at the page count every 30 s; no recycle while measuring.
+    // As sqlfeed run: the runner looks at the page count every 30 s.
     FeedRunner runner =
         new FeedRunner(
             new FeedRunner.Options(
-                null, "default", "sqlfeed", freePort(), Long.MAX_VALUE, Duration.ofSeconds(30)),
+                null, "default", "sqlfeed", freePort(), recyclePages, Duration.ofSeconds(30)),
             "idle",
             sources,
             log,
