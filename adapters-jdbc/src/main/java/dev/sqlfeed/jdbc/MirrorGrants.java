@@ -45,9 +45,19 @@ final class MirrorGrants {
   static Map<ResourceRef, Set<Grant>> on(
       DSLContext db, String app, Collection<ResourceRef> resources) {
     Map<ResourceRef, Set<Grant>> out = new HashMap<>();
-    resources.forEach(ref -> out.put(ref, new LinkedHashSet<>()));
     inBatches(
-        out.keySet(),
+        resources,
+        MirrorGrants::resource,
+        any ->
+            db.selectDistinct(RESOURCE_TYPE, RESOURCE_ID)
+                .from(MirrorTable.RESOURCES.mirror())
+                .where(APP.eq(app))
+                .and(any)
+                .fetch()
+                .forEach(
+                    r -> out.put(new ResourceRef(r.value1(), r.value2()), new LinkedHashSet<>())));
+    inBatches(
+        new HashSet<>(resources),
         MirrorGrants::resource,
         any ->
             db.select(MirrorTable.GRANTS.columns())
@@ -58,7 +68,7 @@ final class MirrorGrants {
                 .forEach(
                     r -> {
                       Grant g = grant(r);
-                      out.get(g.resource()).add(g);
+                      out.computeIfAbsent(g.resource(), k -> new LinkedHashSet<>()).add(g);
                     }));
     return out;
   }

@@ -63,10 +63,11 @@ public interface EventLog {
   Set<ResourceRef> deletedFromMirror(String app, Collection<ResourceRef> resources);
 
   /**
-   * The grants on each of {@code resources} that the app's mirror holds: an entry for every
-   * resource asked, empty when the mirror has no grant on it (whether or not it has the resource).
-   * A few statements however many resources. How a page tells which grants of a changed resource
-   * the mirror lacks (see {@link dev.sqlfeed.ports.feed.GrantRestorer}).
+   * The grants on each of {@code resources} that the app's mirror holds: an entry for each resource
+   * asked that the mirror holds (empty when it has no grant) or holds a grant on; none for a
+   * resource the mirror knows nothing of. A few statements however many resources. How a page tells
+   * which grants of a changed resource the mirror lacks (see {@link
+   * dev.sqlfeed.ports.feed.GrantRestorer}).
    */
   Map<ResourceRef, Set<Grant>> grantsInMirror(String app, Collection<ResourceRef> resources);
 

@@ -305,7 +305,7 @@ public abstract class EventLogContract {
   }
 
   @Test
-  void grantsInMirror_givesTheGrantsOnEachResource_withOrWithoutTheResource() {
+  void grantsInMirror_givesTheGrantsOnEachResourceTheMirrorHoldsOrHoldsGrantsOn() {
     Grant a = grant("team", "ops", "member", "1");
     Grant b = grant("team", "ops", "admin", "2");
     Grant onDev = grant("team", "dev", "member", "1");
@@ -322,7 +322,9 @@ public abstract class EventLogContract {
 
     assertThat(
             store.grantsInMirror(
-                HR, List.of(ref("team", "ops"), ref("team", "qa"), ref("team", "dev"))))
+                HR,
+                List.of(
+                    ref("team", "ops"), ref("team", "qa"), ref("team", "dev"), ref("team", "new"))))
         .isEqualTo(
             Map.of(
                 ref("team", "ops"),

@@ -153,12 +153,15 @@ public final class InMemorySyncStore implements SyncStore {
     ensureOpen();
     Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
     Map<ResourceRef, Set<Grant>> out = new HashMap<>();
+    Set<ResourceRef> asked = new HashSet<>(resources);
     for (ResourceRef ref : resources) {
-      out.put(ref, new HashSet<>());
+      if (mirror.containsKey(List.of("1", ref.resourceType(), ref.resourceId()))) {
+        out.put(ref, new HashSet<>());
+      }
     }
     for (MirrorRecord record : mirror.values()) {
-      if (record instanceof Grant g && out.containsKey(g.resource())) {
-        out.get(g.resource()).add(g);
+      if (record instanceof Grant g && asked.contains(g.resource())) {
+        out.computeIfAbsent(g.resource(), k -> new HashSet<>()).add(g);
       }
     }
     return out;

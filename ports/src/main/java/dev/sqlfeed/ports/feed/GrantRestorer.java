@@ -35,12 +35,14 @@ import java.util.Set;
  *   <li>a resource put back (deleted from the mirror before the page, as {@link
  *       EventLog#deletedFromMirror} tells, or by an earlier event of the page) gets all of its
  *       grants, whatever its type's {@code restore_grants};
- *   <li>any other resource changed by an event new to the log gets those the mirror lacks ({@link
- *       EventLog#grantsInMirror}), unless its type says {@code restore_grants: on_put_back}: its
- *       source may never have seen it deleted (deleted and re-activated between two reads, or even
- *       created, deleted and re-activated: then it is new to the mirror, which may hold some of its
- *       grants already). A re-read of a change the log holds (a row inside the overlap) restores
- *       nothing, so idle cycles cost no grants queries.
+ *   <li>a resource the mirror holds, or holds grants on, changed by an event new to the log, gets
+ *       those the mirror lacks ({@link EventLog#grantsInMirror}), unless its type says {@code
+ *       restore_grants: on_put_back}: its source may never have seen it deleted (deleted and
+ *       re-activated between two reads, or even created, deleted and re-activated: then the mirror
+ *       lacks it but holds the grants read before it was deleted). A re-read of a change the log
+ *       holds (a row inside the overlap) restores nothing, so idle cycles cost no grants queries;
+ *   <li>a resource the mirror knows nothing of gets none: its grants reach the mirror through their
+ *       own rows, which are new too.
  * </ul>
  *
  * <p>A grant restored this way may also be read from its own row by a grants source (a membership
