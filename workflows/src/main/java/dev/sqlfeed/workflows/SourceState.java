@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param runs workflow runs so far: 1 + the continue-as-new count
  * @param cursorCheck what the last look for rows with an unreadable cursor found; null before one
  *     ran (a look runs now and then, see {@code CursorChecks})
+ * @param lastReset the last reset of the committed cursor; null before any
  */
 public record SourceState(
     CycleStateWire cycle,
@@ -29,9 +30,22 @@ public record SourceState(
     SourceFailure lastFailure,
     String lastCommitAt,
     long runs,
-    CursorCheck cursorCheck) {
+    CursorCheck cursorCheck,
+    LastReset lastReset) {
   public SourceState {
     Objects.requireNonNull(cycle, "cycle");
+  }
+
+  /** A state without a reset. */
+  public SourceState(
+      CycleStateWire cycle,
+      boolean initialised,
+      boolean pollRequested,
+      SourceFailure lastFailure,
+      String lastCommitAt,
+      long runs,
+      CursorCheck cursorCheck) {
+    this(cycle, initialised, pollRequested, lastFailure, lastCommitAt, runs, cursorCheck, null);
   }
 
   /** A state without a look for unreadable cursors. */

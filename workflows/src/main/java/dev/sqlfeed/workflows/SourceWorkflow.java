@@ -42,6 +42,13 @@ public interface SourceWorkflow {
   @SignalMethod(name = "resetCursor")
   void resetCursor(String timestamp);
 
+  /**
+   * {@link #resetCursor} on behalf of someone: the same reset, recorded with who asked as the
+   * state's {@link SourceState#lastReset()} (as every reset is, this one with its author).
+   */
+  @SignalMethod(name = "resetCursorBy")
+  void resetCursorBy(CursorReset reset);
+
   /** Replaces the pacing, as {@code sqlfeed run} does when the config changed. */
   @SignalMethod(name = "updateSettings")
   void updateSettings(SourceSettings settings);

@@ -80,6 +80,7 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
   private String lastCommitAt;
   private long runs = 1;
   private CursorCheck cursorCheck;
+  private LastReset lastReset;
 
   private String phase = "starting";
   private String nextPollAt;
@@ -251,11 +252,19 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
     lastCommitAt = s.lastCommitAt();
     runs = Math.max(1, s.runs());
     cursorCheck = s.cursorCheck();
+    lastReset = s.lastReset();
   }
 
   private SourceState snapshot() {
     return new SourceState(
-        cycle.toWire(), initialised, pollRequested, lastFailure, lastCommitAt, runs, cursorCheck);
+        cycle.toWire(),
+        initialised,
+        pollRequested,
+        lastFailure,
+        lastCommitAt,
+        runs,
+        cursorCheck,
+        lastReset);
   }
 
   private static String now() {
@@ -284,6 +293,12 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
 
   @Override
   public void resetCursor(String timestamp) {
+    resetCursorBy(new CursorReset(timestamp, null));
+  }
+
+  @Override
+  public void resetCursorBy(CursorReset reset) {
+    String timestamp = reset.to();
     Instant cursor;
     try {
       cursor = CanonicalTime.parse(timestamp);
@@ -297,7 +312,9 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
               now());
       return;
     }
+    String from = cycle.toWire().committedCursor();
     cycle = cycle.reset(cursor);
+    lastReset = new LastReset(reset.by(), now(), from, CanonicalTime.format(cursor));
     initialised = true;
     resets++;
     pollRequested = true;

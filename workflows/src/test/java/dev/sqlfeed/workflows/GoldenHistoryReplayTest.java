@@ -162,6 +162,9 @@ class GoldenHistoryReplayTest {
     public void resetCursor(String timestamp) {}
 
     @Override
+    public void resetCursorBy(CursorReset reset) {}
+
+    @Override
     public void updateSettings(SourceSettings settings) {}
 
     @Override

@@ -72,6 +72,37 @@ class SourceWorkflowSignalTest {
   }
 
   @Test
+  void resetCursorBy_recordsWhoWhenFromAndTo_andOutlivesContinueAsNew() {
+    feed.rows(5, Duration.ofMinutes(10));
+    t.start(input("user", new SourceSettings(POLL.toMillis(), 100, 2, 1_000_000, false), false));
+    SourceStatus before = t.awaitStatus("user", s -> s.state().cycle().cycles() == 1);
+
+    t.stub("user").resetCursorBy(new CursorReset("2026-11-25T10:00:00+01:00", "alice"));
+    SourceStatus reset = t.awaitStatus("user", s -> s.state().cycle().cycles() == 2);
+    t.env.sleep(POLL);
+    SourceStatus later = t.awaitStatus("user", s -> s.state().runs() == 2);
+
+    LastReset last = reset.state().lastReset();
+    assertThat(last.by()).isEqualTo("alice");
+    assertThat(last.from()).isEqualTo(before.state().cycle().committedCursor()).isNotNull();
+    assertThat(last.to()).isEqualTo("2026-11-25T09:00:00Z");
+    assertThat(last.at()).isNotBlank();
+    assertThat(later.state().lastReset()).isEqualTo(last);
+  }
+
+  @Test
+  void resetCursor_withoutAnAuthor_isRecordedWithoutOne() {
+    t.start(input("user", settings(100), false));
+    t.awaitStatus("user", s -> s.state().cycle().cycles() == 1);
+
+    t.stub("user").resetCursor("2026-11-25T09:00:00Z");
+    SourceStatus after = t.awaitStatus("user", s -> s.state().lastReset() != null);
+
+    assertThat(after.state().lastReset().by()).isNull();
+    assertThat(after.state().lastReset().to()).isEqualTo("2026-11-25T09:00:00Z");
+  }
+
+  @Test
   void resetCursor_inTheMiddleOfACycle_abandonsIt() throws InterruptedException {
     feed.rows(25, Duration.ofMinutes(30)).holdAt(2);
     t.start(input("user", settings(10), true));

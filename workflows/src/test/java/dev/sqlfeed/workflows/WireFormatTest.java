@@ -89,6 +89,33 @@ class WireFormatTest {
   }
 
   @Test
+  void lastReset_roundTripsInState_andAnOlderStateReadsWithoutOne() {
+    LastReset reset =
+        new LastReset(
+            "alice", "2026-11-25T10:05:00Z", "2026-11-25T10:00:00Z", "2026-11-20T00:00:00Z");
+    SourceState state = new SourceState(runningCycle(), true, false, null, null, 2, null, reset);
+    CursorReset signal = new CursorReset("2026-11-20T00:00:00Z", "alice");
+
+    assertThat(roundTrip(state, SourceState.class)).isEqualTo(state);
+    assertThat(roundTrip(signal, CursorReset.class)).isEqualTo(signal);
+    String older =
+        converter
+            .toPayload(fullState())
+            .orElseThrow()
+            .getData()
+            .toStringUtf8()
+            .replace(",\"lastReset\":null", "");
+    assertThat(older).doesNotContain("lastReset");
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", com.google.protobuf.ByteString.copyFromUtf8("json/plain"))
+            .setData(com.google.protobuf.ByteString.copyFrom(older, StandardCharsets.UTF_8))
+            .build();
+    assertThat(converter.fromPayload(payload, SourceState.class, SourceState.class))
+        .isEqualTo(fullState());
+  }
+
+  @Test
   void multiPageActivityRecords_roundTrip() {
     ScanRequest request = new ScanRequest("acme", "user", runningCycle(), 100, 50);
     ScanResult result = new ScanResult(runningCycle(), 1_000, 800, 200, false, 10);
