@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
       InitExampleCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      PollCommand.class,
+      ResetCommand.class,
       HistoryCommand.class,
       ReplayCommand.class,
       DemoCommand.class

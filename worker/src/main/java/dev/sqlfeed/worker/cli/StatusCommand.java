@@ -7,6 +7,7 @@ import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.CursorCheck;
+import dev.sqlfeed.workflows.LastReset;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceStatus;
 import dev.sqlfeed.workflows.SourceWorkflows;
@@ -23,11 +24,12 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Asks each incremental source's workflow for its state and prints one line per source:",
-      "phase, committed cursor, the running cycle's progress, counters and the last error",
-      "(also while a failed page is being retried, with the attempt)."
+      "phase, whether it is paused, committed cursor, the running cycle's progress, counters,",
+      "the last error (also while a failed page is being retried, with the attempt) and the",
+      "last reset of its cursor ('sqlfeed reset')."
     })
 final class StatusCommand implements Callable<Integer> {
-  private static final String ROW = "%-32s %-9s %-30s %-14s %8s %8s %10s  %s%n";
+  private static final String ROW = "%-32s %-9s %-6s %-30s %-14s %8s %8s %10s  %s%n";
 
   private final CliContext context;
 
@@ -45,13 +47,14 @@ final class StatusCommand implements Callable<Integer> {
     String app = loaded.config().appName();
     PrintWriter out = context.out();
     try (TemporalConnection connection = temporal.connect()) {
-      out.printf(ROW, "SOURCE", "PHASE", "COMMITTED", "CYCLE", "CYCLES", "FAILED", "EVENTS", "");
+      out.printf(
+          ROW, "SOURCE", "PHASE", "PAUSED", "COMMITTED", "CYCLE", "CYCLES", "FAILED", "EVENTS", "");
       for (SourcePacing source : SourcePacing.of(loaded.config())) {
         SourceStatus status;
         try {
           status = SourceWorkflows.attach(connection.client(), app, source.key()).state();
         } catch (WorkflowNotFoundException e) {
-          out.printf(ROW, source.key(), "absent", "-", "-", "-", "-", "-", "");
+          out.printf(ROW, source.key(), "absent", "-", "-", "-", "-", "-", "-", "");
           continue;
         }
         CycleStateWire c = status.state().cycle();
@@ -74,10 +77,16 @@ final class StatusCommand implements Callable<Integer> {
         if (check != null && check.found() > 0) {
           error = error.isEmpty() ? check.describe() : error + "; " + check.describe();
         }
+        LastReset reset = status.state().lastReset();
+        if (reset != null) {
+          String line = describe(reset);
+          error = error.isEmpty() ? line : error + "; " + line;
+        }
         out.printf(
             ROW,
             source.key(),
             status.phase(),
+            c.paused() ? "yes" : "no",
             c.committedCursor() == null ? "-" : c.committedCursor(),
             c.since() == null ? "-" : c.cyclePages() + "p/" + c.cycleRows() + "r",
             c.cycles(),
@@ -91,5 +100,17 @@ final class StatusCommand implements Callable<Integer> {
       context.err().println("sqlfeed: " + e.getMessage());
       return ExitCode.UNAVAILABLE;
     }
+  }
+
+  /** A reset as one phrase: {@code last reset 2026-... by alice: 2026-... -> 2026-...}. */
+  private static String describe(LastReset reset) {
+    return "last reset "
+        + reset.at()
+        + " by "
+        + (reset.by() == null ? "(unknown)" : reset.by())
+        + ": "
+        + (reset.from() == null ? "(none)" : reset.from())
+        + " -> "
+        + reset.to();
   }
 }

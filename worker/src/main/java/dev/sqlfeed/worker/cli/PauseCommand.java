@@ -1,0 +1,32 @@
+package dev.sqlfeed.worker.cli;
+
+import dev.sqlfeed.workflows.SourceWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sqlfeed pause}: holds the scans of one source or of all. */
+@Command(
+    name = "pause",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pauses incremental sources: a running cycle stops after its current page,",
+      "and no new cycle starts (polls included) until 'sqlfeed resume'."
+    })
+final class PauseCommand extends SourceSignalCommand {
+  @Mixin SourceSelection selection;
+
+  PauseCommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  String source() {
+    return selection.key;
+  }
+
+  @Override
+  String signal(SourceWorkflow workflow) {
+    workflow.pause();
+    return "paused";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sqlfeed.worker.cli;
+
+import dev.sqlfeed.workflows.SourceWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sqlfeed poll}: a cycle now instead of at the end of the poll interval. */
+@Command(
+    name = "poll",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Asks incremental sources for a cycle now instead of at the end of their",
+      "poll interval (after the running cycle, if any). A paused source polls",
+      "once it is resumed."
+    })
+final class PollCommand extends SourceSignalCommand {
+  @Mixin SourceSelection selection;
+
+  PollCommand(CliContext context) {
+    super(context);
+  }
+
+  @Override
+  String source() {
+    return selection.key;
+  }
+
+  @Override
+  String signal(SourceWorkflow workflow) {
+    workflow.pollNow();
+    return "poll requested";
+  }
+}
