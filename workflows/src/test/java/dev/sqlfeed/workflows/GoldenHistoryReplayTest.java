@@ -60,6 +60,7 @@ class GoldenHistoryReplayTest {
             "golden/continue-as-new-mid-cycle.json",
             "golden/pause-resume.json",
             "golden/reset-cursor.json",
+            "golden/reset-cursor-by.json",
             "golden/poll-now.json",
             "golden/update-settings.json",
             "golden/continue-as-new-next-run.json",

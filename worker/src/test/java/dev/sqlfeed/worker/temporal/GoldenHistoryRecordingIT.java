@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.StoredEvent;
+import dev.sqlfeed.workflows.CursorReset;
 import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceSettings;
 import dev.sqlfeed.workflows.SourceState;
@@ -297,6 +298,26 @@ class GoldenHistoryRecordingIT {
     assertThat(t.checkpoint()).map(Checkpoint::cursor).contains(t.users.cursorOf(3));
     assertThat(eventKinds()).hasSize(3);
     golden("reset-cursor", run);
+  }
+
+  @Test
+  void resetCursorBy_isRecordedWithWhoAsked_andTheRowsReadAgainAreDuplicates() throws Exception {
+    users(3);
+
+    WorkflowExecution run = t.start(t.settings(), false);
+    SourceStatus before =
+        t.awaitStatus(s -> s.state().cycle().cycles() == 1 && s.phase().equals("waiting"));
+    Instant hourAgo = t.users.now("-60 minutes");
+    t.stub().resetCursorBy(new CursorReset(hourAgo.toString(), "operator"));
+    SourceStatus after = t.awaitStatus(s -> s.state().cycle().cycles() == 2);
+
+    assertThat(after.state().cycle().duplicates()).isEqualTo(3);
+    assertThat(after.state().lastReset().by()).isEqualTo("operator");
+    assertThat(after.state().lastReset().from())
+        .isEqualTo(before.state().cycle().committedCursor());
+    assertThat(Instant.parse(after.state().lastReset().to())).isEqualTo(hourAgo);
+    assertThat(eventKinds()).hasSize(3);
+    golden("reset-cursor-by", run);
   }
 
   @Test
