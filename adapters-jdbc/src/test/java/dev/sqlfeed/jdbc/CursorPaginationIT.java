@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -174,6 +175,44 @@ class CursorPaginationIT {
         .as("seed %d", SEED)
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(expected(UUIDS, true));
+  }
+
+  /**
+   * A guard of the user's own for the first page keeps the comparison; the first cursor is the
+   * empty string where the guard compares it with text, and on PostgreSQL the smallest bigint where
+   * it is compared with the key, which PostgreSQL would refuse as ''.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
+  void aFirstPageGuardOfTheUsersOwn_everyRowReadOnce(Kind kind) {
+    List<String> keys =
+        readAll(
+            kind,
+            "SELECT id FROM numbered WHERE (?<Cursor> = '' OR id > ?<Cursor>)"
+                + " ORDER BY id LIMIT ?<Limit>");
+
+    assertThat(keys)
+        .as("seed %d", SEED)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, false));
+  }
+
+  /**
+   * A comparison the first page cannot leave out: PostgreSQL tells the type it compares with, and
+   * the first cursor is that type's lowest value.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"numbered, false", "tokens, true"})
+  void postgres_aKeptComparison_comparesWithTheLowestValueOfItsType(String table, boolean uuid) {
+    List<String> keys =
+        readAll(
+            Kind.POSTGRES,
+            "SELECT id FROM " + table + " WHERE NOT (id <= ?<Cursor>) ORDER BY id LIMIT ?<Limit>");
+
+    assertThat(keys)
+        .as("seed %d", SEED)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected(uuid ? UUIDS : NUMBERS, false));
   }
 
   /**

@@ -114,7 +114,8 @@ public final class Paging {
 
   /**
    * The values of every placeholder of the current page's {@link #statement()}: the paging ones,
-   * and the others from {@code vars}.
+   * and the others from {@code vars}. A first page's {@code ?<Cursor>}, where its statement still
+   * has one, is {@link FirstCursor#BELOW_EVERY_KEY}.
    */
   public Map<String, Object> bindings(Map<String, Object> vars) {
     Map<String, Object> bindings = new HashMap<>();
@@ -122,7 +123,7 @@ public final class Paging {
       switch (name.toLowerCase(Locale.ROOT)) {
         case "limit" -> bindings.put(name, (long) pageSize + 1);
         case "offset" -> bindings.put(name, offset);
-        case "cursor" -> bindings.put(name, cursor);
+        case "cursor" -> bindings.put(name, firstPage ? FirstCursor.BELOW_EVERY_KEY : cursor);
         default -> {
           if (vars.containsKey(name)) {
             bindings.put(name, vars.get(name));

@@ -118,4 +118,25 @@ class FirstCursorPageTest {
     assertThat(Paging.resume(query, Optional.of(pagination), "").statement().jdbcSql())
         .isEqualTo("SELECT id FROM u WHERE (id = id) ORDER BY id LIMIT ?");
   }
+
+  @Test
+  void aFirstPageThatKeepsItsComparison_bindsTheCursorBelowEveryKey_thenTheLastKey() {
+    Query query =
+        new Query(
+            SqlTemplate.parse(
+                "SELECT id FROM u WHERE lower(id) > ?<Cursor> ORDER BY id LIMIT ?<Limit>"),
+            "resource_types.user.list.query");
+    Pagination pagination =
+        new Pagination(PaginationStrategy.CURSOR, "id", 2, "resource_types.user.list.pagination");
+    Paging paging = Paging.of(query, Optional.of(pagination));
+
+    assertThat(paging.statement()).isEqualTo(query.sql());
+    assertThat(paging.bindings(Map.of()))
+        .isEqualTo(Map.of("limit", 3L, "cursor", FirstCursor.BELOW_EVERY_KEY));
+    assertThat(FirstCursor.BELOW_EVERY_KEY).hasToString("");
+
+    paging.next(3, "b");
+
+    assertThat(paging.bindings(Map.of())).isEqualTo(Map.of("limit", 3L, "cursor", "b"));
+  }
 }

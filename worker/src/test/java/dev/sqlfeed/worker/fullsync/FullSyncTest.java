@@ -118,7 +118,9 @@ class FullSyncTest {
 
     sync(config, source);
 
-    assertThat(source.calls()).extracting(c -> c.bindings().get("cursor")).containsExactly(null, "b");
+    assertThat(source.calls())
+        .extracting(c -> c.bindings().get("cursor"))
+        .containsExactly(null, "b");
     assertThat(source.calls())
         .extracting(ScriptedSourceReader.Call::sql)
         .containsExactly(
