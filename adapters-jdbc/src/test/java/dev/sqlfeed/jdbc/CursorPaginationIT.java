@@ -9,11 +9,13 @@ import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.query.SqlTemplate;
+import dev.sqlfeed.domain.schema.SafeBindings;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.catalog.SourceCatalog;
 import dev.sqlfeed.ports.fullsync.QueryRunner;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -213,6 +215,50 @@ class CursorPaginationIT {
         .as("seed %d", SEED)
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(expected(uuid ? UUIDS : NUMBERS, false));
+  }
+
+  /** What {@code validate --connect} asks before it warns about a kept comparison. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "numbered, id, true",
+    "tokens, id, true",
+    "named, id, true",
+    "numbered, inet '10.0.0.1', false"
+  })
+  void postgres_theCatalogTellsWhereTheFirstCursorIsBelowEveryKey(
+      String table, String key, boolean below) {
+    TestDatabase db = db(Kind.POSTGRES);
+    SourceQuery query =
+        new SourceQuery(
+            "q",
+            SqlTemplate.parse(
+                "SELECT id FROM "
+                    + table
+                    + " WHERE NOT ("
+                    + key
+                    + " <= ?<Cursor>) LIMIT ?<Limit>"));
+    try (SourceCatalog catalog =
+        JdbcCatalogs.open(
+            ConnectionSpec.of(ConnectValues.dsn(db.jdbcUrl(), db.user(), db.password())),
+            SourceOptions.named("it"))) {
+      assertThat(catalog.firstCursorBelowEveryKey(query, SafeBindings.of(query.template()), 0))
+          .isEqualTo(below);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"MARIADB", "SQLITE"})
+  void elsewhere_theCatalogCannotTell(Kind kind) {
+    TestDatabase db = db(kind);
+    SourceQuery query =
+        new SourceQuery("q", SqlTemplate.parse("SELECT id FROM numbered WHERE id > ?<Cursor>"));
+    try (SourceCatalog catalog =
+        JdbcCatalogs.open(
+            ConnectionSpec.of(ConnectValues.dsn(db.jdbcUrl(), db.user(), db.password())),
+            SourceOptions.named("it"))) {
+      assertThat(catalog.firstCursorBelowEveryKey(query, SafeBindings.of(query.template()), 0))
+          .isFalse();
+    }
   }
 
   /**
