@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  *
  * <p>The rewrite is made only where it provably means the same: every bound {@code ?<Cursor>} of
  * the statement is such a comparison, its key a plain column name (qualified and quoted names too),
- * which stands right after {@code WHERE}, {@code AND}, {@code OR}, {@code NOT}, {@code HAVING},
- * {@code ON}, {@code WHEN} or an opening parenthesis, and the comparison is followed by the end,
- * {@code )}, {@code ;} or a keyword that binds less tightly than a comparison ({@code AND}, {@code
- * OR}, {@code ORDER}, {@code LIMIT} ...). Anything else ({@code a + id > ?<Cursor>}, a cursor also
- * used outside a comparison) runs as written, and its comparisons are listed by {@link
- * #keptComparisons()} for {@code validate --connect} to warn about.
+ * which stands right after {@code WHERE}, {@code AND}, {@code OR}, {@code HAVING}, {@code ON},
+ * {@code WHEN} or an opening parenthesis (not {@code NOT}: MariaDB's {@code HIGH_NOT_PRECEDENCE}
+ * mode would bind it to the key alone), and the comparison is followed by the end, {@code )},
+ * {@code ;} or a keyword that binds less tightly than a comparison ({@code AND}, {@code OR}, {@code
+ * ORDER}, {@code LIMIT} ...). Anything else ({@code a + id > ?<Cursor>}, a cursor also used outside
+ * a comparison) runs as written, and its comparisons are listed by {@link #keptComparisons()} for
+ * {@code validate --connect} to warn about.
  *
  * @param statement the first page's statement, without its cursor comparisons; empty when the
  *     statement uses no bound {@code ?<Cursor>} or cannot be rewritten
@@ -43,7 +44,7 @@ public record FirstCursorPage(Optional<SqlTemplate> statement, List<Placeholder>
       "(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|\\[[^\\]]+\\])";
   private static final String COLUMN = IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")*";
   private static final String BEFORE_PREDICATE =
-      "(?:\\b(?:WHERE|AND|OR|NOT|HAVING|ON|WHEN)\\s+|\\(\\s*)";
+      "(?:\\b(?:WHERE|AND|OR|HAVING|ON|WHEN)\\s+|\\(\\s*)";
   private static final String AFTER_PREDICATE =
       "(?:\\s|--[^\\n]*|/\\*.*?\\*/)*"
           + "(?:\\z|;|\\)|(?:AND|OR|ORDER|LIMIT|GROUP|HAVING|THEN|ELSE|END|WINDOW|UNION|EXCEPT"

@@ -61,6 +61,8 @@ class FirstCursorPageTest {
         "SELECT id FROM u WHERE (?<Cursor> = '' OR id > ?<Cursor>) ORDER BY id",
         "SELECT id FROM u WHERE lower(id) > ?<Cursor> ORDER BY id",
         "SELECT id FROM u WHERE x BETWEEN 1 AND id > ?<Cursor>",
+        "SELECT id FROM u WHERE NOT id > ?<Cursor>",
+        "SELECT id FROM u WHERE id > ?<Cursor> IS TRUE",
         "SELECT id FROM u WHERE data->>?<Cursor> > 'a' AND id > ?<Cursor>",
       })
   void aComparisonThatMightMeanSomethingElse_isKeptAndListed(String sql) {
