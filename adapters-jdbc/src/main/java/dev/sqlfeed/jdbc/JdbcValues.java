@@ -46,12 +46,16 @@ final class JdbcValues {
    * for its marker ({@link FirstCursorValues}); asking costs one round trip, on first pages only.
    */
   static void bind(PreparedStatement ps, List<Object> values, Product product) throws SQLException {
-    List<Integer> firstCursors = new ArrayList<>();
+    List<Integer> firstCursors = List.of();
     for (int i = 0; i < values.size(); i++) {
       int index = i + 1;
       Object value = values.get(i);
       if (value instanceof FirstCursor) {
+        // Untyped on PostgreSQL (stringtype=unspecified), so that the server infers the type.
         ps.setString(index, "");
+        if (firstCursors.isEmpty()) {
+          firstCursors = new ArrayList<>();
+        }
         firstCursors.add(index);
       } else if (value == null) {
         // SQL Server and Oracle want a type; elsewhere an untyped NULL fits any context.
