@@ -56,6 +56,28 @@ final class JdbcSourceCatalog implements SourceCatalog {
     }
   }
 
+  /** PostgreSQL: whether the type it infers for the marker has a lowest value sqlfeed binds. */
+  @Override
+  public boolean firstCursorBelowEveryKey(
+      SourceQuery query, Map<String, Object> bindings, int marker) {
+    if (product != Product.POSTGRES) {
+      return false;
+    }
+    String origin = query.origin();
+    List<Object> values =
+        PageShapes.convert(JooqSourceReader.bindValues(query, bindings), timestamps);
+    Connection connection = connect(origin);
+    try (PreparedStatement ps = connection.prepareStatement(query.template().jdbcSql())) {
+      JdbcValues.bind(ps, values, product);
+      String type = ps.getParameterMetaData().getParameterTypeName(marker + 1);
+      return FirstCursorValues.lowest(type).isPresent();
+    } catch (SQLException | RuntimeException e) {
+      throw e instanceof SourceException s ? s : errors.querying(origin, e);
+    } finally {
+      release(connection);
+    }
+  }
+
   private List<ResultColumn> described(Connection connection, String sql, List<Object> values)
       throws SQLException {
     KeysetSql describe = KeysetSql.describe(product, sql, values);

@@ -2,13 +2,17 @@ package dev.sqlfeed.jdbc;
 
 import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
+import dev.sqlfeed.domain.sync.FirstCursor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Binds values through plain JDBC, each with the setter that keeps its type. jOOQ's plain SQL API
@@ -36,12 +40,24 @@ final class JdbcValues {
     return value;
   }
 
-  /** Binds {@code values} to the markers 1 to n. */
+  /**
+   * Binds {@code values} to the markers 1 to n. A first page's cursor ({@link FirstCursor}) is the
+   * empty string, except on PostgreSQL, where it is the lowest value of the type the server infers
+   * for its marker ({@link FirstCursorValues}); asking costs one round trip, on first pages only.
+   */
   static void bind(PreparedStatement ps, List<Object> values, Product product) throws SQLException {
+    List<Integer> firstCursors = List.of();
     for (int i = 0; i < values.size(); i++) {
       int index = i + 1;
       Object value = values.get(i);
-      if (value == null) {
+      if (value instanceof FirstCursor) {
+        // Untyped on PostgreSQL (stringtype=unspecified), so that the server infers the type.
+        ps.setString(index, "");
+        if (firstCursors.isEmpty()) {
+          firstCursors = new ArrayList<>();
+        }
+        firstCursors.add(index);
+      } else if (value == null) {
         // SQL Server and Oracle want a type; elsewhere an untyped NULL fits any context.
         boolean typed = product == Product.SQLSERVER || product == Product.ORACLE;
         ps.setNull(index, typed ? Types.VARCHAR : Types.NULL);
@@ -61,6 +77,15 @@ final class JdbcValues {
         ps.setBytes(index, bytes);
       } else {
         ps.setObject(index, value);
+      }
+    }
+    if (product == Product.POSTGRES && !firstCursors.isEmpty()) {
+      ParameterMetaData types = ps.getParameterMetaData();
+      for (int index : firstCursors) {
+        Optional<String> lowest = FirstCursorValues.lowest(types.getParameterTypeName(index));
+        if (lowest.isPresent()) {
+          ps.setObject(index, lowest.get(), Types.OTHER);
+        }
       }
     }
   }

@@ -21,7 +21,9 @@ public interface SourceReader extends AutoCloseable {
   /**
    * Runs one statement with every placeholder bound from {@code bindings} and hands each row, its
    * values normalised, to {@code sink} in the order the database returns them. Streams: the result
-   * is never held in memory as a whole.
+   * is never held in memory as a whole. A binding may be {@link
+   * dev.sqlfeed.domain.sync.FirstCursor#BELOW_EVERY_KEY}: a value below every value of the type the
+   * statement compares it with where the database tells that type, else the empty string.
    *
    * @throws dev.sqlfeed.domain.error.SourceException if the query fails or a binding is missing
    * @return the number of rows read

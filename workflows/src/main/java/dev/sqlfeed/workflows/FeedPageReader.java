@@ -114,7 +114,7 @@ final class FeedPageReader {
         long[] returned = {0};
         Object[] lastKey = {null};
         source.read(
-            query,
+            new SourceQuery(query.origin(), paging.statement()),
             paging.bindings(bindings),
             row -> {
               returned[0]++;

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code ?<Limit>} 1 and {@code ?<Offset>} 0: some databases refuse {@code LIMIT NULL};
- *   <li>{@code ?<Cursor>} the empty string, as on a first page;
+ *   <li>{@code ?<Cursor>} the empty string, baton-sql's first cursor;
  *   <li>{@code ?<since>} a timestamp (the epoch), so that it is bound as incremental sync binds it;
  *   <li>{@code ?<id>} and every var: SQL NULL, which fits any type and matches no row.
  * </ul>

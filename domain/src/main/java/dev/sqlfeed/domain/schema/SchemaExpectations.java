@@ -3,6 +3,7 @@ package dev.sqlfeed.domain.schema;
 import dev.sqlfeed.domain.config.Cel;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Pagination;
+import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.entitlement.EntitlementsQuery;
 import dev.sqlfeed.domain.config.feed.EventFeed;
@@ -12,6 +13,8 @@ import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.mapping.ColumnReferences;
+import dev.sqlfeed.domain.query.SqlTemplate.Placeholder;
+import dev.sqlfeed.domain.sync.FirstCursorPage;
 import dev.sqlfeed.domain.sync.Paging;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +74,16 @@ public final class SchemaExpectations {
       Pagination p = pagination.orElseThrow();
       uses.add(ColumnUse.key(p.primaryKey(), p.path() + ".primary_key", true));
     }
-    return new ExpectedQuery(query, uses, Optional.empty());
+    return new ExpectedQuery(query, uses, Optional.empty(), firstPageCursors(query, pagination));
+  }
+
+  /** The {@code ?<Cursor>} comparisons that the first page of cursor pagination keeps. */
+  private static List<Placeholder> firstPageCursors(Query query, Optional<Pagination> pagination) {
+    if (!Paging.of(query, pagination).paged()
+        || pagination.orElseThrow().strategy() != PaginationStrategy.CURSOR) {
+      return List.of();
+    }
+    return FirstCursorPage.of(query.sql()).keptComparisons();
   }
 
   /**
@@ -132,7 +144,7 @@ public final class SchemaExpectations {
     pagination
         .filter(p -> !p.primaryKey().isEmpty())
         .ifPresent(p -> uses.add(ColumnUse.key(p.primaryKey(), p.path() + ".primary_key", false)));
-    return new ExpectedQuery(query, uses, Optional.of(cursor));
+    return new ExpectedQuery(query, uses, Optional.of(cursor), firstPageCursors(query, pagination));
   }
 
   /** The columns that expressions read, each expression's columns in the order of its text. */

@@ -4,6 +4,7 @@ import dev.sqlfeed.domain.config.Pagination;
 import dev.sqlfeed.domain.config.PaginationStrategy;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.domain.query.SqlTemplate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * ?<Offset>} or {@code ?<Cursor>} (any case); otherwise it is read in one go. {@code ?<Limit>} is
  * bound to the page size plus one, so that a page that returns more rows than the page size shows
  * that another page follows; the extra row is not mapped. The first cursor is the empty string,
- * each next one the text of the primary key column of the page's last row.
+ * each next one the text of the primary key column of the page's last row. The first page of cursor
+ * pagination runs {@link FirstCursorPage}'s statement where there is one: the idiom's {@code id >
+ * ?<Cursor>} left out, since the empty string is no lowest key on every database.
  *
  * <p>One deliberate difference: baton-sql computes the next offset as {@code offset * pageSize +
  * pageSize}, which skips rows from the third page on; sqlfeed uses {@code offset + pageSize}.
@@ -26,8 +29,10 @@ public final class Paging {
   private final Optional<Pagination> pagination;
   private final boolean paged;
   private final int pageSize;
+  private final Optional<SqlTemplate> firstCursorPage;
   private long offset;
   private String cursor = "";
+  private boolean firstPage = true;
   private boolean done;
 
   private Paging(Query query, Optional<Pagination> pagination) {
@@ -39,6 +44,10 @@ public final class Paging {
                 .map(p -> p.toLowerCase(Locale.ROOT))
                 .anyMatch(p -> p.equals("limit") || p.equals("offset") || p.equals("cursor"));
     this.pageSize = pagination.map(Pagination::effectivePageSize).orElse(0);
+    this.firstCursorPage =
+        paged && pagination.get().strategy() == PaginationStrategy.CURSOR
+            ? FirstCursorPage.of(query.sql()).statement()
+            : Optional.empty();
   }
 
   /** Paging for a query and its optional pagination block. */
@@ -55,6 +64,7 @@ public final class Paging {
   public static Paging resume(Query query, Optional<Pagination> pagination, String token) {
     Paging paging = new Paging(query, pagination);
     if (!token.isEmpty() && paging.paged) {
+      paging.firstPage = false;
       if (pagination.get().strategy() == PaginationStrategy.CURSOR) {
         paging.cursor = token;
       } else {
@@ -95,16 +105,25 @@ public final class Paging {
   }
 
   /**
-   * The values of every placeholder of the query for the current page: the paging ones, and the
-   * others from {@code vars}.
+   * The statement of the current page: the query as written, except on the first page of cursor
+   * pagination where {@link FirstCursorPage} could leave its cursor comparisons out.
+   */
+  public SqlTemplate statement() {
+    return firstPage ? firstCursorPage.orElse(query.sql()) : query.sql();
+  }
+
+  /**
+   * The values of every placeholder of the current page's {@link #statement()}: the paging ones,
+   * and the others from {@code vars}. A first page's {@code ?<Cursor>}, where its statement still
+   * has one, is {@link FirstCursor#BELOW_EVERY_KEY}.
    */
   public Map<String, Object> bindings(Map<String, Object> vars) {
     Map<String, Object> bindings = new HashMap<>();
-    for (String name : query.sql().parameters()) {
+    for (String name : statement().parameters()) {
       switch (name.toLowerCase(Locale.ROOT)) {
         case "limit" -> bindings.put(name, (long) pageSize + 1);
         case "offset" -> bindings.put(name, offset);
-        case "cursor" -> bindings.put(name, cursor);
+        case "cursor" -> bindings.put(name, firstPage ? FirstCursor.BELOW_EVERY_KEY : cursor);
         default -> {
           if (vars.containsKey(name)) {
             bindings.put(name, vars.get(name));
@@ -127,6 +146,7 @@ public final class Paging {
       done = true;
       return false;
     }
+    firstPage = false;
     if (pagination.get().strategy() == PaginationStrategy.CURSOR) {
       String next = SourceRowText.of(lastKey);
       if (next.equals(cursor)) {

@@ -5,6 +5,8 @@ import dev.sqlfeed.domain.config.bind.Problem;
 import dev.sqlfeed.domain.config.tree.YamlNode;
 import dev.sqlfeed.domain.config.tree.YamlPaths;
 import dev.sqlfeed.domain.error.SourceException;
+import dev.sqlfeed.domain.query.SqlTemplate;
+import dev.sqlfeed.domain.query.SqlTemplate.Placeholder;
 import dev.sqlfeed.domain.schema.ColumnUse;
 import dev.sqlfeed.domain.schema.ExpectedQuery;
 import dev.sqlfeed.domain.schema.SafeBindings;
@@ -51,12 +53,11 @@ public final class SchemaCheck {
 
   private void check(ExpectedQuery expected) {
     String path = expected.query().path();
+    SourceQuery query = new SourceQuery(path, expected.query().sql());
     List<ResultColumn> columns;
     try {
-      columns =
-          catalog.columns(
-              new SourceQuery(path, expected.query().sql()),
-              SafeBindings.of(expected.query().sql()));
+      columns = catalog.columns(query, SafeBindings.of(expected.query().sql()));
+      firstPageCursors(expected, query);
     } catch (SourceException e) {
       if (e.kind() == SourceException.Kind.UNAVAILABLE) {
         throw e;
@@ -82,6 +83,41 @@ public final class SchemaCheck {
                           index(cursor, column, path);
                           precision(cursor, column);
                         }));
+  }
+
+  /**
+   * A comparison on {@code ?<Cursor>} that the first page keeps compares with baton-sql's empty
+   * string, unless the database tells the type it compares with and sqlfeed binds that type's
+   * lowest value instead (PostgreSQL): elsewhere it may read too few rows, or none.
+   */
+  private void firstPageCursors(ExpectedQuery expected, SourceQuery query) {
+    SqlTemplate sql = expected.query().sql();
+    for (Placeholder cursor : expected.firstPageCursors()) {
+      int marker =
+          (int)
+              sql.placeholders().stream()
+                  .filter(p -> !p.inline() && p.offset() < cursor.offset())
+                  .count();
+      if (catalog.firstCursorBelowEveryKey(query, SafeBindings.of(sql), marker)) {
+        continue;
+      }
+      String text = sql.text().substring(0, cursor.offset());
+      int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+      int column = cursor.offset() - (text.lastIndexOf('\n') + 1) + 1;
+      String path = expected.query().path();
+      warnings.add(
+          new Problem(
+              YamlPaths.locate(tree, path, line, column),
+              path,
+              cursor.token()
+                  + " is compared here, and a first page binds it as the empty string (on"
+                  + " PostgreSQL as the lowest value of the compared type, where sqlfeed knows"
+                  + " one): MariaDB compares that with a number as 0, skipping keys of 0 and below,"
+                  + " SQLite as above every number, reading no row at all, and PostgreSQL refuses"
+                  + " it for most types other than text; write the comparison as a condition of"
+                  + " its own, `key > ?<Cursor>` on a plain column, which the first page leaves"
+                  + " out (README, \"Cursor pagination\")"));
+    }
   }
 
   /**

@@ -27,6 +27,21 @@ public interface SourceCatalog extends AutoCloseable {
   List<ResultColumn> columns(SourceQuery query, Map<String, Object> bindings);
 
   /**
+   * Whether the reader binds a first page's cursor ({@link
+   * dev.sqlfeed.domain.sync.FirstCursor#BELOW_EVERY_KEY}) at bound marker {@code marker} (0-based,
+   * in the order of {@link dev.sqlfeed.domain.query.SqlTemplate#parameters()}) of {@code query} as
+   * a value below every value of the type the statement compares it with. Only a database that
+   * tells a parameter's type can say so (PostgreSQL); the default, for the others, is false.
+   *
+   * @param bindings as for {@link #columns}
+   * @throws dev.sqlfeed.domain.error.SourceException as for {@link #columns}
+   */
+  default boolean firstCursorBelowEveryKey(
+      SourceQuery query, Map<String, Object> bindings, int marker) {
+    return false;
+  }
+
+  /**
    * Whether some index of the table that {@code column} comes from has that column first. The
    * primary key counts as an index. A column without an origin, from a view, or on a database whose
    * catalog this adapter does not read, is {@link IndexCheck.Unknown}.

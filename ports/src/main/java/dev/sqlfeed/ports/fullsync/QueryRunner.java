@@ -36,11 +36,13 @@ public final class QueryRunner {
       String origin,
       RowHandler handler) {
     Paging paging = Paging.of(query, pagination);
-    SourceQuery sourceQuery = new SourceQuery(origin, query.sql());
     long mapped = 0;
     do {
       PageState page = new PageState(paging, mapped, origin, handler);
-      source.read(sourceQuery, paging.bindings(vars), row -> page.accept(row.asMap()));
+      source.read(
+          new SourceQuery(origin, paging.statement()),
+          paging.bindings(vars),
+          row -> page.accept(row.asMap()));
       mapped += page.mapped;
       paging.next(page.returned, page.lastKey);
     } while (!paging.done());

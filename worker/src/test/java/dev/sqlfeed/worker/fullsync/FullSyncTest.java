@@ -90,14 +90,15 @@ class FullSyncTest {
   }
 
   @Test
-  void cursorPagination_startsFromTheEmptyString_andContinuesFromTheLastPrimaryKey() {
+  void cursorPagination_startsWithoutItsCursorComparison_andContinuesFromTheLastPrimaryKey() {
     List<String> slugs = List.of("a", "b", "c");
     ScriptedSourceReader source =
         new ScriptedSourceReader()
             .on(
                 "FROM teams",
                 b -> {
-                  String cursor = (String) b.get("cursor");
+                  // The first page's statement has no cursor comparison: no lower bound.
+                  String cursor = (String) b.getOrDefault("cursor", "");
                   return slugs.stream()
                       .filter(s -> s.compareTo(cursor) > 0)
                       .limit((Long) b.get("limit"))
@@ -117,7 +118,14 @@ class FullSyncTest {
 
     sync(config, source);
 
-    assertThat(source.calls()).extracting(c -> c.bindings().get("cursor")).containsExactly("", "b");
+    assertThat(source.calls())
+        .extracting(c -> c.bindings().get("cursor"))
+        .containsExactly(null, "b");
+    assertThat(source.calls())
+        .extracting(ScriptedSourceReader.Call::sql)
+        .containsExactly(
+            "SELECT slug FROM teams WHERE (slug = slug) ORDER BY slug LIMIT ?<Limit>",
+            "SELECT slug FROM teams WHERE slug > ?<Cursor> ORDER BY slug LIMIT ?<Limit>");
     assertThat(export()).hasSize(3);
   }
 
