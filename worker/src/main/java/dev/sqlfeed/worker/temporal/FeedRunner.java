@@ -6,6 +6,7 @@ import dev.sqlfeed.workflows.FullSyncState;
 import dev.sqlfeed.workflows.FullSyncStatus;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceStatus;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class FeedRunner {
   private final CountedActivities activities;
   private final FullSyncs fullSyncs;
   private final CountDownLatch stop;
+  private volatile WorkflowClient polling;
 
   /**
    * A runner of the source workflows only.
@@ -177,6 +179,14 @@ public final class FeedRunner {
     }
   }
 
+  /**
+   * The client of the worker while it polls: empty before it starts, while the embedded server is
+   * recycled, and once it stops. For {@code /healthz}, which asks the workflows for their state.
+   */
+  public Optional<WorkflowClient> pollingClient() {
+    return Optional.ofNullable(polling);
+  }
+
   private Session open() {
     EmbeddedTemporal server =
         options.embedded() ? EmbeddedTemporal.start(options.embeddedPort()) : null;
@@ -191,7 +201,9 @@ public final class FeedRunner {
               activities,
               fullSyncs.activities(),
               options.embedded() || loopback(options.temporal()));
+      polling = connection.client();
       return new Session(
+          () -> polling = null,
           server,
           connection,
           worker,
@@ -268,8 +280,12 @@ public final class FeedRunner {
     }
   }
 
-  /** One server (if embedded), connection and worker; closed in reverse order. */
+  /**
+   * One server (if embedded), connection and worker; closed in reverse order, after {@code
+   * stopping} says that the worker no longer polls.
+   */
   private record Session(
+      Runnable stopping,
       EmbeddedTemporal server,
       TemporalConnection connection,
       TemporalWorker worker,
@@ -278,6 +294,7 @@ public final class FeedRunner {
       implements AutoCloseable {
     @Override
     public void close() {
+      stopping.run();
       worker.close();
       connection.close();
       if (server != null) {
