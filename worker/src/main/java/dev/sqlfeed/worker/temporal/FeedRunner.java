@@ -135,6 +135,7 @@ public final class FeedRunner {
         if (fullSyncs.interval().isPresent()) {
           session.fullSyncs.startScheduled(fullSyncs.interval().get(), carriedFullSync);
         }
+        polling = session.connection.client();
         LOG.info(
             "scanning {} source(s) of {} with Temporal at {} (task queue {})",
             sources.size(),
@@ -167,6 +168,7 @@ public final class FeedRunner {
   public Optional<Map<String, SourceState>> runOnce() {
     try (Session session = open()) {
       List<SourceStarter.Started> started = session.starter.startAll(sources, true, Map.of());
+      polling = session.connection.client();
       Map<String, SourceState> states = new java.util.LinkedHashMap<>();
       for (SourceStarter.Started s : started) {
         Optional<SourceState> state = session.starter.awaitOnce(s, () -> stop.getCount() == 0);
@@ -180,8 +182,9 @@ public final class FeedRunner {
   }
 
   /**
-   * The client of the worker while it polls: empty before it starts, while the embedded server is
-   * recycled, and once it stops. For {@code /healthz}, which asks the workflows for their state.
+   * The client of the worker while it polls, once every workflow was started or attached to: empty
+   * before, while the embedded server is recycled, and once the worker stops. For {@code /healthz},
+   * which asks the workflows for their state.
    */
   public Optional<WorkflowClient> pollingClient() {
     return Optional.ofNullable(polling);
@@ -201,7 +204,6 @@ public final class FeedRunner {
               activities,
               fullSyncs.activities(),
               options.embedded() || loopback(options.temporal()));
-      polling = connection.client();
       return new Session(
           () -> polling = null,
           server,
