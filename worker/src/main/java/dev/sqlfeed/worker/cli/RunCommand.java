@@ -1,5 +1,6 @@
 package dev.sqlfeed.worker.cli;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.GoDuration;
 import dev.sqlfeed.domain.config.LoadedConfig;
@@ -8,6 +9,8 @@ import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
+import dev.sqlfeed.worker.http.EventsHandler;
+import dev.sqlfeed.worker.http.HealthHandler;
 import dev.sqlfeed.worker.metrics.FeedMetrics;
 import dev.sqlfeed.worker.metrics.FullSyncMetrics;
 import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
@@ -15,6 +18,7 @@ import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
 import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
 import dev.sqlfeed.worker.temporal.FeedRunner;
+import dev.sqlfeed.worker.temporal.SourceHealth;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.FeedFailures;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -90,7 +95,10 @@ final class RunCommand implements Callable<Integer> {
       names = "--metrics-port",
       paramLabel = "P",
       converter = OptionValues.Port.class,
-      description = "Serve metrics in Prometheus' text format at http://127.0.0.1:P/metrics.")
+      description = {
+        "Serve metrics in Prometheus' text format at http://127.0.0.1:P/metrics, the app's",
+        "events at /events and the worker's health at /healthz."
+      })
   Integer metricsPort;
 
   @Option(
@@ -138,9 +146,25 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(30));
     CountDownLatch stop = new CountDownLatch(1);
     SqlfeedMetrics metrics = Wiring.metrics();
+    // /healthz answers from the start; it finds the worker polling once the runner is there.
+    AtomicReference<FeedRunner> running = new AtomicReference<>();
+    SourceHealth health =
+        new SourceHealth(
+            cfg.appName(),
+            sources.stream().map(SourcePacing::key).toList(),
+            () -> Optional.ofNullable(running.get()).flatMap(FeedRunner::pollingClient));
     try (SyncStore syncStore = Wiring.store(store.url, context.env());
         SourceReader source = Wiring.source(cfg, context.env());
-        MetricsServing serving = MetricsServing.start(metricsBind, metricsPort, metrics);
+        MetricsServing serving =
+            MetricsServing.start(
+                metricsBind,
+                metricsPort,
+                metrics,
+                Map.of(
+                    "/events",
+                    new EventsHandler(syncStore, cfg.appName(), EventsCommand::toJsonLine),
+                    "/healthz",
+                    new HealthHandler(health)));
         StopSignals signals = StopSignals.install(stop)) {
       FeedRunner runner =
           new FeedRunner(
@@ -156,6 +180,7 @@ final class RunCommand implements Callable<Integer> {
                       new FullSyncMetrics(metrics, cfg.appName())),
                   once ? Optional.empty() : interval),
               stop);
+      running.set(runner);
       if (!once) {
         runner.runUntilStopped();
         return ExitCode.OK;
@@ -184,7 +209,9 @@ final class RunCommand implements Callable<Integer> {
     return d.isZero() ? Optional.empty() : Optional.of(d);
   }
 
-  /** The metrics endpoint while the worker runs, if a port was given. */
+  /**
+   * The metrics endpoint (with /events and /healthz) while the worker runs, if a port was given.
+   */
   private static final class MetricsServing implements AutoCloseable {
     private final MetricsEndpoint endpoint;
 
@@ -192,11 +219,12 @@ final class RunCommand implements Callable<Integer> {
       this.endpoint = endpoint;
     }
 
-    static MetricsServing start(String bind, Integer port, SqlfeedMetrics metrics) {
+    static MetricsServing start(
+        String bind, Integer port, SqlfeedMetrics metrics, Map<String, HttpHandler> more) {
       if (port == null) {
         return new MetricsServing(null);
       }
-      MetricsEndpoint endpoint = MetricsEndpoint.start(bind, port, metrics);
+      MetricsEndpoint endpoint = MetricsEndpoint.start(bind, port, metrics, more);
       LOG.info("metrics at http://{}/metrics", endpoint.address());
       return new MetricsServing(endpoint);
     }

@@ -6,6 +6,7 @@ import dev.sqlfeed.workflows.FullSyncState;
 import dev.sqlfeed.workflows.FullSyncStatus;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceStatus;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class FeedRunner {
   private final CountedActivities activities;
   private final FullSyncs fullSyncs;
   private final CountDownLatch stop;
+  private volatile WorkflowClient polling;
 
   /**
    * A runner of the source workflows only.
@@ -133,6 +135,7 @@ public final class FeedRunner {
         if (fullSyncs.interval().isPresent()) {
           session.fullSyncs.startScheduled(fullSyncs.interval().get(), carriedFullSync);
         }
+        polling = session.connection.client();
         LOG.info(
             "scanning {} source(s) of {} with Temporal at {} (task queue {})",
             sources.size(),
@@ -165,6 +168,7 @@ public final class FeedRunner {
   public Optional<Map<String, SourceState>> runOnce() {
     try (Session session = open()) {
       List<SourceStarter.Started> started = session.starter.startAll(sources, true, Map.of());
+      polling = session.connection.client();
       Map<String, SourceState> states = new java.util.LinkedHashMap<>();
       for (SourceStarter.Started s : started) {
         Optional<SourceState> state = session.starter.awaitOnce(s, () -> stop.getCount() == 0);
@@ -175,6 +179,15 @@ public final class FeedRunner {
       }
       return Optional.of(states);
     }
+  }
+
+  /**
+   * The client of the worker while it polls, once every workflow was started or attached to: empty
+   * before, while the embedded server is recycled, and once the worker stops. For {@code /healthz},
+   * which asks the workflows for their state.
+   */
+  public Optional<WorkflowClient> pollingClient() {
+    return Optional.ofNullable(polling);
   }
 
   private Session open() {
@@ -192,6 +205,7 @@ public final class FeedRunner {
               fullSyncs.activities(),
               options.embedded() || loopback(options.temporal()));
       return new Session(
+          () -> polling = null,
           server,
           connection,
           worker,
@@ -268,8 +282,12 @@ public final class FeedRunner {
     }
   }
 
-  /** One server (if embedded), connection and worker; closed in reverse order. */
+  /**
+   * One server (if embedded), connection and worker; closed in reverse order, after {@code
+   * stopping} says that the worker no longer polls.
+   */
   private record Session(
+      Runnable stopping,
       EmbeddedTemporal server,
       TemporalConnection connection,
       TemporalWorker worker,
@@ -278,6 +296,7 @@ public final class FeedRunner {
       implements AutoCloseable {
     @Override
     public void close() {
+      stopping.run();
       worker.close();
       connection.close();
       if (server != null) {

@@ -76,6 +76,11 @@ final class WorkerProcess implements AutoCloseable {
     return "127.0.0.1:" + embeddedPort;
   }
 
+  /** A URI on the worker's HTTP server (the metrics port): {@code /events}, {@code /healthz}. */
+  URI http(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + metricsPort + pathAndQuery);
+  }
+
   /** The value of one Prometheus sample, 0 when absent or the endpoint does not answer yet. */
   double metric(String name, String source) {
     String text;
