@@ -16,11 +16,14 @@ import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventPrune;
 import dev.sqlfeed.ports.EventPruner;
 import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.GrantCheck;
+import dev.sqlfeed.ports.GrantChecks;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
 import dev.sqlfeed.ports.PageWriteResult;
@@ -359,8 +362,22 @@ final class JooqSyncStore implements SyncStore, EventPruner {
 
   @Override
   public PageWriteResult writePage(
-      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
-    return eventLog.writePage(app, events, commit);
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, GrantChecks checks) {
+    return eventLog.writePage(app, events, commit, checks);
+  }
+
+  @Override
+  public List<GrantCheck> grantChecksDue(String app, String source, Instant scannedTo, int limit) {
+    return eventLog.grantChecksDue(app, source, scannedTo, limit);
+  }
+
+  @Override
+  public Map<ResourceRef, Resource> resourcesInMirror(
+      String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Objects.requireNonNull(app, "app");
+    return read(
+        "looking up resources of " + app, db -> MirrorPresence.resources(db, app, resources));
   }
 
   @Override

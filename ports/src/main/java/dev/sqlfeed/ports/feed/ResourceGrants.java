@@ -39,14 +39,31 @@ final class ResourceGrants {
     Map<ResourceRef, Set<Grant>> found = new LinkedHashMap<>();
     owners.forEach(o -> found.put(o.resource().resource(), new LinkedHashSet<>()));
     for (GrantsQuery query : type.grants()) {
-      Paging paging = Paging.of(query.query(), query.pagination());
-      if (paging.paged()) {
-        owners.forEach(o -> perResource(type, query, o, found.get(o.resource().resource())));
-      } else {
-        together(type, query, paging, owners, found);
-      }
+      add(type, query, owners, found);
     }
     return found;
+  }
+
+  /** Each owner's grants that one of its type's grants queries gives, by its resource. */
+  Map<ResourceRef, Set<Grant>> of(
+      ResourceType type, GrantsQuery query, List<MappedResource> owners) {
+    Map<ResourceRef, Set<Grant>> found = new LinkedHashMap<>();
+    owners.forEach(o -> found.put(o.resource().resource(), new LinkedHashSet<>()));
+    add(type, query, owners, found);
+    return found;
+  }
+
+  private void add(
+      ResourceType type,
+      GrantsQuery query,
+      List<MappedResource> owners,
+      Map<ResourceRef, Set<Grant>> found) {
+    Paging paging = Paging.of(query.query(), query.pagination());
+    if (paging.paged()) {
+      owners.forEach(o -> perResource(type, query, o, found.get(o.resource().resource())));
+    } else {
+      together(type, query, paging, owners, found);
+    }
   }
 
   private void together(
