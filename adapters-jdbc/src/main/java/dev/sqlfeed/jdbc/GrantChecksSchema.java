@@ -21,7 +21,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -77,10 +76,8 @@ final class GrantChecksSchema {
             EventLogSchema.cursorText(check.due())
           });
     }
-    for (int from = 0; from < gone.size(); from += PER_STATEMENT) {
-      db.deleteFrom(GRANT_CHECKS)
-          .where(DSL.or(gone.subList(from, Math.min(gone.size(), from + PER_STATEMENT))))
-          .execute();
+    for (Condition any : KeyConditions.anyOf(gone, PER_STATEMENT, c -> c)) {
+      db.deleteFrom(GRANT_CHECKS).where(any).execute();
     }
     if (!owed.isEmpty()) {
       BatchStatement.of(

@@ -8,7 +8,6 @@ import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
 
 import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,17 +81,7 @@ final class MirrorPresence {
     return found;
   }
 
-  /** Conditions that each match up to {@link #PER_QUERY} of {@code resources} by key. */
   private static List<Condition> anyOf(Collection<ResourceRef> resources) {
-    List<ResourceRef> all = List.copyOf(resources);
-    List<Condition> conditions = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += PER_QUERY) {
-      List<Condition> any = new ArrayList<>();
-      for (ResourceRef ref : all.subList(from, Math.min(all.size(), from + PER_QUERY))) {
-        any.add(RESOURCE_TYPE.eq(ref.resourceType()).and(RESOURCE_ID.eq(ref.resourceId())));
-      }
-      conditions.add(DSL.or(any));
-    }
-    return conditions;
+    return KeyConditions.anyOf(resources, PER_QUERY, KeyConditions::resource);
   }
 }
