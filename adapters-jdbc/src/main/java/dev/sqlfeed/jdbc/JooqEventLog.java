@@ -17,6 +17,8 @@ import static org.jooq.impl.DSL.excluded;
 
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.ports.Checkpoint;
+import dev.sqlfeed.ports.GrantCheck;
+import dev.sqlfeed.ports.GrantChecks;
 import dev.sqlfeed.ports.PageChecks;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.Restatements;
@@ -78,16 +80,26 @@ final class JooqEventLog {
   /** What a page write did, and which events it appended. */
   record Written(PageWriteResult result, List<SourceEvent> appended) {}
 
-  PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
-    return write(app, events, commit, (db, all) -> all).result();
+  PageWriteResult writePage(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, GrantChecks checks) {
+    return write(app, events, commit, checks, (db, all) -> all).result();
+  }
+
+  Written write(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, PageFilter filter) {
+    return write(app, events, commit, GrantChecks.NONE, filter);
   }
 
   /**
    * Writes a page as {@link #writePage} does, with only the events that {@code filter} keeps; they
    * are checked before the transaction, like every page, and picked inside it.
    */
-  Written write(
-      String app, List<SourceEvent> events, Optional<Checkpoint> commit, PageFilter filter) {
+  private Written write(
+      String app,
+      List<SourceEvent> events,
+      Optional<Checkpoint> commit,
+      GrantChecks checks,
+      PageFilter filter) {
     store.ensureOpen();
     PageChecks.check(app, events, commit);
     locks.ensure(app);
@@ -167,6 +179,7 @@ final class JooqEventLog {
                     columns)
                 .execute(db, delivered);
           }
+          GrantChecksSchema.write(db, app, checks);
           commit.ifPresent(checkpoint -> upsert(db, checkpoint));
           if (seq != last) {
             db.update(EVENT_SEQ).set(LAST_SEQ, seq).where(COUNTER.eq(THE_COUNTER)).execute();
@@ -197,6 +210,15 @@ final class JooqEventLog {
           }
           return held;
         });
+  }
+
+  List<GrantCheck> grantChecksDue(String app, String source, Instant scannedTo, int limit) {
+    store.ensureOpen();
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(source, "source");
+    return store.read(
+        "reading the grant checks of " + app + " " + source,
+        db -> GrantChecksSchema.due(db, app, source, scannedTo, limit));
   }
 
   /** The app's events with a seq above {@code afterSeq}, in seq order, in {@code db}'s view. */

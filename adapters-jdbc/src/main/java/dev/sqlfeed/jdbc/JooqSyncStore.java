@@ -16,11 +16,14 @@ import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventPrune;
 import dev.sqlfeed.ports.EventPruner;
 import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.GrantCheck;
+import dev.sqlfeed.ports.GrantChecks;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.MirrorKeyLimits;
 import dev.sqlfeed.ports.PageWriteResult;
@@ -29,11 +32,11 @@ import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.ports.fullsync.DeadRuns;
 import dev.sqlfeed.ports.fullsync.ReconcileGuard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,16 +76,11 @@ import org.jooq.impl.DSL;
  * frees when its process dies, {@code kill -9} included: {@link #beginFullSync} and {@link
  * #syncRuns} mark a running run whose lock is free as abandoned at once. A run's puts and pages
  * also refresh its {@code heartbeat_at}: a run with no lock (H2, in-memory SQLite, or recorded
- * before schema version 4), or one silent for {@link #ABANDONED_AFTER}, is told dead by that.
+ * before schema version 4), or one silent for {@link DeadRuns#ABANDONED_AFTER}, is told dead by
+ * that.
  */
 final class JooqSyncStore implements SyncStore, EventPruner {
   private static final int FETCH_SIZE = 1_000;
-
-  /**
-   * How long a running run of another process may show no sign of life before a new full sync of
-   * its app takes it for dead, whether or not it holds its lock; see {@link #abandonDeadRuns}.
-   */
-  static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
   private final StoreDialect dialect;
   private final StorePools pools;
@@ -216,17 +214,13 @@ final class JooqSyncStore implements SyncStore, EventPruner {
   }
 
   /**
-   * Marks the app's running runs that a dead process left behind as failed and drops what they
-   * staged. A run counts as dead when no write of it is open in this store object and either the
-   * lock it recorded is free (its process is gone: {@link RunLiveness}) or its last sign of life
-   * (start, put, page of differences) is older than {@link #ABANDONED_AFTER}: a run of another
-   * process that is alive shows one at least every few thousand records. Should it be alive after
-   * all (its lock's connection was lost, or it hung for an hour), its next put, commit or page
-   * finds its run no longer running and fails, changing nothing.
+   * Marks the app's running runs that a dead process left behind, as {@link DeadRuns} tells them
+   * (the lock through {@link RunLiveness}), as failed and drops what they staged. Should one be
+   * alive after all (its lock's connection was lost, or it hung for an hour), its next put, commit
+   * or page finds its run no longer running and fails, changing nothing.
    */
   private void abandonDeadRuns(DSLContext db, String app) {
     Instant now = clock.instant();
-    Instant limit = now.minus(ABANDONED_AFTER);
     List<? extends Record> running =
         db.select(ID, STARTED_AT, SyncRunsSchema.HEARTBEAT_AT, RunLocksSchema.RUN_LOCK)
             .from(SYNC_RUNS)
@@ -237,18 +231,18 @@ final class JooqSyncStore implements SyncStore, EventPruner {
       long id = run.get(ID);
       String beat = run.get(SyncRunsSchema.HEARTBEAT_AT);
       Instant lastSign = StoreSchema.instant(beat != null ? beat : run.get(STARTED_AT));
-      if (liveRuns.containsKey(id)) {
-        continue;
-      }
       String lock = run.get(RunLocksSchema.RUN_LOCK);
-      String why;
-      if (lock != null && liveness.isFree(db, lock)) {
-        why = "; its process is gone (the run's lock is free)";
-      } else if (lastSign.isBefore(limit)) {
-        why = " (its process stopped before the run ended)";
-      } else {
+      Optional<String> dead =
+          DeadRuns.why(
+              liveRuns.containsKey(id),
+              lock != null,
+              () -> liveness.isFree(db, lock),
+              lastSign,
+              now);
+      if (dead.isEmpty()) {
         continue;
       }
+      String why = dead.get();
       int marked =
           db.update(SYNC_RUNS)
               .set(OUTCOME, SyncRun.Outcome.FAILED.name())
@@ -359,8 +353,22 @@ final class JooqSyncStore implements SyncStore, EventPruner {
 
   @Override
   public PageWriteResult writePage(
-      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
-    return eventLog.writePage(app, events, commit);
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, GrantChecks checks) {
+    return eventLog.writePage(app, events, commit, checks);
+  }
+
+  @Override
+  public List<GrantCheck> grantChecksDue(String app, String source, Instant scannedTo, int limit) {
+    return eventLog.grantChecksDue(app, source, scannedTo, limit);
+  }
+
+  @Override
+  public Map<ResourceRef, Resource> resourcesInMirror(
+      String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Objects.requireNonNull(app, "app");
+    return read(
+        "looking up resources of " + app, db -> MirrorPresence.resources(db, app, resources));
   }
 
   @Override

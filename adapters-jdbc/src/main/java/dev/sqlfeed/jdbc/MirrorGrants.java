@@ -14,7 +14,6 @@ import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.feed.GrantRestorer;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +26,6 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 /**
  * The grants a page that restores grants needs to know of: those the mirror holds on the resources
@@ -47,7 +45,7 @@ final class MirrorGrants {
     Map<ResourceRef, Set<Grant>> out = new HashMap<>();
     inBatches(
         resources,
-        MirrorGrants::resource,
+        KeyConditions::resource,
         any ->
             db.selectDistinct(RESOURCE_TYPE, RESOURCE_ID)
                 .from(MirrorTable.RESOURCES.mirror())
@@ -58,7 +56,7 @@ final class MirrorGrants {
                     r -> out.put(new ResourceRef(r.value1(), r.value2()), new LinkedHashSet<>())));
     inBatches(
         new HashSet<>(resources),
-        MirrorGrants::resource,
+        KeyConditions::resource,
         any ->
             db.select(MirrorTable.GRANTS.columns())
                 .from(MirrorTable.GRANTS.mirror())
@@ -126,22 +124,11 @@ final class MirrorGrants {
 
   private static <T> void inBatches(
       Collection<T> all, Function<T, Condition> match, Consumer<Condition> run) {
-    List<T> list = List.copyOf(all);
-    for (int from = 0; from < list.size(); from += PER_QUERY) {
-      List<Condition> any = new ArrayList<>();
-      for (T t : list.subList(from, Math.min(list.size(), from + PER_QUERY))) {
-        any.add(match.apply(t));
-      }
-      run.accept(DSL.or(any));
-    }
-  }
-
-  private static Condition resource(ResourceRef ref) {
-    return RESOURCE_TYPE.eq(ref.resourceType()).and(RESOURCE_ID.eq(ref.resourceId()));
+    KeyConditions.anyOf(all, PER_QUERY, match).forEach(run);
   }
 
   private static Condition grant(Grant g) {
-    return resource(g.resource())
+    return KeyConditions.resource(g.resource())
         .and(ENTITLEMENT.eq(g.entitlement()))
         .and(PRINCIPAL_TYPE.eq(g.principal().resourceType()))
         .and(PRINCIPAL_ID.eq(g.principal().resourceId()));

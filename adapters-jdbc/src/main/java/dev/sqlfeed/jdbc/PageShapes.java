@@ -1,8 +1,8 @@
 package dev.sqlfeed.jdbc;
 
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
+import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.SourceException;
-import dev.sqlfeed.domain.error.SourceException.Kind;
 import dev.sqlfeed.ports.CursorPrecision;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
  *   <li>MariaDB and MySQL: a named lock ({@code GET_LOCK}) likewise ({@link NamedRunLocks}).
  *   <li>SQLite: a byte-range lock on a side file next to the store ({@link FileRunLocks}).
  *   <li>H2 and an in-memory SQLite store: none; such a run is told dead by its heartbeat only
- *       ({@link JooqSyncStore#ABANDONED_AFTER}).
+ *       ({@link dev.sqlfeed.ports.fullsync.DeadRuns#ABANDONED_AFTER}).
  * </ul>
  */
 sealed interface RunLiveness extends AutoCloseable

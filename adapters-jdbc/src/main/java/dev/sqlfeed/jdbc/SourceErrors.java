@@ -1,8 +1,8 @@
 package dev.sqlfeed.jdbc;
 
 import dev.sqlfeed.domain.connect.ConnectionSpec;
+import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.SourceException;
-import dev.sqlfeed.domain.error.SourceException.Kind;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;

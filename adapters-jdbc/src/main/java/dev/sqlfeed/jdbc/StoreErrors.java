@@ -1,7 +1,7 @@
 package dev.sqlfeed.jdbc;
 
+import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.StoreException;
-import dev.sqlfeed.domain.error.StoreException.Kind;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

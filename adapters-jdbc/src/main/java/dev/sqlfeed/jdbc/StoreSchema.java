@@ -95,7 +95,8 @@ final class StoreSchema {
           SyncRunsSchema::version3,
           EventIndexSchema::version4,
           RunLocksSchema::version5,
-          DeliveredSchema::version6);
+          DeliveredSchema::version6,
+          GrantChecksSchema::version7);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();

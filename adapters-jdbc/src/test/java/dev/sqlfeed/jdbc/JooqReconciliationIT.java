@@ -15,6 +15,7 @@ import dev.sqlfeed.ports.ReconciliationContract;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.ports.fullsync.DeadRuns;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -114,7 +115,7 @@ class JooqReconciliationIT {
       }
       assertThat(schemaVersions(database))
           .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
-      assertThat(StoreSchema.LATEST).isEqualTo(6);
+      assertThat(StoreSchema.LATEST).isEqualTo(7);
     }
   }
 
@@ -133,7 +134,7 @@ class JooqReconciliationIT {
       unfinished.close();
       assertThat(stagedRows(database, deadRun)).isEqualTo(2);
 
-      Clock later = Clock.offset(Clock.systemUTC(), JooqSyncStore.ABANDONED_AFTER.plusMinutes(1));
+      Clock later = Clock.offset(Clock.systemUTC(), DeadRuns.ABANDONED_AFTER.plusMinutes(1));
       try (SyncStore store = open(database, later)) {
         SyncRun run = sync(store, List.of(resource("user", "3")));
 
@@ -186,7 +187,7 @@ class JooqReconciliationIT {
             open(
                 database,
                 Clock.offset(
-                    Clock.systemUTC(), JooqSyncStore.ABANDONED_AFTER.plus(Duration.ofHours(1))))) {
+                    Clock.systemUTC(), DeadRuns.ABANDONED_AFTER.plus(Duration.ofHours(1))))) {
       sync(slow, List.of(resource("user", "1")));
       FullSyncWrite write = slow.beginFullSync("hr", T0.plusSeconds(60));
       write.put(List.of(resource("user", "2")));

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A full sync whose process is killed ({@code kill -9}, no chance to clean up) is recognised as
  * dead at once by its run's lock ({@link RunLiveness}), not after {@link
- * JooqSyncStore#ABANDONED_AFTER}; a run whose process lives is left alone.
+ * dev.sqlfeed.ports.fullsync.DeadRuns#ABANDONED_AFTER}; a run whose process lives is left alone.
  */
 class RunLivenessIT {
   @ParameterizedTest

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
+import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.SourceException;
-import dev.sqlfeed.domain.error.SourceException.Kind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;

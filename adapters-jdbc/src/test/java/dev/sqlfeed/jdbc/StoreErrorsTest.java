@@ -2,8 +2,8 @@ package dev.sqlfeed.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.StoreException;
-import dev.sqlfeed.domain.error.StoreException.Kind;
 import java.sql.SQLException;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;

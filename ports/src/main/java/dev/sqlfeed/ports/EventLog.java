@@ -1,7 +1,9 @@
 package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.mirror.Grant;
+import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,27 @@ public interface EventLog {
    * @param commit the source's new checkpoint, of the same app; empty to leave it
    * @return how many events were appended and dropped, and the log's last seq after the write
    */
-  PageWriteResult writePage(String app, List<SourceEvent> events, Optional<Checkpoint> commit);
+  default PageWriteResult writePage(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+    return writePage(app, events, commit, GrantChecks.NONE);
+  }
+
+  /**
+   * Writes a page as {@link #writePage(String, List, Optional)} does and, in the same transaction,
+   * records the grant checks it owes and removes those it settles ({@link GrantChecks}).
+   */
+  PageWriteResult writePage(
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, GrantChecks checks);
+
+  /**
+   * The grant checks that {@code source} owes in the app and that are due once it has scanned its
+   * rows up to {@code scannedTo} ({@link GrantCheck#due()} not after it), oldest due first, at most
+   * {@code limit}. One statement.
+   */
+  List<GrantCheck> grantChecksDue(String app, String source, Instant scannedTo, int limit);
+
+  /** The resources among {@code resources} that the app's mirror holds, as it holds them. */
+  Map<ResourceRef, Resource> resourcesInMirror(String app, Collection<ResourceRef> resources);
 
   /**
    * Which of {@code resources} were deleted from the app's mirror: those the mirror lacks now

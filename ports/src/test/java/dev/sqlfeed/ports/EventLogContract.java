@@ -339,6 +339,73 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void grantChecks_areOwedAndSettledWithTheirPage_dueByTheirSourceAndTime() {
+    GrantCheck qa = check("team.grants.0.changes", "qa", "resource:team:qa:1", T0);
+    GrantCheck dev =
+        check("team.grants.0.changes", "dev", "resource:team:dev:1", T0.plusSeconds(5));
+    GrantCheck other = check("team.grants.1.changes", "qa", "resource:team:qa:1", T0);
+    store.writePage(
+        HR,
+        List.of(changed("qa", resource("team", "qa"))),
+        none(),
+        new GrantChecks(List.of(qa, dev, other), List.of()));
+    store.writePage("crm", List.of(), none(), new GrantChecks(List.of(qa), List.of()));
+
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0.minusNanos(1), 10)).isEmpty();
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0, 10)).containsExactly(qa);
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0.plusSeconds(9), 10))
+        .containsExactly(qa, dev);
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0.plusSeconds(9), 1))
+        .containsExactly(qa);
+    assertThat(store.grantChecksDue(HR, "team.grants.1.changes", T0.plusSeconds(9), 10))
+        .containsExactly(other);
+
+    // Owed again (a later event): replaces the check; settling the older one leaves the newer.
+    GrantCheck again =
+        check("team.grants.0.changes", "qa", "resource:team:qa:2", T0.plusSeconds(7));
+    store.writePage(HR, List.of(), none(), new GrantChecks(List.of(again), List.of()));
+    store.writePage(HR, List.of(), none(), new GrantChecks(List.of(), List.of(qa, dev)));
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0.plusSeconds(9), 10))
+        .containsExactly(again);
+    assertThat(store.grantChecksDue("crm", "team.grants.0.changes", T0, 10)).containsExactly(qa);
+
+    // A page refused settles none of its checks.
+    assertThatThrownBy(
+            () ->
+                store.writePage(
+                    HR,
+                    List.of(event("", new MirrorChange.DeleteResource(ref("team", "qa")))),
+                    none(),
+                    new GrantChecks(List.of(), List.of(again))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.grantChecksDue(HR, "team.grants.0.changes", T0.plusSeconds(9), 10))
+        .containsExactly(again);
+  }
+
+  @Test
+  void resourcesInMirror_givesTheResourcesTheMirrorHoldsAsItHoldsThem() {
+    Resource ops = resource("team", "ops");
+    store.writePage(
+        HR,
+        List.of(
+            changed("ops", ops),
+            changed("dev", resource("team", "dev")),
+            event("dev-gone", new MirrorChange.DeleteResource(ref("team", "dev")))),
+        none());
+
+    assertThat(
+            store.resourcesInMirror(
+                HR, List.of(ref("team", "ops"), ref("team", "dev"), ref("team", "new"))))
+        .isEqualTo(Map.of(ref("team", "ops"), ops));
+    assertThat(store.resourcesInMirror("crm", List.of(ref("team", "ops")))).isEmpty();
+    assertThat(store.resourcesInMirror(HR, List.of())).isEmpty();
+  }
+
+  private static GrantCheck check(String source, String team, String eventId, Instant due) {
+    return new GrantCheck(source, ref("team", team), eventId, T0.minusSeconds(60), due);
+  }
+
+  @Test
   void aRestoreOfAGrantTheMirrorHolds_isDropped_evenWhenTheGrantCameEarlierInThePage() {
     Grant held = grant("team", "ops", "member", "1");
     Grant inPage = grant("team", "ops", "member", "2");

@@ -56,6 +56,7 @@ public final class InMemorySyncStore implements SyncStore {
 
   private final List<SyncRun> runs = new ArrayList<>();
   private final InMemoryEventLog eventLog = new InMemoryEventLog();
+  private final Map<String, Map<List<String>, GrantCheck>> grantChecks = new HashMap<>();
   private boolean closed;
 
   public InMemorySyncStore() {
@@ -116,14 +117,53 @@ public final class InMemorySyncStore implements SyncStore {
 
   @Override
   public synchronized PageWriteResult writePage(
-      String app, List<SourceEvent> events, Optional<Checkpoint> commit) {
+      String app, List<SourceEvent> events, Optional<Checkpoint> commit, GrantChecks checks) {
     ensureOpen();
     Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, new HashMap<>());
     PageWriteResult result = eventLog.write(app, events, commit, mirror, clock.instant());
     if (!mirror.isEmpty()) {
       mirrors.putIfAbsent(app, mirror);
     }
+    Map<List<String>, GrantCheck> owed = grantChecks.computeIfAbsent(app, a -> new HashMap<>());
+    for (GrantCheck check : checks.settled()) {
+      List<String> key =
+          List.of(check.source(), check.resource().resourceType(), check.resource().resourceId());
+      GrantCheck held = owed.get(key);
+      if (held != null && held.eventId().equals(check.eventId())) {
+        owed.remove(key);
+      }
+    }
+    for (GrantCheck check : checks.owed()) {
+      owed.put(
+          List.of(check.source(), check.resource().resourceType(), check.resource().resourceId()),
+          check);
+    }
     return result;
+  }
+
+  @Override
+  public synchronized List<GrantCheck> grantChecksDue(
+      String app, String source, Instant scannedTo, int limit) {
+    ensureOpen();
+    return grantChecks.getOrDefault(app, Map.of()).values().stream()
+        .filter(c -> c.source().equals(source) && !c.due().isAfter(scannedTo))
+        .sorted(Comparator.comparing(GrantCheck::due))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized Map<ResourceRef, Resource> resourcesInMirror(
+      String app, Collection<ResourceRef> resources) {
+    ensureOpen();
+    Map<List<String>, MirrorRecord> mirror = mirrors.getOrDefault(app, Map.of());
+    Map<ResourceRef, Resource> out = new HashMap<>();
+    for (ResourceRef ref : resources) {
+      if (mirror.get(List.of("1", ref.resourceType(), ref.resourceId())) instanceof Resource r) {
+        out.put(ref, r);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -8,11 +8,14 @@ import dev.sqlfeed.domain.feed.CycleState;
 import dev.sqlfeed.domain.feed.FeedSource;
 import dev.sqlfeed.domain.feed.FeedSources;
 import dev.sqlfeed.domain.feed.PageSummary;
+import dev.sqlfeed.domain.feed.RunningCycle;
 import dev.sqlfeed.ports.Checkpoint;
 import dev.sqlfeed.ports.EventLog;
+import dev.sqlfeed.ports.GrantChecks;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.feed.GrantChecker;
 import dev.sqlfeed.ports.feed.GrantRestorer;
 import dev.sqlfeed.ports.feed.ReReads;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
@@ -68,6 +71,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
   private final EventLog log;
   private final PagePreparer preparer;
   private final GrantRestorer restorer;
+  private final GrantChecker checker;
   private final Clock clock;
   private final Map<String, FeedSource> sources = new HashMap<>();
   private final CursorChecks cursorChecks;
@@ -99,9 +103,10 @@ public final class FeedActivitiesImpl implements FeedActivities {
     this.preparer =
         new PagePreparer(
             config.resourceTypes(), new ResourceRefresher(source), new ReReads(source, log));
-    this.restorer = new GrantRestorer(source, log);
     this.clock = clock;
     FeedSources.of(config).forEach(s -> sources.put(s.key(), s));
+    this.restorer = new GrantRestorer(source, log, sources.values());
+    this.checker = new GrantChecker(source, log);
   }
 
   @Override
@@ -223,20 +228,29 @@ public final class FeedActivitiesImpl implements FeedActivities {
     ReadPage page = group.get(group.size() - 1).page();
     // After the pages before are written: whether a resource was deleted is the store's answer
     // (or an earlier event of these pages).
-    List<SourceEvent> events =
-        restorer.withRestoredGrants(request.app(), pageEvents, config.resourceTypes());
+    RunningCycle cycle = state.cycle().orElseThrow();
+    GrantRestorer.Restored restored =
+        restorer.withRestoredGrants(
+            request.app(), pageEvents, config.resourceTypes(), cycle.upTo());
+    List<SourceEvent> events = new ArrayList<>(restored.events());
+    // The window scanned, the grant checks due by its end: in the commit's transaction.
+    GrantChecker.Checked checked =
+        page.exhausted()
+            ? checker.check(request.app(), feed, cycle.upTo(), events)
+            : GrantChecker.Checked.NONE;
+    events.addAll(checked.restores());
     // Before the commit is written: a look that fails fails the page, and the cursor stays.
     CursorCheck check =
-        page.exhausted()
-            ? cursorChecks.ifDue(feed, state.cycle().orElseThrow().since()).orElse(null)
-            : null;
+        page.exhausted() ? cursorChecks.ifDue(feed, cycle.since()).orElse(null) : null;
     Optional<Checkpoint> commit =
         page.exhausted()
             ? beforeLast
                 .committedAfter(page.probe())
                 .map(c -> new Checkpoint(request.app(), feed.key(), c, clock.instant()))
             : Optional.empty();
-    PageWriteResult written = log.writePage(request.app(), events, commit);
+    PageWriteResult written =
+        log.writePage(
+            request.app(), events, commit, new GrantChecks(restored.owed(), checked.settled()));
     // The pages' counts of appended and dropped events go with the last: the store counts them for
     // the transaction, and the state only sums them.
     PageSummary summary =

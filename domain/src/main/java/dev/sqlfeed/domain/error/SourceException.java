@@ -1,32 +1,11 @@
 package dev.sqlfeed.domain.error;
 
 /**
- * A source database failed. {@link Kind#UNAVAILABLE} (cannot connect, wrong password, connection
- * lost) maps to exit code 3; {@link Kind#QUERY_FAILED} (syntax, permission, bad value) to 1. The
- * message names what was being read and carries the database's own message, never a password.
+ * A source database failed. {@link Kind#QUERY_FAILED} here is a syntax error, a missing permission
+ * or a bad value; the message names what was being read (see {@link DatabaseException}).
  */
-public final class SourceException extends SqlfeedException {
-  /** What kind of failure, as classified at the adapter edge. */
-  public enum Kind {
-    UNAVAILABLE,
-    QUERY_FAILED
-  }
-
-  private final Kind kind;
-  private final boolean transientFailure;
-
+public final class SourceException extends DatabaseException {
   public SourceException(Kind kind, boolean transientFailure, String message, Throwable cause) {
-    super(message, cause);
-    this.kind = kind;
-    this.transientFailure = transientFailure;
-  }
-
-  public Kind kind() {
-    return kind;
-  }
-
-  @Override
-  public boolean transientFailure() {
-    return transientFailure;
+    super(kind, transientFailure, message, cause);
   }
 }

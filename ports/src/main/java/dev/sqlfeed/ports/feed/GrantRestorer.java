@@ -4,15 +4,19 @@ import dev.sqlfeed.domain.config.resource.GrantRestore;
 import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.config.resource.ResourceType;
 import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.domain.feed.FeedSource;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.MappedResource;
 import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.ports.EventLog;
+import dev.sqlfeed.ports.GrantCheck;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,8 +45,13 @@ import java.util.Set;
  *       re-activated between two reads, or even created, deleted and re-activated: then the mirror
  *       lacks it but holds the grants read before it was deleted). A re-read of a change the log
  *       holds (a row inside the overlap) restores nothing, so idle cycles cost no grants queries;
- *   <li>a resource the mirror knows nothing of gets none: its grants reach the mirror through their
- *       own rows, which are new too.
+ *   <li>a resource the mirror knows nothing of, changed by an event new to the log, gets none now:
+ *       its grants reach the mirror through their own rows, which are new too, and re-reading them
+ *       here would log them under the resource's source. Unless its type says {@code
+ *       restore_grants: on_put_back}, each of its type's grants sources owes it a {@link
+ *       GrantCheck} instead, written with the page: once that source has scanned past the time the
+ *       resource was read, what it did not deliver (memberships it read past while the resource was
+ *       soft-deleted, before this source ever saw it) is restored by {@link GrantChecker}.
  * </ul>
  *
  * <p>A grant restored this way may also be read from its own row by a grants source (a membership
@@ -60,15 +69,37 @@ public final class GrantRestorer {
 
   private final ResourceGrants grants;
   private final EventLog log;
+  private final Map<String, List<String>> grantSources = new HashMap<>();
 
-  public GrantRestorer(SourceReader source, EventLog log) {
+  /**
+   * @param sources the config's incremental sources: the grants sources among them owe checks
+   */
+  public GrantRestorer(SourceReader source, EventLog log, Collection<FeedSource> sources) {
     this.grants = new ResourceGrants(source);
     this.log = log;
+    for (FeedSource feed : sources) {
+      if (feed.kind() == FeedSource.Kind.GRANT_CHANGES && feed.resourceType().isPresent()) {
+        grantSources
+            .computeIfAbsent(feed.resourceType().get().id(), t -> new ArrayList<>())
+            .add(feed.key());
+      }
+    }
   }
 
-  /** The page with the grants of every resource it changes that the mirror lacks. */
-  public List<SourceEvent> withRestoredGrants(
-      String app, List<SourceEvent> page, Map<String, ResourceType> types) {
+  /**
+   * What a page gives: its events, each followed by the grants it restores, and the grant checks
+   * that it owes.
+   */
+  public record Restored(List<SourceEvent> events, List<GrantCheck> owed) {}
+
+  /**
+   * The page with the grants of every resource it changes that the mirror lacks, and the checks
+   * owed to the resources it brings into a mirror that knew nothing of them.
+   *
+   * @param due the upper bound of the page's cycle's window (see {@link GrantCheck#due()})
+   */
+  public Restored withRestoredGrants(
+      String app, List<SourceEvent> page, Map<String, ResourceType> types, Instant due) {
     Map<ResourceRef, MirrorChange.PutResource> candidates = new LinkedHashMap<>();
     for (SourceEvent event : page) {
       for (MirrorChange change : event.changes()) {
@@ -78,7 +109,7 @@ public final class GrantRestorer {
       }
     }
     if (candidates.isEmpty()) {
-      return page;
+      return new Restored(page, List.of());
     }
     Set<ResourceRef> deleted = new HashSet<>(log.deletedFromMirror(app, candidates.keySet()));
     List<ResourceRef> watched = new ArrayList<>();
@@ -104,10 +135,11 @@ public final class GrantRestorer {
         }
       }
     }
-    if (toRead.isEmpty()) {
-      return page;
-    }
-    Map<ResourceRef, Set<Grant>> database = read(types, candidates, toRead);
+    List<GrantCheck> owed = new ArrayList<>();
+    Set<ResourceRef> unknown = new HashSet<>(watched);
+    unknown.removeAll(held.keySet());
+    Map<ResourceRef, Set<Grant>> database =
+        toRead.isEmpty() ? Map.of() : read(types, candidates, toRead);
     List<SourceEvent> out = new ArrayList<>(page.size());
     for (SourceEvent event : page) {
       out.add(event);
@@ -123,6 +155,11 @@ public final class GrantRestorer {
             held.put(ref, has);
           } else if (held.containsKey(ref) && fresh.contains(event.event().id())) {
             has = held.get(ref);
+          } else if (unknown.remove(ref) && fresh.contains(event.event().id())) {
+            FeedEvent first = event.event();
+            for (String source : grantSources.getOrDefault(ref.resourceType(), List.of())) {
+              owed.add(new GrantCheck(source, ref, first.id(), first.cursor(), due));
+            }
           }
           if (has != null && database.containsKey(ref)) {
             for (Grant grant : database.get(ref)) {
@@ -134,7 +171,7 @@ public final class GrantRestorer {
         }
       }
     }
-    return out;
+    return new Restored(out, owed);
   }
 
   /**
@@ -191,22 +228,25 @@ public final class GrantRestorer {
   }
 
   private static SourceEvent restoreEvent(FeedEvent putBack, Grant grant) {
+    return restoreEvent(putBack.id(), putBack.source(), putBack.cursor(), grant);
+  }
+
+  /**
+   * The {@code grant_created} that restores {@code grant}, logged by {@code source}, with an id
+   * made from the id of the event that brought its resource back.
+   */
+  static SourceEvent restoreEvent(String putId, String source, Instant cursor, Grant grant) {
     String id =
         PREFIX
             + String.join(
                 ":",
-                putBack.id(),
+                putId,
                 grant.entitlement(),
                 grant.principal().resourceType(),
                 grant.principal().resourceId());
     return new SourceEvent(
         new FeedEvent.GrantCreated(
-            id,
-            putBack.source(),
-            grant.resource(),
-            grant.entitlement(),
-            grant.principal(),
-            putBack.cursor()),
+            id, source, grant.resource(), grant.entitlement(), grant.principal(), cursor),
         List.of(new MirrorChange.PutGrant(grant)));
   }
 }

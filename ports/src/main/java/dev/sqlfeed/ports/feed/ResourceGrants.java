@@ -2,18 +2,11 @@ package dev.sqlfeed.ports.feed;
 
 import dev.sqlfeed.domain.config.grant.GrantsQuery;
 import dev.sqlfeed.domain.config.resource.ResourceType;
-import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.GrantRowMapper;
 import dev.sqlfeed.domain.sync.MappedResource;
-import dev.sqlfeed.domain.sync.Paging;
-import dev.sqlfeed.ports.QueryCall;
-import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
-import dev.sqlfeed.ports.fullsync.QueryRunner;
-import dev.sqlfeed.ports.fullsync.QueryVars;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,76 +15,55 @@ import java.util.Set;
 
 /**
  * The grants the database holds on some resources of one type, read with the type's grants queries
- * as a full sync reads them per resource. The per-resource runs of a query go to the source
- * together through {@link SourceReader#readEach}, unless the query pages itself (baton-sql's {@code
- * ?<Limit>} with {@code ?<Offset>} or {@code ?<Cursor>}), which needs one statement per page and so
- * runs per resource.
+ * as a full sync reads them per resource, run for the resources together ({@link
+ * PerResourceQuery}).
  */
 final class ResourceGrants {
-  private final SourceReader source;
+  private final PerResourceQuery queries;
 
   ResourceGrants(SourceReader source) {
-    this.source = source;
+    this.queries = new PerResourceQuery(source);
   }
 
   /** Each owner's grants, by its resource, in the owners' order. */
   Map<ResourceRef, Set<Grant>> of(ResourceType type, List<MappedResource> owners) {
-    Map<ResourceRef, Set<Grant>> found = new LinkedHashMap<>();
-    owners.forEach(o -> found.put(o.resource().resource(), new LinkedHashSet<>()));
+    Map<ResourceRef, Set<Grant>> found = empty(owners);
     for (GrantsQuery query : type.grants()) {
-      Paging paging = Paging.of(query.query(), query.pagination());
-      if (paging.paged()) {
-        owners.forEach(o -> perResource(type, query, o, found.get(o.resource().resource())));
-      } else {
-        together(type, query, paging, owners, found);
-      }
+      add(type, query, owners, found);
     }
     return found;
   }
 
-  private void together(
+  /** Each owner's grants that one of its type's grants queries gives, by its resource. */
+  Map<ResourceRef, Set<Grant>> of(
+      ResourceType type, GrantsQuery query, List<MappedResource> owners) {
+    Map<ResourceRef, Set<Grant>> found = empty(owners);
+    add(type, query, owners, found);
+    return found;
+  }
+
+  private void add(
       ResourceType type,
       GrantsQuery query,
-      Paging paging,
       List<MappedResource> owners,
       Map<ResourceRef, Set<Grant>> found) {
-    List<QueryCall> calls = new ArrayList<>(owners.size());
-    for (MappedResource owner : owners) {
-      calls.add(new QueryCall(label(type, owner), paging.bindings(vars(query, owner))));
-    }
-    int[] rows = new int[owners.size()];
-    String key = paging.primaryKey();
-    source.readEach(
-        new SourceQuery(query.query().path(), query.query().sql()),
-        calls,
-        (sourceRow, call) -> {
-          Map<String, Object> row = sourceRow.asMap();
-          rows[call]++;
-          MappedResource owner = owners.get(call);
+    queries.run(
+        type.id(),
+        query.query(),
+        query.pagination(),
+        query.vars(),
+        owners,
+        (owner, row, rowKey) -> {
+          MappedResource resource = owners.get(owner);
           found
-              .get(owner.resource().resource())
-              .addAll(
-                  GrantRowMapper.map(
-                      type, query, owner, row, QueryRunner.rowKey(key, row, rows[call])));
+              .get(resource.resource().resource())
+              .addAll(GrantRowMapper.map(type, query, resource, row, rowKey));
         });
   }
 
-  private void perResource(
-      ResourceType type, GrantsQuery query, MappedResource owner, Set<Grant> into) {
-    new QueryRunner(source)
-        .run(
-            query.query(),
-            query.pagination(),
-            vars(query, owner),
-            query.query().path() + " (for " + label(type, owner) + ")",
-            (row, key) -> into.addAll(GrantRowMapper.map(type, query, owner, row, key)));
-  }
-
-  private static Map<String, Object> vars(GrantsQuery query, MappedResource owner) {
-    return QueryVars.evaluate(query.vars(), Activation.forResource(owner.celResource()));
-  }
-
-  private static String label(ResourceType type, MappedResource owner) {
-    return type.id() + " " + owner.resource().resource().resourceId();
+  private static Map<ResourceRef, Set<Grant>> empty(List<MappedResource> owners) {
+    Map<ResourceRef, Set<Grant>> found = new LinkedHashMap<>();
+    owners.forEach(o -> found.put(o.resource().resource(), new LinkedHashSet<>()));
+    return found;
   }
 }

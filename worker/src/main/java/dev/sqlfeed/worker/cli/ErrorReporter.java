@@ -1,10 +1,9 @@
 package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.domain.error.ConfigException;
+import dev.sqlfeed.domain.error.DatabaseException;
 import dev.sqlfeed.domain.error.MappingException;
-import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SqlfeedException;
-import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -46,11 +45,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof ConfigException) {
       return ExitCode.INVALID_INPUT;
     }
-    if (e instanceof SourceException s) {
-      return s.kind() == SourceException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
-    }
-    if (e instanceof StoreException s) {
-      return s.kind() == StoreException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    if (e instanceof DatabaseException d) {
+      return d.kind() == DatabaseException.Kind.UNAVAILABLE
+          ? ExitCode.UNAVAILABLE
+          : ExitCode.FAILURE;
     }
     if (e instanceof TemporalUnavailableException) {
       // Temporal holds the committed cursors: without it nothing can run, as without a database.
