@@ -2,6 +2,7 @@ package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.MappingException;
+import dev.sqlfeed.domain.error.SinkException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.domain.error.StoreException;
@@ -51,6 +52,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
     if (e instanceof StoreException s) {
       return s.kind() == StoreException.Kind.UNAVAILABLE ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    }
+    if (e instanceof SinkException) {
+      return ExitCode.UNAVAILABLE;
     }
     if (e instanceof TemporalUnavailableException) {
       // Temporal holds the committed cursors: without it nothing can run, as without a database.
