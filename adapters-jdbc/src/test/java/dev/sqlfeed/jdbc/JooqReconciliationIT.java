@@ -114,7 +114,7 @@ class JooqReconciliationIT {
       }
       assertThat(schemaVersions(database))
           .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
-      assertThat(StoreSchema.LATEST).isEqualTo(6);
+      assertThat(StoreSchema.LATEST).isEqualTo(7);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.sqlfeed.ports.sink;
 
 class InMemorySinkPositionsTest extends SinkPositionsContract {
   @Override
-  protected SinkPositions positions() {
+  protected SinkPositions openPositions() {
     return new InMemorySinkPositions();
   }
 }

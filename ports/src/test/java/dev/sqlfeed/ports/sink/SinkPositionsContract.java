@@ -2,12 +2,33 @@ package dev.sqlfeed.ports.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link SinkPositions} does; run against the fake and every real store. */
 public abstract class SinkPositionsContract {
-  /** A new, empty store's sink positions; the test closes nothing. */
-  protected abstract SinkPositions positions();
+  private SinkPositions positions;
+
+  /** A new, empty store's sink positions. */
+  protected abstract SinkPositions openPositions();
+
+  /** Closes and throws away what {@link #openPositions} made. */
+  protected void discardPositions() {}
+
+  @BeforeEach
+  void open() {
+    positions = openPositions();
+  }
+
+  @AfterEach
+  void discard() {
+    discardPositions();
+  }
+
+  private SinkPositions positions() {
+    return positions;
+  }
 
   @Test
   void aSinkThatNeverPublished_isAtZero() {
