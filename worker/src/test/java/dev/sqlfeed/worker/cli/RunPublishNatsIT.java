@@ -137,6 +137,14 @@ class RunPublishNatsIT {
     assertThat(events()).hasSize(6);
   }
 
+  @Test
+  void aUrlThatIsNotNats_exits2_namingTheOption_withoutItsCredentials() throws Exception {
+    Result r = once("http://alice:s3cret-pw@127.0.0.1:4222");
+
+    assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).contains("--publish: not a nats://").doesNotContain("s3cret");
+  }
+
   private Result once(String publishUrl) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
