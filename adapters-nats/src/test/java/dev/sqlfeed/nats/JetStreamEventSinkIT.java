@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The JetStream sink against the real NATS server (see {@link NatsTestServer}). */
+// A client Connection may throw InterruptedException on close; the tests let it propagate.
+@SuppressWarnings("try")
 class JetStreamEventSinkIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  * test is skipped, except under {@code CI=true}, where it fails: CI must never pass by skipping.
  * Tests use app names of their own ({@link #uniqueApp}) and delete only the streams they created.
  */
+// A client Connection may throw InterruptedException on close; the tests let it propagate.
+@SuppressWarnings("try")
 public final class NatsTestServer {
   private NatsTestServer() {}
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sqlfeed run --once --publish} end to end: an SQLite application and store, the embedded
  * Temporal server and the real NATS server (see {@link NatsTestServer}).
  */
+// A client Connection may throw InterruptedException on close; the tests let it propagate.
+@SuppressWarnings("try")
 class RunPublishNatsIT {
   @TempDir Path dir;
   private Path config;
