@@ -5,10 +5,13 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -43,6 +46,24 @@ final class SinkPositionsSchema {
             .where(APP.eq(app).and(SINK.eq(sink)))
             .fetchOne(0, Long.class);
     return seq == null ? 0 : seq;
+  }
+
+  /**
+   * The rows of {@code table} (which has {@code app} and {@code seq}) that no sink of their app
+   * still has to publish: no position of the app lies below the row's seq. What pruning may remove.
+   */
+  static Condition publishedByEverySink(Table<?> table) {
+    Field<String> rowApp =
+        field(table.getQualifiedName().append(APP.getUnqualifiedName()), String.class);
+    Field<Long> rowSeq =
+        field(table.getQualifiedName().append(SEQ.getUnqualifiedName()), Long.class);
+    Field<String> sinkApp = field(name("sp", APP.getName()), String.class);
+    Field<Long> sinkSeq = field(name("sp", SEQ.getName()), Long.class);
+    return notExists(
+        selectOne()
+            .from(SINK_POSITIONS.as(name("sp")))
+            .where(sinkApp.eq(rowApp))
+            .and(sinkSeq.lt(rowSeq)));
   }
 
   /** Stores {@code seq} unless the stored position is higher, in one statement. */

@@ -13,7 +13,9 @@ import java.util.function.Function;
  * Publishes one app's events to a sink in seq order, a batch at a time, and stores the sink's
  * position after each batch (or after the part of it the broker acknowledged, should it fail
  * half-way). Events are read from the log after the stored position, so a restarted publisher
- * neither skips nor, beyond what the broker deduplicates, repeats an event.
+ * neither skips nor, beyond what the broker deduplicates, repeats an event. Its first call stores
+ * position 0 if the sink has none, so that from then on pruning keeps every event the sink has not
+ * published (see {@link dev.sqlfeed.ports.EventPruner}).
  */
 public final class EventPublisher {
   private final String app;
@@ -22,6 +24,7 @@ public final class EventPublisher {
   private final EventSink sink;
   private final Function<StoredEvent, String> payload;
   private final int batchSize;
+  private boolean registered;
 
   /**
    * @param payload the JSON object published for an event
@@ -52,6 +55,11 @@ public final class EventPublisher {
    * @throws SinkException if the broker failed; the acknowledged part of the batch is stored first
    */
   public int publishNext() {
+    if (!registered) {
+      // A position row from the start, even before the first ack: pruning keeps what it guards.
+      positions.saveSinkPosition(app, sink.name(), 0);
+      registered = true;
+    }
     long position = positions.sinkPosition(app, sink.name());
     List<StoredEvent> events = log.events(Optional.of(app), position, batchSize);
     if (events.isEmpty()) {
