@@ -12,7 +12,8 @@ import org.jooq.DSLContext;
  * Removes the oldest events of a {@link JooqSyncStore}'s log, as an {@link EventPrune} says, with
  * the {@code delivered_events} rows that point at them (a delivered key then no longer counts as
  * held, like a pruned event's id). Seqs and observed times rise together (see {@link
- * JooqEventLog}), so both rules come down to one seq bound and one range delete; the counter row is
+ * JooqEventLog}), so both rules come down to one seq bound and one range delete, less the events
+ * that a sink of their app has not published yet ({@code sink_positions}); the counter row is
  * untouched, so seqs handed out later keep rising from where they were.
  */
 final class EventPruning {
@@ -38,7 +39,13 @@ final class EventPruning {
     if (bound <= 0) {
       return 0;
     }
-    db.deleteFrom(DeliveredSchema.DELIVERED).where(SEQ.le(bound)).execute();
-    return db.deleteFrom(EVENTS).where(SEQ.le(bound)).execute();
+    db.deleteFrom(DeliveredSchema.DELIVERED)
+        .where(SEQ.le(bound))
+        .and(SinkPositionsSchema.publishedByEverySink(DeliveredSchema.DELIVERED))
+        .execute();
+    return db.deleteFrom(EVENTS)
+        .where(SEQ.le(bound))
+        .and(SinkPositionsSchema.publishedByEverySink(EVENTS))
+        .execute();
   }
 }

@@ -34,6 +34,7 @@ import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.fullsync.DeadRuns;
 import dev.sqlfeed.ports.fullsync.ReconcileGuard;
+import dev.sqlfeed.ports.sink.SinkPositions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -79,7 +80,7 @@ import org.jooq.impl.DSL;
  * before schema version 4), or one silent for {@link DeadRuns#ABANDONED_AFTER}, is told dead by
  * that.
  */
-final class JooqSyncStore implements SyncStore, EventPruner {
+final class JooqSyncStore implements SyncStore, EventPruner, SinkPositions {
   private static final int FETCH_SIZE = 1_000;
 
   private final StoreDialect dialect;
@@ -406,6 +407,24 @@ final class JooqSyncStore implements SyncStore, EventPruner {
     ensureOpen();
     Objects.requireNonNull(prune, "prune");
     return write("pruning the event log", db -> EventPruning.prune(db, prune));
+  }
+
+  @Override
+  public long sinkPosition(String app, String sink) {
+    ensureOpen();
+    return read(
+        "reading the position of sink " + sink, db -> SinkPositionsSchema.position(db, app, sink));
+  }
+
+  @Override
+  public void saveSinkPosition(String app, String sink, long seq) {
+    ensureOpen();
+    write(
+        "storing the position of sink " + sink,
+        db -> {
+          SinkPositionsSchema.save(db, app, sink, seq, clock.instant());
+          return null;
+        });
   }
 
   @Override

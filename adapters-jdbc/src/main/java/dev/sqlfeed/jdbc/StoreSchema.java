@@ -38,7 +38,9 @@ import org.jooq.impl.SQLDataType;
  * EventLogSchema}, version 2), reconciliation counts and heartbeats in {@code sync_runs} ({@link
  * SyncRunsSchema}, version 3), the event log's index by resource ({@link EventIndexSchema}, version
  * 4), the run liveness lock's name ({@link RunLocksSchema}, version 5), the keys of events dropped
- * as delivered by another ({@link DeliveredSchema}, version 6).
+ * as delivered by another ({@link DeliveredSchema}, version 6), the grant checks grants sources owe
+ * ({@link GrantChecksSchema}, version 7), event sinks' positions ({@link SinkPositionsSchema},
+ * version 8).
  *
  * <p>Times are text, ISO-8601 UTC with six fraction digits ({@code 2026-03-01T10:00:00.123456Z}):
  * the same on every database, sortable as text, and free of MariaDB's TIMESTAMP time-zone and 2038
@@ -96,7 +98,8 @@ final class StoreSchema {
           EventIndexSchema::version4,
           RunLocksSchema::version5,
           DeliveredSchema::version6,
-          GrantChecksSchema::version7);
+          GrantChecksSchema::version7,
+          SinkPositionsSchema::version8);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();

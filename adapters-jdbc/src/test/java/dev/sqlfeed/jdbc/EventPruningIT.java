@@ -60,6 +60,30 @@ class EventPruningIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void anEventASinkOfItsAppHasNotPublished_isNeverPruned(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabases.create(kind);
+        JooqSyncStore store = open(database)) {
+      store.writePage("hr", page(1, 5), Optional.empty());
+      store.writePage("payroll", page(6, 8), Optional.empty());
+      store.saveSinkPosition("hr", "nats:SQLFEED_HR", 0);
+      store.saveSinkPosition("hr", "nats:BACKUP", 4);
+      OptionalLong none = OptionalLong.of(0);
+
+      assertThat(store.pruneEvents(prune(Optional.empty(), none, Long.MAX_VALUE))).isEqualTo(3);
+      assertThat(seqs(store)).containsExactly(1L, 2L, 3L, 4L, 5L);
+
+      store.saveSinkPosition("hr", "nats:SQLFEED_HR", 2);
+      assertThat(store.pruneEvents(prune(Optional.empty(), none, Long.MAX_VALUE))).isEqualTo(2);
+      assertThat(seqs(store)).containsExactly(3L, 4L, 5L);
+
+      store.saveSinkPosition("hr", "nats:SQLFEED_HR", 5);
+      assertThat(store.pruneEvents(prune(Optional.empty(), none, Long.MAX_VALUE))).isEqualTo(2);
+      assertThat(seqs(store)).containsExactly(5L);
+    }
+  }
+
   private static EventPrune prune(Optional<Instant> before, OptionalLong keep, long ceiling) {
     return new EventPrune(before, keep, ceiling);
   }

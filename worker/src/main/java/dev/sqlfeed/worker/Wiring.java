@@ -9,10 +9,16 @@ import dev.sqlfeed.jdbc.JdbcCatalogs;
 import dev.sqlfeed.jdbc.JdbcSources;
 import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.SourceOptions;
+import dev.sqlfeed.nats.NatsSinks;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.catalog.SourceCatalog;
+import dev.sqlfeed.ports.sink.EventPublisher;
+import dev.sqlfeed.ports.sink.EventSink;
+import dev.sqlfeed.ports.sink.SinkPositions;
 import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
+import dev.sqlfeed.worker.publish.PublishLoop;
 import dev.sqlfeed.workflows.FeedActivities;
 import dev.sqlfeed.workflows.FeedActivitiesImpl;
 import dev.sqlfeed.workflows.FullSyncActivities;
@@ -21,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one place that builds concrete adapters. Commands ask it for a source or a store and never
@@ -101,6 +109,34 @@ public final class Wiring {
   public static FullSyncActivities fullSyncActivities(
       Config config, SourceReader source, SyncStore store) {
     return new FullSyncActivitiesImpl(config, source, store, Clock.systemUTC());
+  }
+
+  /** How many events the publisher reads, publishes and stores its position for at a time. */
+  private static final int PUBLISH_BATCH = 500;
+
+  /**
+   * Publishes the app's events from {@code store} to NATS JetStream at {@code natsUrl}, with the
+   * position kept in the store. Nothing connects before the loop publishes.
+   *
+   * @param payload the JSON object of an event, as {@code sqlfeed events} prints it
+   * @throws ConfigException for a malformed URL, subject prefix or stream name, or a store that
+   *     cannot keep a sink's position
+   */
+  public static PublishLoop natsPublisher(
+      String app,
+      SyncStore store,
+      String natsUrl,
+      String subjectPrefix,
+      Optional<String> stream,
+      Function<StoredEvent, String> payload) {
+    if (!(store instanceof SinkPositions positions)) {
+      throw new ConfigException("--publish: the store at --store cannot keep a sink's position");
+    }
+    EventSink sink =
+        NatsSinks.jetStream(natsUrl, subjectPrefix, stream, app, NatsSinks.DEFAULT_TIMEOUT);
+    EventPublisher publisher =
+        new EventPublisher(app, store, positions, sink, payload, PUBLISH_BATCH);
+    return new PublishLoop(publisher, sink, PublishLoop.Timing.DEFAULT);
   }
 
   /** The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. */

@@ -8,7 +8,7 @@ package dev.sqlfeed.domain.error;
  * JPMS must stay in one package, and the domain itself raises config and mapping errors.
  */
 public abstract sealed class SqlfeedException extends RuntimeException
-    permits ConfigException, MappingException, DatabaseException {
+    permits ConfigException, MappingException, DatabaseException, SinkException {
 
   protected SqlfeedException(String message, Throwable cause) {
     super(message, cause);

@@ -3,6 +3,7 @@ package dev.sqlfeed.worker.cli;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.DatabaseException;
 import dev.sqlfeed.domain.error.MappingException;
+import dev.sqlfeed.domain.error.SinkException;
 import dev.sqlfeed.domain.error.SqlfeedException;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import java.io.PrintWriter;
@@ -49,6 +50,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       return d.kind() == DatabaseException.Kind.UNAVAILABLE
           ? ExitCode.UNAVAILABLE
           : ExitCode.FAILURE;
+    }
+    if (e instanceof SinkException) {
+      return ExitCode.UNAVAILABLE;
     }
     if (e instanceof TemporalUnavailableException) {
       // Temporal holds the committed cursors: without it nothing can run, as without a database.

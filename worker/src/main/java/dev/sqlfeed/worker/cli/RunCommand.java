@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.GoDuration;
 import dev.sqlfeed.domain.config.LoadedConfig;
+import dev.sqlfeed.domain.error.SinkException;
 import dev.sqlfeed.domain.feed.CycleStateWire;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
@@ -17,6 +18,7 @@ import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
 import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
 import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
+import dev.sqlfeed.worker.publish.PublishLoop;
 import dev.sqlfeed.worker.temporal.FeedRunner;
 import dev.sqlfeed.worker.temporal.SourceHealth;
 import dev.sqlfeed.worker.temporal.SourcePacing;
@@ -62,6 +64,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin StoreOption store;
 
   @Mixin WorkerTemporalOptions temporal;
+
+  @Mixin PublishOption publish;
 
   @Option(
       names = "--embedded-recycle-pages",
@@ -165,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
                     new EventsHandler(syncStore, cfg.appName(), EventsCommand::toJsonLine),
                     "/healthz",
                     new HealthHandler(health)));
+        Publishing publishing = Publishing.of(publish, cfg.appName(), syncStore, once);
         StopSignals signals = StopSignals.install(stop)) {
       FeedRunner runner =
           new FeedRunner(
@@ -190,7 +195,8 @@ final class RunCommand implements Callable<Integer> {
         context.err().println("sqlfeed: stopped before every source finished its cycle");
         return ExitCode.FAILURE;
       }
-      return report(states.get());
+      int code = report(states.get());
+      return publishing.drain(context, code);
     } catch (TemporalUnavailableException | UncheckedIOException e) {
       context.err().println("sqlfeed: " + e.getMessage());
       return ExitCode.UNAVAILABLE;
@@ -207,6 +213,60 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("must not be negative: " + fullSyncInterval);
     }
     return d.isZero() ? Optional.empty() : Optional.of(d);
+  }
+
+  /**
+   * The publisher of {@code --publish}, if given: beside the sources while the worker runs, or,
+   * with {@code --once}, after the cycle, until the broker has the whole log.
+   */
+  private static final class Publishing implements AutoCloseable {
+    private final PublishLoop loop;
+
+    private Publishing(PublishLoop loop) {
+      this.loop = loop;
+    }
+
+    static Publishing of(PublishOption publish, String app, SyncStore store, boolean once) {
+      if (!publish.enabled()) {
+        return new Publishing(null);
+      }
+      PublishLoop loop =
+          Wiring.natsPublisher(
+              app,
+              store,
+              publish.url,
+              publish.subjectPrefix,
+              publish.stream(),
+              EventsCommand::toJsonLine);
+      if (!once) {
+        loop.start();
+      }
+      return new Publishing(loop);
+    }
+
+    /** With {@code --once}: publishes what the log holds; a broker failure makes the exit 3. */
+    int drain(CliContext context, int code) {
+      if (loop == null) {
+        return code;
+      }
+      try {
+        long published = loop.drain();
+        context.out().printf("published %d events%n", published);
+        context.out().flush();
+        return code;
+      } catch (SinkException e) {
+        context.err().println("sqlfeed: " + e.getMessage());
+        context.err().flush();
+        return code == ExitCode.OK ? ExitCode.UNAVAILABLE : code;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (loop != null) {
+        loop.close();
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sqlfeed.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.domain.error.SinkException;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import java.io.PrintWriter;
@@ -39,5 +40,14 @@ class ErrorReporterTest {
     assertThat(ErrorReporter.exitCode(new TemporalUnavailableException("no", null)))
         .isEqualTo(ErrorReporter.exitCode(source))
         .isEqualTo(ExitCode.UNAVAILABLE);
+  }
+
+  @Test
+  void aFailedEventSink_exits3_withItsMessage() {
+    int code = report(new SinkException("NATS nats://127.0.0.1:1, stream S: refused", 0, null));
+
+    assertThat(code).isEqualTo(ExitCode.UNAVAILABLE);
+    assertThat(err.toString())
+        .isEqualTo("sqlfeed: NATS nats://127.0.0.1:1, stream S: refused" + System.lineSeparator());
   }
 }
