@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       HistoryCommand.class,
       ReplayCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      GrantCommand.class,
+      RevokeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,142 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code grant} and {@code revoke} refuse before they connect: entitlements they cannot find
+ * or that have nothing to run, and parts of a block sqlfeed does not run. Each is exit 2 with the
+ * config path; no database is involved (the DSN names a file that does not exist).
+ */
+class CliProvisioningTest {
+  private static final Map<String, String> ENV = Map.of("APP_DSN", "sqlite:/nonexistent/app.db");
+
+  @TempDir Path dir;
+
+  private String config(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("app.yml"), yaml).toString();
+  }
+
+  private CliRun grant(String config, String entitlement, String principal) {
+    return CliRun.run(
+        ENV, "grant", "--config", config, "--entitlement", entitlement, "--principal", principal);
+  }
+
+  @Test
+  void anUnknownEntitlement_exits2_andListsTheOnesWithProvisioning() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+
+    CliRun r = grant(config, "team:ops:owner", "user:3").exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err())
+        .isEqualTo(
+            config
+                + ": resource_types.team.static_entitlements: no entitlement with id 'owner'"
+                + " (team:ops:owner); entitlements with a provisioning block: team:*:member"
+                + " (resource_types.team.static_entitlements[0])\n");
+  }
+
+  @Test
+  void anUnknownResourceType_exits2() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+
+    CliRun r = grant(config, "group:ops:member", "user:3").exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err())
+        .startsWith(
+            config + ": resource_types: no resource type 'group' (group:ops:member); entitlements");
+  }
+
+  @Test
+  void anEntitlementWithoutProvisioning_exits2_namingItsPath() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+
+    CliRun r = grant(config, "team:ops:admin", "user:3").exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err())
+        .startsWith(
+            config
+                + ": resource_types.team.static_entitlements[1]: no provisioning block"
+                + " (team:ops:admin); entitlements with a provisioning block: team:*:member");
+  }
+
+  @Test
+  void revoke_ofABlockWithoutRevoke_exits2() throws IOException {
+    String yaml = CliProvisioningIT.CONFIG;
+    String config =
+        config(
+            yaml.substring(0, yaml.indexOf("          revoke:"))
+                + yaml.substring(yaml.indexOf("      - id: admin")));
+
+    CliRun r =
+        CliRun.run(ENV, "revoke", "-c", config, "-e", "team:ops:member", "-p", "user:3")
+            .exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err())
+        .isEqualTo(
+            config
+                + ": resource_types.team.static_entitlements[0].provisioning: no revoke block, so"
+                + " 'sqlfeed revoke' has nothing to run\n");
+  }
+
+  @Test
+  void validationQueriesAndInlinePlaceholders_areRefused_notSkipped() throws IOException {
+    String config =
+        config(
+            CliProvisioningIT.CONFIG
+                .replace(
+                    "            no_transaction: false\n",
+                    "            no_transaction: false\n"
+                        + "            validation_queries:\n"
+                        + "              - SELECT 1 FROM users WHERE id = ?<user>\n")
+                .replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"));
+
+    CliRun r = grant(config, "team:ops:member", "user:3").exits(ExitCode.INVALID_INPUT);
+
+    String block = "resource_types.team.static_entitlements[0].provisioning.grant";
+    assertThat(r.err())
+        .contains(
+            config + ": " + block + ".validation_queries: not supported by 'sqlfeed grant' yet")
+        .contains(
+            config
+                + ": "
+                + block
+                + ".queries[0]: ?<user|unquoted> pastes its value into the SQL text");
+  }
+
+  @Test
+  void aMalformedEntitlement_isAUsageError() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+
+    CliRun r = grant(config, "team:member", "user:3").exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err()).contains("'team:member' is not TYPE:ID:ENTITLEMENT");
+  }
+
+  @Test
+  void anUnreachableDatabase_exits3_withoutThePassword() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+
+    CliRun r =
+        CliRun.run(
+                Map.of(
+                    "APP_DSN", "postgres://app:" + CliProvisioningIT.SECRET + "@127.0.0.1:1/app"),
+                "grant",
+                "-c",
+                config,
+                "-e",
+                "team:ops:member",
+                "-p",
+                "user:3")
+            .exits(ExitCode.UNAVAILABLE);
+
+    assertThat(r.err()).startsWith("sqlfeed: connect: cannot connect to ");
+    assertThat(r.all()).doesNotContain(CliProvisioningIT.SECRET);
+  }
+}
