@@ -28,6 +28,93 @@ class CliProvisioningTest {
         ENV, "grant", "--config", config, "--entitlement", entitlement, "--principal", principal);
   }
 
+  private static final String DYNAMIC =
+      """
+      app_name: acme
+      connect:
+        dsn: "${APP_DSN}"
+      resource_types:
+        user:
+          name: User
+          list:
+            query: SELECT id, login FROM users
+            map: {id: ".id", display_name: ".login"}
+        group:
+          name: Group
+          list:
+            query: SELECT id, name FROM groups
+            map: {id: ".id", display_name: ".name"}
+          entitlements:
+            query: SELECT name FROM group_roles WHERE group_id = ?<group>
+            vars: {group: resource.ID}
+            map:
+              - id: ".name"
+                display_name: ".name"
+                grantable_to: [user]
+                provisioning:
+                  vars:
+                    role: entitlement.ID
+                    group: resource.ID
+                    group_type: resource.Type
+                    who: "principal.Type + '/' + principal.ID"
+                    user_id: int(principal.ID)
+                  grant:
+                    queries:
+                      - |-
+                        INSERT INTO grants (role, group_id, group_type, who, user_id)
+                        VALUES (?<role>, ?<group>, ?<group_type>, ?<who>, ?<user_id>)
+      """;
+
+  @Test
+  void aDynamicEntitlement_dryRun_bindsEveryProvisioningVariable() throws IOException {
+    String config = config(DYNAMIC);
+
+    CliRun r =
+        CliRun.run(
+                ENV, "grant", "-c", config, "-e", "group:7:db:admin", "-p", "user:42", "--dry-run")
+            .exits(ExitCode.OK);
+
+    String block = "resource_types.group.entitlements.map[0].provisioning.grant";
+    assertThat(r.out())
+        .isEqualTo(
+            "dry run: grant group:7:db:admin to user:42 runs 1 statement of "
+                + block
+                + " in one transaction; nothing is written\n"
+                + "1. "
+                + block
+                + ".queries[0]\n"
+                + "   INSERT INTO grants (role, group_id, group_type, who, user_id)\n"
+                + "   VALUES (?, ?, ?, ?, ?)\n"
+                + "   [1] ?<role> = 'db:admin' (string)\n"
+                + "   [2] ?<group> = '7' (string)\n"
+                + "   [3] ?<group_type> = 'group' (string)\n"
+                + "   [4] ?<who> = 'user/42' (string)\n"
+                + "   [5] ?<user_id> = 42 (number)\n");
+  }
+
+  @Test
+  void twoDynamicEntitlementsWithProvisioning_areAmbiguous_exit2() throws IOException {
+    String second =
+        String.join(
+            "\n",
+            "        - id: \"'owner_' + .name\"",
+            "          display_name: \".name\"",
+            "          grantable_to: [user]",
+            "          provisioning:",
+            "            revoke:",
+            "              queries: [DELETE FROM grants WHERE role = 'x']",
+            "");
+    String config = config(DYNAMIC + second);
+
+    CliRun r = grant(config, "group:7:admin", "user:42").exits(ExitCode.INVALID_INPUT);
+
+    assertThat(r.err())
+        .startsWith(
+            config
+                + ": resource_types.group.entitlements.map: 2 dynamic entitlements have a"
+                + " provisioning block, and which of them 'admin' is cannot be told");
+  }
+
   @Test
   void anUnknownEntitlement_exits2_andListsTheOnesWithProvisioning() throws IOException {
     String config = config(CliProvisioningIT.CONFIG);
