@@ -274,7 +274,7 @@ class CliProvisioningIT {
   @ParameterizedTest
   @EnumSource(
       value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "SQLITE"})
+      names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aStatementThatChangesMoreThanOneRow_failsAndRollsBack(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app(kind);

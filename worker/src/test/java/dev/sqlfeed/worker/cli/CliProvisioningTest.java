@@ -207,6 +207,27 @@ class CliProvisioningTest {
   }
 
   @Test
+  void aMissingSqliteDatabase_exits3_andIsNotCreated() throws IOException {
+    String config = config(CliProvisioningIT.CONFIG);
+    Path app = dir.resolve("app.db");
+
+    CliRun r =
+        CliRun.run(
+                Map.of("APP_DSN", "sqlite:" + app),
+                "grant",
+                "-c",
+                config,
+                "-e",
+                "team:ops:member",
+                "-p",
+                "user:3")
+            .exits(ExitCode.UNAVAILABLE);
+
+    assertThat(r.err()).startsWith("sqlfeed: connect: cannot connect to ");
+    assertThat(app).doesNotExist();
+  }
+
+  @Test
   void anUnreachableDatabase_exits3_withoutThePassword() throws IOException {
     String config = config(CliProvisioningIT.CONFIG);
 
