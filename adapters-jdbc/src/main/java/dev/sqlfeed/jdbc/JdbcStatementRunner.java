@@ -7,6 +7,7 @@ import dev.sqlfeed.domain.provisioning.PlannedStatement;
 import dev.sqlfeed.ports.StatementRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,10 @@ final class JdbcStatementRunner implements StatementRunner {
 
   @Override
   public List<Long> run(
-      List<PlannedStatement> statements, boolean transactional, long maxRowsPerStatement) {
+      List<PlannedStatement> checks,
+      List<PlannedStatement> statements,
+      boolean transactional,
+      long maxRowsPerStatement) {
     Connection connection;
     try {
       connection = pool.getConnection();
@@ -38,19 +42,18 @@ final class JdbcStatementRunner implements StatementRunner {
       // Hikari puts autocommit back to the pool's setting when the connection returns.
       connection.setAutoCommit(!transactional);
       List<Long> changed = new ArrayList<>();
+      for (PlannedStatement check : checks) {
+        try {
+          check(connection, check);
+        } catch (SQLException | RuntimeException e) {
+          throw failed(connection, transactional, check, e, statements, changed);
+        }
+      }
       for (PlannedStatement statement : statements) {
         try {
           changed.add(execute(connection, statement, maxRowsPerStatement));
         } catch (SQLException | RuntimeException e) {
-          SourceException failure =
-              e instanceof SourceException s ? s : errors.querying(statement.path(), e);
-          throw new SourceException(
-              failure.kind(),
-              failure.transientFailure(),
-              failure.getMessage()
-                  + "; "
-                  + aftermath(connection, transactional, statements, changed),
-              failure.getCause());
+          throw failed(connection, transactional, statement, e, statements, changed);
         }
       }
       if (transactional) {
@@ -62,14 +65,47 @@ final class JdbcStatementRunner implements StatementRunner {
     }
   }
 
+  /** The failure of {@code statement}, with what became of the statements before it. */
+  private SourceException failed(
+      Connection connection,
+      boolean transactional,
+      PlannedStatement statement,
+      Exception e,
+      List<PlannedStatement> statements,
+      List<Long> changed) {
+    SourceException failure =
+        e instanceof SourceException s ? s : errors.querying(statement.path(), e);
+    return new SourceException(
+        failure.kind(),
+        failure.transientFailure(),
+        failure.getMessage() + "; " + aftermath(connection, transactional, statements, changed),
+        failure.getCause());
+  }
+
+  private void check(Connection connection, PlannedStatement check) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(check.jdbcSql())) {
+      bind(ps, check);
+      try (ResultSet rows = ps.executeQuery()) {
+        if (!rows.next()) {
+          throw new SourceException(
+              SourceException.Kind.QUERY_FAILED, false, check.path() + ": returned no row", null);
+        }
+      }
+    }
+  }
+
+  private void bind(PreparedStatement ps, PlannedStatement statement) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    for (Object value : statement.parameters()) {
+      values.add(JdbcValues.of(value, timestamps));
+    }
+    JdbcValues.bind(ps, values, product);
+  }
+
   private long execute(Connection connection, PlannedStatement statement, long max)
       throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
-      List<Object> values = new ArrayList<>();
-      for (Object value : statement.parameters()) {
-        values.add(JdbcValues.of(value, timestamps));
-      }
-      JdbcValues.bind(ps, values, product);
+      bind(ps, statement);
       ps.execute();
       long count = Math.max(0, ps.getLargeUpdateCount());
       if (count > max) {

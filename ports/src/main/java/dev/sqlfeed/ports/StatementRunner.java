@@ -16,13 +16,17 @@ import java.util.List;
  */
 public interface StatementRunner extends AutoCloseable {
   /**
-   * Runs {@code statements} in order, each with its parameters bound (never pasted into the text).
+   * Runs {@code checks} and then {@code statements} in order, each with its parameters bound (never
+   * pasted into the text). A check is a query that must return at least one row (baton-sql's {@code
+   * validation_queries}); when one returns none, no statement runs and the call fails naming the
+   * check.
    *
    * <p>With {@code transactional}, all of them run in one transaction, committed after the last:
    * when one fails, the transaction is rolled back and none of them has changed anything. Without,
    * each commits on its own (for statements such as {@code GRANT} that some databases cannot run
    * inside a transaction, or that commit it themselves): when one fails, those before it stay
-   * applied and the message lists them.
+   * applied and the message lists them. Checks run on the same connection, in the same transaction,
+   * as the statements.
    *
    * @param maxRowsPerStatement a statement that changes more rows than this fails, as if the
    *     database had refused it (baton-sql's rule is 1: one grant changes one row); statements that
@@ -31,7 +35,10 @@ public interface StatementRunner extends AutoCloseable {
    * @throws dev.sqlfeed.domain.error.SourceException as described above
    */
   List<Long> run(
-      List<PlannedStatement> statements, boolean transactional, long maxRowsPerStatement);
+      List<PlannedStatement> checks,
+      List<PlannedStatement> statements,
+      boolean transactional,
+      long maxRowsPerStatement);
 
   /** Closes the connections. */
   @Override

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param principal the principal named
  * @param path the YAML path of the {@code grant} or {@code revoke} block
  * @param transactional false when the block says {@code no_transaction: true}
+ * @param checks the block's {@code validation_queries}: each must return a row before any statement
+ *     runs
  * @param statements the statements, in config order, at least one
  */
 public record ProvisioningPlan(
@@ -20,6 +22,7 @@ public record ProvisioningPlan(
     Principal principal,
     String path,
     boolean transactional,
+    List<PlannedStatement> checks,
     List<PlannedStatement> statements) {
   /**
    * baton-sql's rule: a statement that changes more than one row is an error (and, in a
@@ -32,6 +35,7 @@ public record ProvisioningPlan(
     Objects.requireNonNull(entitlement, "entitlement");
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(path, "path");
+    checks = List.copyOf(checks);
     statements = List.copyOf(statements);
     if (statements.isEmpty()) {
       throw new IllegalArgumentException(path + ": a plan needs at least one statement");

@@ -23,12 +23,14 @@ import java.util.Optional;
  * Turns a grant or revoke into the statements to run, with baton-sql's semantics: the block's
  * {@code vars} are evaluated once over {@code principal}, {@code entitlement} and {@code resource}
  * (see {@link Activation#forProvisioning}), and each {@code ?<var>} of each query is bound to its
- * var's value.
+ * var's value. The block's {@code validation_queries} become checks that must each return a row
+ * before any statement runs.
  *
- * <p>Parts of a block that sqlfeed does not run yet ({@code validation_queries}, {@code reject_if},
- * {@code grant_replace}, {@code principal_deleted_check}, {@code revoke_options}, and {@code
- * ?<name|unquoted>} / {@code ?<name|identifier>}, which paste a value into the SQL text) are
- * refused rather than skipped: running the rest alone could do what the config's author ruled out.
+ * <p>Parts of a block that sqlfeed does not run yet ({@code validation_queries_signal_idempotency},
+ * {@code reject_if}, {@code grant_replace}, {@code principal_deleted_check}, {@code
+ * revoke_options}, and {@code ?<name|unquoted>} / {@code ?<name|identifier>}, which paste a value
+ * into the SQL text) are refused rather than skipped: running the rest alone could do what the
+ * config's author ruled out.
  */
 public final class ProvisioningPlanner {
   private ProvisioningPlanner() {}
@@ -66,12 +68,16 @@ public final class ProvisioningPlanner {
                 entitlement.entitlementId()),
             action,
             file);
+    List<PlannedStatement> checks = new ArrayList<>();
+    for (Query query : block.validationQueries()) {
+      checks.add(statement(query, values, file));
+    }
     List<PlannedStatement> statements = new ArrayList<>();
     for (Query query : block.queries()) {
       statements.add(statement(query, values, file));
     }
     return new ProvisioningPlan(
-        action, entitlement, principal, block.path(), !block.noTransaction(), statements);
+        action, entitlement, principal, block.path(), !block.noTransaction(), checks, statements);
   }
 
   private static ProvisioningQueries block(
@@ -104,8 +110,8 @@ public final class ProvisioningPlanner {
       ProvisioningAction action,
       String file) {
     List<String> parts = new ArrayList<>();
-    if (!block.validationQueries().isEmpty()) {
-      parts.add(block.path() + ".validation_queries");
+    if (block.validationQueriesSignalIdempotency()) {
+      parts.add(block.path() + ".validation_queries_signal_idempotency");
     }
     block
         .principalDeletedCheck()
@@ -120,7 +126,9 @@ public final class ProvisioningPlanner {
     for (String part : parts) {
       problems.add(file + ": " + part + ": not supported by 'sqlfeed " + action.yaml() + "' yet");
     }
-    for (Query query : block.queries()) {
+    List<Query> all = new ArrayList<>(block.validationQueries());
+    all.addAll(block.queries());
+    for (Query query : all) {
       for (SqlTemplate.Placeholder p : query.sql().inlinePlaceholders()) {
         problems.add(
             file

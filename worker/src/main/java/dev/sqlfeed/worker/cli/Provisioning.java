@@ -37,7 +37,10 @@ final class Provisioning {
     try (StatementRunner runner = Wiring.statementRunner(loaded.config(), context.env())) {
       changed =
           runner.run(
-              plan.statements(), plan.transactional(), ProvisioningPlan.MAX_ROWS_PER_STATEMENT);
+              plan.checks(),
+              plan.statements(),
+              plan.transactional(),
+              ProvisioningPlan.MAX_ROWS_PER_STATEMENT);
     }
     long rows = changed.stream().mapToLong(Long::longValue).sum();
     context
@@ -45,6 +48,7 @@ final class Provisioning {
         .println(
             headline(plan)
                 + ": "
+                + checks(plan, " passed, ")
                 + ValidateCommand.count(plan.statements().size(), "statement")
                 + " run, "
                 + ValidateCommand.count((int) rows, "row")
@@ -69,24 +73,40 @@ final class Provisioning {
             + (plan.action() == ProvisioningAction.GRANT ? " to " : " from ")
             + plan.principal()
             + " runs "
+            + checks(plan, " and ")
             + ValidateCommand.count(plan.statements().size(), "statement")
             + " of "
             + plan.path()
             + (plan.transactional() ? " in one transaction" : " without a transaction")
             + "; nothing is written");
     int n = 1;
+    for (PlannedStatement check : plan.checks()) {
+      print("check " + n++ + ". " + check.path() + " (must return a row)", check, out);
+    }
+    n = 1;
     for (PlannedStatement statement : plan.statements()) {
-      out.println(n++ + ". " + statement.path());
-      statement.jdbcSql().strip().lines().forEach(line -> out.println("   " + line));
-      for (int i = 0; i < statement.parameters().size(); i++) {
-        out.println(
-            "   ["
-                + (i + 1)
-                + "] ?<"
-                + statement.parameterNames().get(i)
-                + "> = "
-                + ParameterText.of(statement.parameters().get(i)));
-      }
+      print(n++ + ". " + statement.path(), statement, out);
+    }
+  }
+
+  /** {@code 1 check}, {@code 2 checks} and {@code then}; nothing without checks. */
+  private static String checks(ProvisioningPlan plan, String then) {
+    return plan.checks().isEmpty()
+        ? ""
+        : ValidateCommand.count(plan.checks().size(), "check") + then;
+  }
+
+  private static void print(String title, PlannedStatement statement, PrintWriter out) {
+    out.println(title);
+    statement.jdbcSql().strip().lines().forEach(line -> out.println("   " + line));
+    for (int i = 0; i < statement.parameters().size(); i++) {
+      out.println(
+          "   ["
+              + (i + 1)
+              + "] ?<"
+              + statement.parameterNames().get(i)
+              + "> = "
+              + ParameterText.of(statement.parameters().get(i)));
     }
   }
 }

@@ -275,6 +275,43 @@ class CliProvisioningIT {
   @EnumSource(
       value = TestDatabase.Kind.class,
       names = {"POSTGRES", "MARIADB", "SQLITE"})
+  void aValidationQueryWithoutARow_runsNothing_andWithOneTheGrantRuns(TestDatabase.Kind kind)
+      throws Exception {
+    Map<String, String> env = app(kind);
+    String config =
+        config(
+            CONFIG.replace(
+                "            no_transaction: false\n",
+                "            no_transaction: false\n"
+                    + "            validation_queries:\n"
+                    + "              - SELECT id FROM users WHERE id = ?<user>\n"));
+
+    CliRun unknownUser =
+        CliRun.run(env, "grant", "-c", config, "-e", "team:ops:member", "-p", "user:9")
+            .exits(ExitCode.FAILURE);
+
+    assertThat(unknownUser.err())
+        .isEqualTo(
+            "sqlfeed: resource_types.team.static_entitlements[0].provisioning.grant"
+                + ".validation_queries[0]: returned no row; rolled back: nothing was changed\n");
+    assertThat(members()).containsExactly("ops,1");
+    assertThat(rows("SELECT action FROM membership_audit")).isEmpty();
+
+    CliRun knownUser =
+        CliRun.run(env, "grant", "-c", config, "-e", "team:ops:member", "-p", "user:3")
+            .exits(ExitCode.OK);
+
+    assertThat(knownUser.out())
+        .isEqualTo(
+            "granted team:ops:member to user:3: 1 check passed, 2 statements run, 2 rows changed,"
+                + " committed\n");
+    assertThat(members()).containsExactly("ops,1", "ops,3");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabase.Kind.class,
+      names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aStatementThatChangesMoreThanOneRow_failsAndRollsBack(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app(kind);

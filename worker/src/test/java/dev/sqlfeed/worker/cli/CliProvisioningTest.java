@@ -93,6 +93,36 @@ class CliProvisioningTest {
   }
 
   @Test
+  void dryRun_printsTheValidationQueriesFirst_asChecks() throws IOException {
+    String config =
+        config(
+            CliProvisioningIT.CONFIG.replace(
+                "            no_transaction: false\n",
+                "            no_transaction: true\n"
+                    + "            validation_queries:\n"
+                    + "              - SELECT id FROM users WHERE id = ?<user>\n"));
+
+    CliRun r =
+        CliRun.run(ENV, "grant", "-c", config, "-e", "team:ops:member", "-p", "user:3", "--dry-run")
+            .exits(ExitCode.OK);
+
+    String block = "resource_types.team.static_entitlements[0].provisioning.grant";
+    assertThat(r.out())
+        .startsWith(
+            "dry run: grant team:ops:member to user:3 runs 1 check and 2 statements of "
+                + block
+                + " without a transaction; nothing is written\n"
+                + "check 1. "
+                + block
+                + ".validation_queries[0] (must return a row)\n"
+                + "   SELECT id FROM users WHERE id = ?\n"
+                + "   [1] ?<user> = '3' (string)\n"
+                + "1. "
+                + block
+                + ".queries[0]\n");
+  }
+
+  @Test
   void twoDynamicEntitlementsWithProvisioning_areAmbiguous_exit2() throws IOException {
     String second =
         String.join(
@@ -173,15 +203,16 @@ class CliProvisioningTest {
   }
 
   @Test
-  void validationQueriesAndInlinePlaceholders_areRefused_notSkipped() throws IOException {
+  void idempotencySignalsAndInlinePlaceholders_areRefused_notSkipped() throws IOException {
     String config =
         config(
             CliProvisioningIT.CONFIG
                 .replace(
                     "            no_transaction: false\n",
                     "            no_transaction: false\n"
+                        + "            validation_queries_signal_idempotency: true\n"
                         + "            validation_queries:\n"
-                        + "              - SELECT 1 FROM users WHERE id = ?<user>\n")
+                        + "              - SELECT 1 FROM users WHERE id = ?<user|identifier>\n")
                 .replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"));
 
     CliRun r = grant(config, "team:ops:member", "user:3").exits(ExitCode.INVALID_INPUT);
@@ -189,7 +220,15 @@ class CliProvisioningTest {
     String block = "resource_types.team.static_entitlements[0].provisioning.grant";
     assertThat(r.err())
         .contains(
-            config + ": " + block + ".validation_queries: not supported by 'sqlfeed grant' yet")
+            config
+                + ": "
+                + block
+                + ".validation_queries_signal_idempotency: not supported by 'sqlfeed grant' yet")
+        .contains(
+            config
+                + ": "
+                + block
+                + ".validation_queries[0]: ?<user|identifier> pastes its value into the SQL text")
         .contains(
             config
                 + ": "
