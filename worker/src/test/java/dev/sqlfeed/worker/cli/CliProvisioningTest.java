@@ -237,6 +237,17 @@ class CliProvisioningTest {
   }
 
   @Test
+  void aVarThatFails_exits1_namingTheVar() throws IOException {
+    String failing =
+        config(CliProvisioningIT.CONFIG.replace("user: principal.ID", "user: input.login"));
+
+    CliRun fails = grant(failing, "team:ops:member", "user:3").exits(ExitCode.FAILURE);
+
+    assertThat(fails.err())
+        .startsWith("sqlfeed: resource_types.team.static_entitlements[0].provisioning.vars.user: ");
+  }
+
+  @Test
   void aMalformedEntitlement_isAUsageError() throws IOException {
     String config = config(CliProvisioningIT.CONFIG);
 
