@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code grant} and {@code revoke} refuse before they connect: entitlements they cannot find
- * or that have nothing to run, and parts of a block sqlfeed does not run. Each is exit 2 with the
- * config path; no database is involved (the DSN names a file that does not exist).
+ * What {@code grant} and {@code revoke} decide without a database: entitlements they cannot find or
+ * that have nothing to run, and parts of a block sqlfeed does not run (exit 2, naming the config
+ * path), a var that fails (exit 1), dry runs, and a database that cannot be reached (exit 3). The
+ * default DSN names a file that does not exist, so a test that got as far as connecting would fail.
  */
 class CliProvisioningTest {
   private static final Map<String, String> ENV = Map.of("APP_DSN", "sqlite:/nonexistent/app.db");
