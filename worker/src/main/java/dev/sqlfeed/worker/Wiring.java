@@ -7,10 +7,12 @@ import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.jdbc.JdbcCatalogs;
 import dev.sqlfeed.jdbc.JdbcSources;
+import dev.sqlfeed.jdbc.JdbcStatementRunners;
 import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.SourceOptions;
 import dev.sqlfeed.nats.NatsSinks;
 import dev.sqlfeed.ports.SourceReader;
+import dev.sqlfeed.ports.StatementRunner;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.catalog.SourceCatalog;
@@ -53,6 +55,15 @@ public final class Wiring {
   /** A read-only reader of the config's source database. */
   public static SourceReader source(Config config, Map<String, String> env) {
     return JdbcSources.open(connection(config, env), SourceOptions.named(config.appName()));
+  }
+
+  /**
+   * A writable runner of statements on the config's source database, for {@code sqlfeed grant} and
+   * {@code revoke}: its own pool, apart from the read-only one of {@link #source}.
+   */
+  public static StatementRunner statementRunner(Config config, Map<String, String> env) {
+    return JdbcStatementRunners.open(
+        connection(config, env), SourceOptions.named(config.appName()));
   }
 
   /**

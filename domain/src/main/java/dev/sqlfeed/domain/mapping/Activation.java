@@ -29,10 +29,15 @@ import java.util.Objects;
  *       <td>the resource whose entitlements or grants are being read: {@code ID}, {@code Type}
  *       (also as {@code ResourceTypeID}, its older name), {@code DisplayName}, {@code profile}
  *       (a map, empty when the resource has none)</td></tr>
- *   <tr><td>{@code principal}, {@code entitlement}, {@code input}</td>
- *       <td>baton-sql's provisioning and actions only</td>
- *       <td>declared so that such configs compile; sqlfeed does not provision and never sets them,
- *       and an expression that reads one fails when evaluated</td></tr>
+ *   <tr><td>{@code principal}, {@code entitlement}</td>
+ *       <td>an entitlement's {@code provisioning.vars} ({@code sqlfeed grant} and {@code revoke},
+ *       see {@link #forProvisioning}); {@code resource} is then the entitlement's resource</td>
+ *       <td>{@code principal}: {@code ID}, {@code Type}; {@code entitlement}: {@code ID}, the
+ *       entitlement's id as in baton-sql; {@code resource}: {@code ID}, {@code Type}</td></tr>
+ *   <tr><td>{@code input}</td>
+ *       <td>baton-sql's actions and account provisioning only</td>
+ *       <td>declared so that such configs compile; sqlfeed never sets it, and an expression that
+ *       reads it fails when evaluated</td></tr>
  * </table>
  *
  * <p>A row column is read as {@code .name} (baton-sql's shorthand, rewritten to {@code
@@ -49,10 +54,10 @@ public final class Activation {
   /** The resource whose entitlements or grants are being mapped. */
   public static final String RESOURCE = "resource";
 
-  /** baton-sql provisioning: the principal being granted to. Never set by sqlfeed. */
+  /** Entitlement provisioning: the principal being granted to or revoked from. */
   public static final String PRINCIPAL = "principal";
 
-  /** baton-sql provisioning: the entitlement being granted. Never set by sqlfeed. */
+  /** Entitlement provisioning: the entitlement being granted or revoked. */
   public static final String ENTITLEMENT = "entitlement";
 
   /** baton-sql actions and account provisioning: the caller's arguments. Never set by sqlfeed. */
@@ -95,6 +100,30 @@ public final class Activation {
    */
   public static Map<String, Object> forResource(Map<String, Object> resource) {
     return Map.of(COLS, Map.of(), RESOURCE, Objects.requireNonNull(resource, "resource"));
+  }
+
+  /**
+   * The variables of an entitlement's {@code provisioning.vars}, as baton-sql's {@code
+   * ProvisioningInputs} fills them: {@code principal} ({@code ID}, {@code Type}), {@code
+   * entitlement} ({@code ID}: the entitlement's own id, the last part of {@code TYPE:ID:ENT}),
+   * {@code resource} ({@code ID}, {@code Type}: the resource the entitlement is on), and {@code
+   * cols} as an empty map.
+   */
+  public static Map<String, Object> forProvisioning(
+      String principalType,
+      String principalId,
+      String resourceType,
+      String resourceId,
+      String entitlementId) {
+    return Map.of(
+        COLS,
+        Map.of(),
+        PRINCIPAL,
+        Map.of("ID", principalId, "Type", principalType),
+        ENTITLEMENT,
+        Map.of("ID", entitlementId),
+        RESOURCE,
+        Map.of("ID", resourceId, "Type", resourceType));
   }
 
   /**

@@ -166,11 +166,18 @@ final class CelExpression implements Expression {
 
   private static String notSet(String variable) {
     if (variable.equals(Activation.RESOURCE)) {
-      return "'resource' is not set here: it exists only in entitlement and grant mappings";
+      return "'resource' is not set here: it exists only in entitlement and grant mappings and"
+          + " in an entitlement's provisioning vars";
+    }
+    if (variable.equals(Activation.PRINCIPAL) || variable.equals(Activation.ENTITLEMENT)) {
+      return "'"
+          + variable
+          + "' is not set here: it exists only in an entitlement's provisioning vars (sqlfeed"
+          + " grant and revoke)";
     }
     return "'"
         + variable
-        + "' is not set here: baton-sql sets it only for provisioning and actions,"
+        + "' is not set here: baton-sql sets it only for account provisioning and actions,"
         + " which sqlfeed does not run";
   }
 

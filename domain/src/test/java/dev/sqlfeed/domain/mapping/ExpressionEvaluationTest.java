@@ -125,10 +125,22 @@ class ExpressionEvaluationTest {
   }
 
   @Test
-  void provisioningVariables_areNeverSetBySqlfeed() {
+  void provisioningVariables_areNotSetInARowMapping() {
     assertThatThrownBy(() -> CEL.compile("principal.ID").evaluate(Activation.forRow(ROW)))
         .isInstanceOf(MappingException.class)
-        .hasMessageContaining("'principal' is not set here");
+        .hasMessageContaining("'principal' is not set here: it exists only in an entitlement's");
+  }
+
+  @Test
+  void provisioningVariables_holdThePrincipalTheEntitlementAndItsResource() {
+    var activation = Activation.forProvisioning("user", "42", "team", "ops", "member");
+
+    assertThat(
+            CEL.compile(
+                    "principal.Type + ':' + principal.ID + ' ' + resource.Type + ':' + resource.ID"
+                        + " + ':' + entitlement.ID")
+                .evaluateString(activation))
+        .isEqualTo("user:42 team:ops:member");
   }
 
   @Test

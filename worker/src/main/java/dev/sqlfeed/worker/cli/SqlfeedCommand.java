@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       ResetCommand.class,
       HistoryCommand.class,
       ReplayCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      GrantCommand.class,
+      RevokeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

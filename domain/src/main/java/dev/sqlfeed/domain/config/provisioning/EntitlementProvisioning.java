@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An entitlement's {@code provisioning}: statements that grant and revoke it. Parsed and validated
- * now; executed by a later feature.
+ * An entitlement's {@code provisioning}: statements that grant and revoke it, run by {@code sqlfeed
+ * grant} and {@code sqlfeed revoke} (see {@code dev.sqlfeed.domain.provisioning}).
  *
  * @param vars {@code vars}: the values of every placeholder in the statements below
  * @param grant {@code grant}

@@ -1,0 +1,46 @@
+package dev.sqlfeed.ports;
+
+import dev.sqlfeed.domain.provisioning.PlannedStatement;
+import java.util.List;
+
+/**
+ * Runs statements that change an application's database: an entitlement's grant or revoke
+ * statements. Its connections are writable and its own, apart from the read-only ones of {@link
+ * SourceReader}.
+ *
+ * <p>Errors: every failure is a {@link dev.sqlfeed.domain.error.SourceException}, classified as
+ * {@link SourceReader}'s are ({@code UNAVAILABLE} when the database cannot be reached, {@code
+ * QUERY_FAILED} when a statement fails). The message names the failing statement's YAML path and
+ * what became of the statements before it, carries the database's own message, and never a
+ * password. Parameter values are not in it.
+ */
+public interface StatementRunner extends AutoCloseable {
+  /**
+   * Runs {@code checks} and then {@code statements} in order, each with its parameters bound (never
+   * pasted into the text). A check is a query that must return at least one row (baton-sql's {@code
+   * validation_queries}); when one returns none, no statement runs and the call fails naming the
+   * check.
+   *
+   * <p>With {@code transactional}, all of them run in one transaction, committed after the last:
+   * when one fails, the transaction is rolled back and none of them has changed anything. Without,
+   * each commits on its own (for statements such as {@code GRANT} that some databases cannot run
+   * inside a transaction, or that commit it themselves): when one fails, those before it stay
+   * applied and the message lists them. Checks run on the same connection, in the same transaction,
+   * as the statements.
+   *
+   * @param maxRowsPerStatement a statement that changes more rows than this fails, as if the
+   *     database had refused it (baton-sql's rule is 1: one grant changes one row); statements that
+   *     report no count (DDL) pass
+   * @return the number of rows each statement changed, in order
+   * @throws dev.sqlfeed.domain.error.SourceException as described above
+   */
+  List<Long> run(
+      List<PlannedStatement> checks,
+      List<PlannedStatement> statements,
+      boolean transactional,
+      long maxRowsPerStatement);
+
+  /** Closes the connections. */
+  @Override
+  void close();
+}

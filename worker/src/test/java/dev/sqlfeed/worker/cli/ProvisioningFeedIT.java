@@ -1,0 +1,123 @@
+package dev.sqlfeed.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sqlfeed.domain.feed.FeedEvent;
+import dev.sqlfeed.ports.StoredEvent;
+import dev.sqlfeed.ports.SyncStore;
+import dev.sqlfeed.worker.Wiring;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A grant and a revoke made with {@code sqlfeed grant} / {@code revoke} are changes in the app like
+ * any other: the next {@code run --once} cycle turns them into {@code grant_created} and {@code
+ * grant_revoked} events. SQLite app and store, embedded Temporal.
+ */
+class ProvisioningFeedIT {
+  private static final String NOW = "strftime('%Y-%m-%d %H:%M:%S', 'now')";
+
+  @TempDir Path dir;
+
+  @Test
+  void aGrantAndARevoke_showUpInTheEventFeed_atTheNextCycle() throws Exception {
+    Path app = dir.resolve("acme.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
+      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
+      s.execute(
+          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
+              + " deleted_at TEXT)");
+      s.execute("INSERT INTO users VALUES (1, 'ada', " + NOW + "), (3, 'cy', " + NOW + ")");
+      s.execute("INSERT INTO teams VALUES ('ops', 'Operations')");
+    }
+    String yaml =
+        Files.readString(
+                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
+            .replace("sqlite:acme.db", "sqlite:" + app)
+            .replace("  poll_interval: 200ms", "  poll_interval: 200ms\n  safety_lag: 0s")
+            .replace(
+                "        grantable_to: [user]\n",
+                "        grantable_to: [user]\n"
+                    + "        provisioning:\n"
+                    + "          vars: {team: resource.ID, user: principal.ID}\n"
+                    + "          grant:\n"
+                    + "            queries:\n"
+                    + "              - INSERT INTO team_members (team_slug, user_id, created_at)"
+                    + " VALUES (?<team>, ?<user>, "
+                    + NOW
+                    + ")\n"
+                    + "          revoke:\n"
+                    + "            queries:\n"
+                    + "              - UPDATE team_members SET deleted_at = "
+                    + NOW
+                    + " WHERE team_slug = ?<team> AND user_id = ?<user> AND deleted_at IS NULL\n");
+    String config = Files.writeString(dir.resolve("app.yml"), yaml).toString();
+    String store = "jdbc:sqlite:" + dir.resolve("store.db");
+
+    once(config, store);
+    assertThat(grantEvents(store)).isEmpty();
+
+    CliRun.run("grant", "-c", config, "-e", "team:ops:member", "-p", "user:3").exits(0);
+    // The rows carry second-precision timestamps: let the clock leave the second of the grant so
+    // the revoke's deleted_at cannot tie with anything already committed.
+    Thread.sleep(1100);
+    once(config, store);
+
+    assertThat(grantEvents(store)).containsExactly("grant_created team:ops:member user:3");
+
+    CliRun.run("revoke", "-c", config, "-e", "team:ops:member", "-p", "user:3").exits(0);
+    Thread.sleep(1100);
+    once(config, store);
+
+    assertThat(grantEvents(store))
+        .containsExactly(
+            "grant_created team:ops:member user:3", "grant_revoked team:ops:member user:3");
+  }
+
+  private static void once(String config, String store) throws IOException {
+    CliRun.run(
+            "run",
+            "--once",
+            "--config",
+            config,
+            "--store",
+            store,
+            "--embedded-port",
+            Integer.toString(RunCommandSqliteIT.freePort()))
+        .exits(0);
+  }
+
+  private static List<String> grantEvents(String store) {
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      return s.events(Optional.empty(), 0, 1000).stream()
+          .map(StoredEvent::event)
+          .filter(e -> e instanceof FeedEvent.GrantEvent)
+          .map(e -> (FeedEvent.GrantEvent) e)
+          .map(
+              g ->
+                  g.kind()
+                      + " "
+                      + g.resource().resourceType()
+                      + ":"
+                      + g.resource().resourceId()
+                      + ":"
+                      + g.entitlement()
+                      + " "
+                      + g.principal().resourceType()
+                      + ":"
+                      + g.principal().resourceId())
+          .toList();
+    }
+  }
+}
