@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,11 +39,11 @@ class DocsCommandsTest {
   void everyCommandLineShownNamesACommandAndItsOptions() throws IOException {
     List<String> problems = new ArrayList<>();
     int lines = 0;
-    for (Path doc : docs()) {
+    for (Path doc : Docs.pages()) {
       for (String shown : commandLines(Files.readString(doc))) {
         lines++;
         check(shown)
-            .ifPresent(p -> problems.add(root().relativize(doc) + ": `" + shown + "`: " + p));
+            .ifPresent(p -> problems.add(Docs.root().relativize(doc) + ": `" + shown + "`: " + p));
       }
     }
     assertThat(lines).as("command lines found in the docs").isGreaterThan(20);
@@ -54,7 +53,7 @@ class DocsCommandsTest {
   @Test
   void everyCommandIsShownInTheDocs() throws IOException {
     StringBuilder all = new StringBuilder();
-    for (Path doc : docs()) {
+    for (Path doc : Docs.pages()) {
       all.append(Files.readString(doc)).append('\n');
     }
     List<String> missing = new ArrayList<>();
@@ -140,20 +139,5 @@ class DocsCommandsTest {
       }
     }
     return found;
-  }
-
-  private static List<Path> docs() throws IOException {
-    List<Path> docs = new ArrayList<>(List.of(root().resolve("README.md")));
-    Path dir = root().resolve("docs");
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
-      }
-    }
-    return docs;
-  }
-
-  private static Path root() {
-    return Path.of("").toAbsolutePath().getParent();
   }
 }
