@@ -11,15 +11,17 @@ import org.jooq.DSLContext;
  * RunLocksSchema}).
  *
  * <ul>
- *   <li>PostgreSQL: a session advisory lock on a connection of its own ({@link AdvisoryRunLocks}).
- *   <li>MariaDB and MySQL: a named lock ({@code GET_LOCK}) likewise ({@link NamedRunLocks}).
+ *   <li>PostgreSQL: a session advisory lock on a connection of its own ({@link
+ *       ServerRunLocks.Kind#ADVISORY}).
+ *   <li>MariaDB and MySQL: a named lock ({@code GET_LOCK}) likewise ({@link
+ *       ServerRunLocks.Kind#NAMED}).
  *   <li>SQLite: a byte-range lock on a side file next to the store ({@link FileRunLocks}).
  *   <li>H2 and an in-memory SQLite store: none; such a run is told dead by its heartbeat only
  *       ({@link dev.sqlfeed.ports.fullsync.DeadRuns#ABANDONED_AFTER}).
  * </ul>
  */
 sealed interface RunLiveness extends AutoCloseable
-    permits AdvisoryRunLocks, NamedRunLocks, FileRunLocks, RunLiveness.HeartbeatOnly {
+    permits ServerRunLocks, FileRunLocks, RunLiveness.HeartbeatOnly {
 
   /**
    * Takes a new lock for a run that is about to start; the caller records its token with the run.
@@ -40,8 +42,11 @@ sealed interface RunLiveness extends AutoCloseable
   /** The liveness check for a store of {@code dialect} at {@code jdbcUrl}. */
   static RunLiveness of(StoreDialect dialect, String jdbcUrl, String user, String password) {
     return switch (dialect) {
-      case POSTGRES -> new AdvisoryRunLocks(dialect.driverUrl(jdbcUrl), user, password);
-      case MARIADB, MYSQL -> new NamedRunLocks(dialect.driverUrl(jdbcUrl), user, password);
+      case POSTGRES ->
+          new ServerRunLocks(
+              ServerRunLocks.Kind.ADVISORY, dialect.driverUrl(jdbcUrl), user, password);
+      case MARIADB, MYSQL ->
+          new ServerRunLocks(ServerRunLocks.Kind.NAMED, dialect.driverUrl(jdbcUrl), user, password);
       case SQLITE ->
           FileRunLocks.sideFileOf(jdbcUrl)
               .<RunLiveness>map(FileRunLocks::open)

@@ -205,13 +205,7 @@ class ChangesWithinOneTickIT {
     once();
 
     assertTheMirrorIsAFreshFullSync();
-    assertThat(events())
-        .filteredOn(
-            e ->
-                e.event() instanceof FeedEvent.GrantEvent g
-                    && g.resource().resourceId().equals("ops")
-                    && g.principal().resourceId().equals("u2"))
-        .hasSize(1);
+    assertThat(grantEvents("ops", "u2")).hasSize(1);
     int events = events().size();
     once();
     assertThat(events()).hasSize(events);
@@ -253,11 +247,7 @@ class ChangesWithinOneTickIT {
     once();
 
     assertTheMirrorIsAFreshFullSync();
-    assertThat(events())
-        .filteredOn(
-            e ->
-                e.event() instanceof FeedEvent.GrantEvent g
-                    && g.resource().resourceId().equals("qa"))
+    assertThat(grantEvents("qa", "u2"))
         .singleElement()
         .satisfies(
             e -> {
@@ -271,6 +261,17 @@ class ChangesWithinOneTickIT {
     int events = events().size();
     once();
     assertThat(events()).hasSize(events);
+  }
+
+  /** The logged grant events on the team for the user. */
+  private List<StoredEvent> grantEvents(String team, String user) {
+    return events().stream()
+        .filter(
+            e ->
+                e.event() instanceof FeedEvent.GrantEvent g
+                    && g.resource().resourceId().equals(team)
+                    && g.principal().resourceId().equals(user))
+        .toList();
   }
 
   /** The grants' {@code changes_query} reads the memberships of live teams only. */
