@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of an entitlements query's {@code map}: CEL over the row and the resource.
+ * One entry of an entitlements query's {@code map}: CEL over the row and the resource. Alike on
+ * purpose to {@link StaticEntitlement} (see there).
  *
  * @param id {@code id}
  * @param displayName {@code display_name}

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * One entry of {@code static_entitlements}: an entitlement every resource of the type has. Its id,
- * slug and purpose are literal; display name and description are CEL over the resource.
+ * slug and purpose are literal; display name and description are CEL over the resource. Alike on
+ * purpose to {@link EntitlementMapping}, the same YAML keys: there id, slug and purpose are CEL
+ * over each row, so the two are kept apart rather than one type with half its fields unused.
  *
  * @param id {@code id}
  * @param displayName {@code display_name}
