@@ -29,8 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,39 +36,13 @@ import org.junit.jupiter.api.Timeout;
  * What the {@link EventLog} of every {@link SyncStore} must do. Subclasses say how to open a new,
  * empty store; each test gets its own.
  */
-public abstract class EventLogContract {
+public abstract class EventLogContract extends StoreContract {
   protected static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456789Z");
   protected static final String HR = "hr";
   protected static final String SOURCE = "team.grants.0.changes";
 
   /** Seeds the random pages of {@link #randomPagesLeaveTheMirrorThatChangesAppliedOneByOneDo}. */
   protected static final long SEED = 20261125L;
-
-  private SyncStore store;
-
-  /** A new, empty store. */
-  protected abstract SyncStore openStore();
-
-  /** Throws away what {@link #openStore} made; called after the store is closed. */
-  protected void discardStore() {}
-
-  @BeforeEach
-  void openTheStore() {
-    store = openStore();
-  }
-
-  @AfterEach
-  void closeTheStore() {
-    try {
-      store.close();
-    } finally {
-      discardStore();
-    }
-  }
-
-  protected SyncStore store() {
-    return store;
-  }
 
   @Test
   void newEventsGetGapFreeSeqsFromOneAndComeBackAsWritten() {

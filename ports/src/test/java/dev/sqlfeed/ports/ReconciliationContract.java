@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,36 +25,11 @@ import org.junit.jupiter.api.Test;
  * baseline without events; every later one writes each difference as exactly one event, and a
  * second one right after finds none. Subclasses say how to open a new, empty store.
  */
-public abstract class ReconciliationContract {
+public abstract class ReconciliationContract extends StoreContract {
   protected static final String APP = "acme";
   protected static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
 
-  private SyncStore store;
   private int syncs;
-
-  /** A new, empty store. */
-  protected abstract SyncStore openStore();
-
-  /** Throws away what {@link #openStore} made; called after the store is closed. */
-  protected void discardStore() {}
-
-  @BeforeEach
-  void openTheStore() {
-    store = openStore();
-  }
-
-  @AfterEach
-  void closeTheStore() {
-    try {
-      store.close();
-    } finally {
-      discardStore();
-    }
-  }
-
-  protected SyncStore store() {
-    return store;
-  }
 
   /** Three users, two groups with a member entitlement each, three memberships. */
   protected static List<MirrorRecord> acme() {

@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,34 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * What every {@link SyncStore} must do. Subclasses say how to open a new, empty store; each test
  * gets its own.
  */
-public abstract class SyncStoreContract {
+public abstract class SyncStoreContract extends StoreContract {
   protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
-
-  private SyncStore store;
-
-  /** A new, empty store. */
-  protected abstract SyncStore openStore();
-
-  /** Throws away what {@link #openStore} made; called after the store is closed. */
-  protected void discardStore() {}
-
-  @BeforeEach
-  void openTheStore() {
-    store = openStore();
-  }
-
-  @AfterEach
-  void closeTheStore() {
-    try {
-      store.close();
-    } finally {
-      discardStore();
-    }
-  }
-
-  protected SyncStore store() {
-    return store;
-  }
 
   @Test
   void stagedRecordsAreInvisibleUntilCommit() {
