@@ -26,12 +26,14 @@ final class JdbcSourceCatalog implements SourceCatalog {
   private final HikariDataSource pool;
   private final Product product;
   private final SourceErrors errors;
+  private final SourceConnections connections;
   private final TimestampForm timestamps;
 
   JdbcSourceCatalog(HikariDataSource pool, Product product, SourceErrors errors) {
     this.pool = pool;
     this.product = product;
     this.errors = errors;
+    this.connections = new SourceConnections(pool, errors);
     this.timestamps =
         product == Product.SQLITE ? SqliteTimestamps.DEFAULT : TimestampForm.typed(product);
   }
@@ -41,7 +43,7 @@ final class JdbcSourceCatalog implements SourceCatalog {
     String origin = query.origin();
     List<Object> values =
         PageShapes.convert(JooqSourceReader.bindValues(query, bindings), timestamps);
-    Connection connection = connect(origin);
+    Connection connection = connections.open(origin);
     try (PreparedStatement ps = connection.prepareStatement(query.template().jdbcSql())) {
       JdbcValues.bind(ps, values, product);
       ResultSetMetaData md = ps.getMetaData();
@@ -52,7 +54,7 @@ final class JdbcSourceCatalog implements SourceCatalog {
     } catch (SQLException | RuntimeException e) {
       throw e instanceof SourceException s ? s : errors.querying(origin, e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -66,7 +68,7 @@ final class JdbcSourceCatalog implements SourceCatalog {
     String origin = query.origin();
     List<Object> values =
         PageShapes.convert(JooqSourceReader.bindValues(query, bindings), timestamps);
-    Connection connection = connect(origin);
+    Connection connection = connections.open(origin);
     try (PreparedStatement ps = connection.prepareStatement(query.template().jdbcSql())) {
       JdbcValues.bind(ps, values, product);
       String type = ps.getParameterMetaData().getParameterTypeName(marker + 1);
@@ -74,7 +76,7 @@ final class JdbcSourceCatalog implements SourceCatalog {
     } catch (SQLException | RuntimeException e) {
       throw e instanceof SourceException s ? s : errors.querying(origin, e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -98,39 +100,18 @@ final class JdbcSourceCatalog implements SourceCatalog {
               : "sqlfeed reads the indexes of PostgreSQL, MariaDB/MySQL, SQLite and H2 only");
     }
     String origin = "index of " + column.origin().get();
-    Connection connection = connect(origin);
+    Connection connection = connections.open(origin);
     try {
       return LeadingIndexes.check(connection.getMetaData(), product, column);
     } catch (SQLException | RuntimeException e) {
       throw e instanceof SourceException s ? s : errors.querying(origin, e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
   @Override
   public void close() {
     pool.close();
-  }
-
-  private Connection connect(String origin) {
-    try {
-      return pool.getConnection();
-    } catch (SQLException | RuntimeException e) {
-      throw errors.connecting(origin, e);
-    }
-  }
-
-  private static void release(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      // A broken connection cannot roll back; closing it tells the pool to evict it.
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // The pool logs and evicts what it cannot take back.
-    }
   }
 }

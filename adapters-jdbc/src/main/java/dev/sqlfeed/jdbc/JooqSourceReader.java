@@ -52,6 +52,7 @@ final class JooqSourceReader implements SourceReader {
   private final Product product;
   private final int fetchSize;
   private final SourceErrors errors;
+  private final SourceConnections connections;
   private final TimestampForm timestamps;
   private final PageShapes shapes;
   private final BatchedReads batched;
@@ -61,6 +62,7 @@ final class JooqSourceReader implements SourceReader {
     this.product = product;
     this.fetchSize = fetchSize;
     this.errors = errors;
+    this.connections = new SourceConnections(pool, errors);
     this.timestamps =
         product == Product.SQLITE ? SqliteTimestamps.DEFAULT : TimestampForm.typed(product);
     this.shapes = new PageShapes(product);
@@ -70,7 +72,7 @@ final class JooqSourceReader implements SourceReader {
   @Override
   public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
     List<Object> values = PageShapes.convert(bindValues(query, bindings), timestamps);
-    Connection connection = connect(query.origin());
+    Connection connection = connections.open(query.origin());
     try {
       return stream(
           connection, query.origin(), query.template().jdbcSql(), values, null, null, null, sink);
@@ -79,7 +81,7 @@ final class JooqSourceReader implements SourceReader {
     } catch (SQLException | RuntimeException e) {
       throw failure(query.origin(), e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -92,13 +94,13 @@ final class JooqSourceReader implements SourceReader {
     if (calls.isEmpty()) {
       return;
     }
-    Connection connection = connect(query.origin());
+    Connection connection = connections.open(query.origin());
     try {
       batched.readEach(connection, query, calls, sink);
     } catch (SinkFailure e) {
       throw e.getCause();
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -111,11 +113,11 @@ final class JooqSourceReader implements SourceReader {
   @Override
   public long readPage(
       SourceQuery query, Map<String, Object> bindings, KeysetPage page, Consumer<SourceRow> sink) {
-    Connection connection = connect(query.origin());
+    Connection connection = connections.open(query.origin());
     try {
       return page(connection, query, bindings, page, sink);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -123,7 +125,7 @@ final class JooqSourceReader implements SourceReader {
   @Override
   public long readPageAt(
       SourceQuery query, Function<Instant, Optional<PlannedPage>> plan, Consumer<SourceRow> sink) {
-    Connection connection = connect(query.origin());
+    Connection connection = connections.open(query.origin());
     try {
       Optional<PlannedPage> planned = plan.apply(clock(connection));
       if (planned.isEmpty()) {
@@ -131,7 +133,7 @@ final class JooqSourceReader implements SourceReader {
       }
       return page(connection, query, planned.get().bindings(), planned.get().page(), sink);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -205,7 +207,7 @@ final class JooqSourceReader implements SourceReader {
       // Learnt before: no connection, so that a cycle that asks each time costs no round trip.
       return known.get().precision();
     }
-    Connection connection = connect(origin);
+    Connection connection = connections.open(origin);
     try {
       return shapes
           .of(connection, origin, sql, bindValues(query, bindings), cursorColumn, keyColumn)
@@ -213,7 +215,7 @@ final class JooqSourceReader implements SourceReader {
     } catch (SQLException | RuntimeException e) {
       throw failure(origin, e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -234,7 +236,7 @@ final class JooqSourceReader implements SourceReader {
     Optional<SqlTemplate> widened = NullableSince.of(query.template());
     SqlTemplate template = widened.orElse(query.template());
     List<Object> given = bindValues(new SourceQuery(origin, template), bindings);
-    Connection connection = connect(origin);
+    Connection connection = connections.open(origin);
     try {
       PageShapes.Shape shape =
           shapes.of(
@@ -283,7 +285,7 @@ final class JooqSourceReader implements SourceReader {
     } catch (SQLException | RuntimeException e) {
       throw failure(origin, e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -306,11 +308,11 @@ final class JooqSourceReader implements SourceReader {
 
   @Override
   public Instant databaseNow() {
-    Connection connection = connect(CLOCK);
+    Connection connection = connections.open(CLOCK);
     try {
       return clock(connection);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -414,7 +416,7 @@ final class JooqSourceReader implements SourceReader {
 
   @Override
   public void ping() {
-    Connection connection = connect("ping");
+    Connection connection = connections.open("ping");
     try {
       if (!connection.isValid(PING_TIMEOUT_SECONDS)) {
         throw new SourceException(
@@ -426,7 +428,7 @@ final class JooqSourceReader implements SourceReader {
     } catch (SQLException e) {
       throw errors.querying("ping", e);
     } finally {
-      release(connection);
+      SourceConnections.release(connection);
     }
   }
 
@@ -456,28 +458,6 @@ final class JooqSourceReader implements SourceReader {
       values.add(byName.get(lower));
     }
     return values;
-  }
-
-  private Connection connect(String origin) {
-    try {
-      return pool.getConnection();
-    } catch (SQLException | RuntimeException e) {
-      throw errors.connecting(origin, e);
-    }
-  }
-
-  /** Ends the read's transaction without keeping anything, and returns the connection. */
-  private static void release(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      // A broken connection cannot roll back; closing it tells the pool to evict it.
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // The pool logs and evicts what it cannot take back.
-    }
   }
 
   /** Carries a sink's own exception past the SQL error handling, unchanged. */
