@@ -8,7 +8,9 @@ import dev.sqlfeed.domain.error.StoreException;
 import dev.sqlfeed.jdbc.JdbcCatalogs;
 import dev.sqlfeed.jdbc.JdbcSources;
 import dev.sqlfeed.jdbc.JdbcStores;
+import dev.sqlfeed.jdbc.PoolMetrics;
 import dev.sqlfeed.jdbc.SourceOptions;
+import dev.sqlfeed.ports.EventLog;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.catalog.SourceCatalog;
@@ -90,7 +92,7 @@ public final class Wiring {
    * The activities of the source workflows: read pages of the config's incremental sources and
    * write their events, mirror changes and checkpoints to the store.
    */
-  public static FeedActivities feedActivities(Config config, SourceReader source, SyncStore store) {
+  public static FeedActivities feedActivities(Config config, SourceReader source, EventLog store) {
     return new FeedActivitiesImpl(config, source, store, Clock.systemUTC());
   }
 
@@ -103,8 +105,13 @@ public final class Wiring {
     return new FullSyncActivitiesImpl(config, source, store, Clock.systemUTC());
   }
 
-  /** The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. */
+  /**
+   * The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. The
+   * connection pools opened after this call (store and source) report to it too.
+   */
   public static SqlfeedMetrics metrics() {
-    return new SqlfeedMetrics();
+    SqlfeedMetrics metrics = new SqlfeedMetrics();
+    PoolMetrics.publishTo(metrics.registry());
+    return metrics;
   }
 }

@@ -13,6 +13,8 @@ import dev.sqlfeed.worker.http.EventsHandler;
 import dev.sqlfeed.worker.http.HealthHandler;
 import dev.sqlfeed.worker.metrics.FeedMetrics;
 import dev.sqlfeed.worker.metrics.FullSyncMetrics;
+import dev.sqlfeed.worker.metrics.JmxExport;
+import dev.sqlfeed.worker.metrics.MeteredEventLog;
 import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
 import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
@@ -153,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
             cfg.appName(),
             sources.stream().map(SourcePacing::key).toList(),
             () -> Optional.ofNullable(running.get()).flatMap(FeedRunner::pollingClient));
-    try (SyncStore syncStore = Wiring.store(store.url, context.env());
+    try (JmxExport jmx = JmxExport.start(metrics);
+        SyncStore syncStore = Wiring.store(store.url, context.env());
         SourceReader source = Wiring.source(cfg, context.env());
         MetricsServing serving =
             MetricsServing.start(
@@ -172,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
               cfg.appName(),
               sources,
               new MeteredFeedActivities(
-                  Wiring.feedActivities(cfg, source, syncStore),
+                  Wiring.feedActivities(
+                      cfg, source, new MeteredEventLog(syncStore, metrics, cfg.appName())),
                   new FeedMetrics(metrics, cfg.appName())),
               new FeedRunner.FullSyncs(
                   new MeteredFullSyncActivities(
