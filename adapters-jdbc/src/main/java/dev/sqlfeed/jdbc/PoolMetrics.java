@@ -18,9 +18,25 @@ public final class PoolMetrics {
 
   private PoolMetrics() {}
 
-  /** Pools opened from now on report to {@code to}; null stops that. */
-  public static void publishTo(MetricRegistry to) {
+  /**
+   * Pools opened from now on report to {@code to}, until the publication is closed (or another
+   * registry is published). Pools already open keep reporting where they did.
+   */
+  public static Publication publishTo(MetricRegistry to) {
     registry = to;
+    return new Publication(to);
+  }
+
+  /** A registry published for the pools; closing it withdraws it unless another replaced it. */
+  public record Publication(MetricRegistry registry) implements AutoCloseable {
+    @Override
+    public void close() {
+      synchronized (PoolMetrics.class) {
+        if (PoolMetrics.registry == registry) {
+          PoolMetrics.registry = null;
+        }
+      }
+    }
   }
 
   /**

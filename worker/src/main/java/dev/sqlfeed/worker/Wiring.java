@@ -105,13 +105,16 @@ public final class Wiring {
     return new FullSyncActivitiesImpl(config, source, store, Clock.systemUTC());
   }
 
-  /**
-   * The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. The
-   * connection pools opened after this call (store and source) report to it too.
-   */
+  /** The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. */
   public static SqlfeedMetrics metrics() {
-    SqlfeedMetrics metrics = new SqlfeedMetrics();
-    PoolMetrics.publishTo(metrics.registry());
-    return metrics;
+    return new SqlfeedMetrics();
+  }
+
+  /**
+   * Has the connection pools opened from now on (store and source) report to {@code metrics}, until
+   * the returned publication is closed.
+   */
+  public static PoolMetrics.Publication poolMetrics(SqlfeedMetrics metrics) {
+    return PoolMetrics.publishTo(metrics.registry());
   }
 }

@@ -179,7 +179,8 @@ final class RunCommand implements Callable<Integer> {
             cfg.appName(),
             sources.stream().map(SourcePacing::key).toList(),
             () -> Optional.ofNullable(running.get()).flatMap(FeedRunner::pollingClient));
-    try (JmxExport jmx = JmxExport.start(metrics);
+    try (var pools = Wiring.poolMetrics(metrics);
+        JmxExport jmx = JmxExport.start(metrics);
         SyncStore syncStore = Wiring.store(store.url, context.env());
         SourceReader source = Wiring.source(cfg, context.env());
         MetricsServing serving =

@@ -25,10 +25,11 @@ class StoreMetricsTest {
   @TempDir Path dir;
 
   private final SqlfeedMetrics metrics = Wiring.metrics();
+  private final PoolMetrics.Publication pools = Wiring.poolMetrics(metrics);
 
   @AfterEach
   void unpublish() {
-    PoolMetrics.publishTo(null);
+    pools.close();
   }
 
   private SyncStore store() {
@@ -90,6 +91,14 @@ class StoreMetricsTest {
     }
     // A closed pool's metrics go with it.
     assertThat(Scrape.text(metrics)).doesNotContain("sqlfeed-store-writer");
+  }
+
+  @Test
+  void afterThePublicationIsClosed_newPoolsReportNowhere() {
+    pools.close();
+    try (SyncStore store = store()) {
+      assertThat(Scrape.text(metrics)).doesNotContain("sqlfeed_pool_");
+    }
   }
 
   @Test
