@@ -37,7 +37,8 @@ import java.util.Properties;
  *   <li>{@code keepaliveTime} 2 min (default 2 min in recent Hikari, set so it does not depend on
  *       it): sources may sit idle between polls behind firewalls that drop idle connections.
  *   <li>{@code registerMbeans} false (default false), {@code poolName} from {@link
- *       SourceOptions#name()}, never from the URL.
+ *       SourceOptions#name()}, never from the URL; {@code metricRegistry} (default none) the one a
+ *       worker published in {@link PoolMetrics}.
  *   <li>{@code connectionInitSql} (default none) puts every session into UTC: {@code SET TIME ZONE
  *       'UTC'} on PostgreSQL and H2, {@code ALTER SESSION SET TIME_ZONE = 'UTC'} on Oracle. On
  *       MariaDB the driver does it ({@code connectionTimeZone=UTC}, {@code
@@ -118,6 +119,7 @@ public final class JdbcSources {
       // first read takes PostgreSQL's SET back with it.
       config.setIsolateInternalQueries(true);
     }
+    PoolMetrics.apply(config);
     return config;
   }
 

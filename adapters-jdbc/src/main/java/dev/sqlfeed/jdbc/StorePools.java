@@ -106,6 +106,7 @@ record StorePools(HikariDataSource writer, HikariDataSource reader) implements A
     }
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
+    PoolMetrics.apply(config);
     return config;
   }
 

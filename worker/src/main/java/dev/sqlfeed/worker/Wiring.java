@@ -9,8 +9,10 @@ import dev.sqlfeed.jdbc.JdbcCatalogs;
 import dev.sqlfeed.jdbc.JdbcSources;
 import dev.sqlfeed.jdbc.JdbcStatementRunners;
 import dev.sqlfeed.jdbc.JdbcStores;
+import dev.sqlfeed.jdbc.PoolMetrics;
 import dev.sqlfeed.jdbc.SourceOptions;
 import dev.sqlfeed.nats.NatsSinks;
+import dev.sqlfeed.ports.EventLog;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.StatementRunner;
 import dev.sqlfeed.ports.StoredEvent;
@@ -109,7 +111,7 @@ public final class Wiring {
    * The activities of the source workflows: read pages of the config's incremental sources and
    * write their events, mirror changes and checkpoints to the store.
    */
-  public static FeedActivities feedActivities(Config config, SourceReader source, SyncStore store) {
+  public static FeedActivities feedActivities(Config config, SourceReader source, EventLog store) {
     return new FeedActivitiesImpl(config, source, store, Clock.systemUTC());
   }
 
@@ -153,5 +155,13 @@ public final class Wiring {
   /** The worker's metrics: a Dropwizard registry whose metrics know their Prometheus labels. */
   public static SqlfeedMetrics metrics() {
     return new SqlfeedMetrics();
+  }
+
+  /**
+   * Has the connection pools opened from now on (store and source) report to {@code metrics}, until
+   * the returned publication is closed.
+   */
+  public static PoolMetrics.Publication poolMetrics(SqlfeedMetrics metrics) {
+    return PoolMetrics.publishTo(metrics.registry());
   }
 }

@@ -155,10 +155,17 @@ public final class FeedActivitiesImpl implements FeedActivities {
       // The window is empty (the database clock went back): the cycle has ended already.
       return new ScanResult(state.toWire(), 0, 0, 0, true);
     }
+    // The window's upper bound is the database's clock less the safety lag: the clock, for the lag
+    // a worker reports (database now minus the committed cursor).
+    String openedAt =
+        request.opensCycle()
+            ? CanonicalTime.format(
+                state.cycle().orElseThrow().upTo().plus(feed.settings().safetyLag()))
+            : null;
     PreparedPage first = preparer.prepare(request.app(), feed, read, heartbeat);
     int pages = PIPELINE ? Math.max(1, request.maxPages()) : 1;
     if (first.exhausted() || pages == 1) {
-      return write(request, feed, state, List.of(first));
+      return write(request, feed, state, List.of(first)).openedAt(openedAt);
     }
     Instant deadline = clock.instant().plus(CALL_TIME);
     BooleanSupplier timeLeft = () -> clock.instant().isBefore(deadline);
@@ -187,7 +194,7 @@ public final class FeedActivitiesImpl implements FeedActivities {
         heartbeat.accept(group.stream().mapToLong(p -> p.page().tally().rows()).sum());
         done = plus(done, write(request, feed, done.state().toState(), group));
       }
-      return done;
+      return done.openedAt(openedAt);
     }
   }
 

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param cursorCheck what a look for rows with an unreadable cursor found, when the page ran one
  *     (see {@code CursorChecks}); null otherwise
  * @param pages pages written; 0 in a result recorded before this component existed, which wrote one
+ * @param databaseNow the source database's clock when this call opened a cycle, as {@code
+ *     CanonicalTime} text (the window's upper bound plus the source's safety lag); null when the
+ *     call continued a cycle, found its window empty, or was recorded before this component existed
  */
 public record ScanResult(
     CycleStateWire state,
@@ -25,9 +28,28 @@ public record ScanResult(
     long duplicates,
     boolean exhausted,
     CursorCheck cursorCheck,
-    int pages) {
+    int pages,
+    String databaseNow) {
   public ScanResult {
     Objects.requireNonNull(state, "state");
+  }
+
+  /** Pages of a call that did not open a cycle. */
+  public ScanResult(
+      CycleStateWire state,
+      long rows,
+      long eventsAppended,
+      long duplicates,
+      boolean exhausted,
+      CursorCheck cursorCheck,
+      int pages) {
+    this(state, rows, eventsAppended, duplicates, exhausted, cursorCheck, pages, null);
+  }
+
+  /** This result, of a call that opened a cycle when the database's clock read {@code now}. */
+  public ScanResult openedAt(String now) {
+    return new ScanResult(
+        state, rows, eventsAppended, duplicates, exhausted, cursorCheck, pages, now);
   }
 
   /** One page that ran no look for unreadable cursors. */

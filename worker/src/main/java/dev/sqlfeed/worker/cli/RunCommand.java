@@ -12,8 +12,11 @@ import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.worker.http.EventsHandler;
 import dev.sqlfeed.worker.http.HealthHandler;
+import dev.sqlfeed.worker.logging.LogFormat;
 import dev.sqlfeed.worker.metrics.FeedMetrics;
 import dev.sqlfeed.worker.metrics.FullSyncMetrics;
+import dev.sqlfeed.worker.metrics.JmxExport;
+import dev.sqlfeed.worker.metrics.MeteredEventLog;
 import dev.sqlfeed.worker.metrics.MeteredFeedActivities;
 import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
@@ -112,14 +115,37 @@ final class RunCommand implements Callable<Integer> {
       description = "The address the metrics are served on. Default: ${DEFAULT-VALUE}.")
   String metricsBind;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = {
+        "text (default): one line per event for people; json: one JSON object per line",
+        "(time, level, logger, thread, message, cause) for log shippers."
+      })
+  String logFormat;
+
   RunCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
+    switch (logFormat) {
+      case "text" -> LogFormat.TEXT.apply();
+      case "json" -> LogFormat.JSON.apply();
+      default -> {
+        context.err().println("sqlfeed: --log-format: text or json, not " + logFormat);
+        return ExitCode.INVALID_INPUT;
+      }
+    }
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
-    loaded.warnings().forEach(w -> context.err().println("warning: " + w));
+    // With JSON logs, stderr carries nothing but JSON lines: the warnings go through the log.
+    if ("json".equals(logFormat)) {
+      loaded.warnings().forEach(w -> LOG.warn("{}", w));
+    } else {
+      loaded.warnings().forEach(w -> context.err().println("warning: " + w));
+    }
     Config cfg = loaded.config();
     SingleDatabase.require(config, cfg, "sqlfeed run");
     List<SourcePacing> sources = SourcePacing.of(cfg);
@@ -157,7 +183,9 @@ final class RunCommand implements Callable<Integer> {
             cfg.appName(),
             sources.stream().map(SourcePacing::key).toList(),
             () -> Optional.ofNullable(running.get()).flatMap(FeedRunner::pollingClient));
-    try (SyncStore syncStore = Wiring.store(store.url, context.env());
+    try (var pools = Wiring.poolMetrics(metrics);
+        JmxExport jmx = JmxExport.start(metrics);
+        SyncStore syncStore = Wiring.store(store.url, context.env());
         SourceReader source = Wiring.source(cfg, context.env());
         MetricsServing serving =
             MetricsServing.start(
@@ -177,7 +205,8 @@ final class RunCommand implements Callable<Integer> {
               cfg.appName(),
               sources,
               new MeteredFeedActivities(
-                  Wiring.feedActivities(cfg, source, syncStore),
+                  Wiring.feedActivities(
+                      cfg, source, new MeteredEventLog(syncStore, metrics, cfg.appName())),
                   new FeedMetrics(metrics, cfg.appName())),
               new FeedRunner.FullSyncs(
                   new MeteredFullSyncActivities(

@@ -2,16 +2,92 @@ package dev.sqlfeed.worker.metrics;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.SettableGauge;
+import dev.sqlfeed.domain.feed.CanonicalTime;
+import dev.sqlfeed.workflows.ScanRequest;
 import dev.sqlfeed.workflows.ScanResult;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
-/** The pages of one app's incremental sources, per source, from the page activity's results. */
+/**
+ * The pages of one app's incremental sources, per source, from the page activity's requests and
+ * results: counts, each source's lag ({@link SourceLag}) and cycle durations ({@link CycleTimes}),
+ * and failed attempts by class.
+ */
 public final class FeedMetrics {
   private final SqlfeedMetrics metrics;
   private final String app;
+  private final LongSupplier nanoTime;
+  private final CycleTimes cycles;
+  private final Map<String, SourceLag> lags = new ConcurrentHashMap<>();
 
   public FeedMetrics(SqlfeedMetrics metrics, String app) {
+    this(metrics, app, System::nanoTime);
+  }
+
+  /**
+   * @param nanoTime the worker's monotonic clock, for lags and cycle durations
+   */
+  FeedMetrics(SqlfeedMetrics metrics, String app, LongSupplier nanoTime) {
     this.metrics = metrics;
     this.app = app;
+    this.nanoTime = nanoTime;
+    this.cycles = new CycleTimes(nanoTime);
+  }
+
+  /** Now, as a page call's start is given to {@link #scanned}. */
+  public long now() {
+    return cycles.now();
+  }
+
+  /** After a page call that started at {@link #now} {@code startedAt} succeeded. */
+  public void scanned(ScanRequest request, long startedAt, ScanResult r) {
+    String source = request.sourceKey();
+    if (request.opensCycle()) {
+      cycles.opened(source, startedAt);
+    }
+    if (r.exhausted()) {
+      cycles
+          .ended(source)
+          .ifPresent(
+              nanos ->
+                  metrics
+                      .timer(
+                          "sqlfeed_feed_cycle_duration_seconds",
+                          "How long cycles took, from the call that opened one to the page that"
+                              + " exhausted its window.",
+                          "app",
+                          app,
+                          "source",
+                          source)
+                      .update(nanos, TimeUnit.NANOSECONDS));
+    }
+    SourceLag lag = lag(source);
+    if (r.databaseNow() != null) {
+      lag.databaseNow(CanonicalTime.parse(r.databaseNow()));
+    }
+    String committed = r.state().committedCursor();
+    lag.committed(committed == null ? null : CanonicalTime.parse(committed));
+    page(source, r);
+  }
+
+  private SourceLag lag(String source) {
+    return lags.computeIfAbsent(
+        source,
+        s -> {
+          SourceLag lag = new SourceLag(nanoTime);
+          metrics.gauge(
+              "sqlfeed_feed_lag_seconds",
+              "The source database's clock minus the committed cursor: the age of the newest"
+                  + " change committed. NaN until a cycle opened and committed.",
+              lag::seconds,
+              "app",
+              app,
+              "source",
+              s);
+          return lag;
+        });
   }
 
   /** After a page was written. */
@@ -46,6 +122,25 @@ public final class FeedMetrics {
   public void pageFailed(String source) {
     counter("sqlfeed_feed_page_failures", "Page attempts that failed.", source).inc();
     failing(source).setValue(1L);
+  }
+
+  /** After a page attempt failed with {@code e}: counted by its class too. */
+  public void pageFailed(String source, Throwable e) {
+    pageFailed(source);
+    failures(metrics, app, source, e).inc();
+  }
+
+  /** The counter of failed attempts of {@code source}'s activity, of {@code e}'s class. */
+  static Counter failures(SqlfeedMetrics metrics, String app, String source, Throwable e) {
+    return metrics.counter(
+        "sqlfeed_failures",
+        "Activity attempts that failed, by source (full-sync for full syncs) and class of error.",
+        "app",
+        app,
+        "source",
+        source,
+        "class",
+        FailureClass.of(e));
   }
 
   /** 1 from a failed page attempt until the next page succeeds: an outage while it lasts. */

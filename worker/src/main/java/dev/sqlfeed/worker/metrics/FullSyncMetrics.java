@@ -59,6 +59,12 @@ public final class FullSyncMetrics {
     failedAttempts().inc();
   }
 
+  /** After a full sync attempt failed with {@code e}: counted by its class too. */
+  public void failed(Throwable e) {
+    failed();
+    FeedMetrics.failures(metrics, app, "full-sync", e).inc();
+  }
+
   private com.codahale.metrics.Counter succeededRuns() {
     return metrics.counter(
         "sqlfeed_full_syncs", "Full syncs run by this worker.", "app", app, "outcome", "succeeded");

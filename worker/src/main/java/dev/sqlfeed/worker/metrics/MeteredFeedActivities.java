@@ -4,7 +4,10 @@ import dev.sqlfeed.workflows.FeedActivities;
 import dev.sqlfeed.workflows.ScanRequest;
 import dev.sqlfeed.workflows.ScanResult;
 
-/** The page activity, counting its pages, rows, events and failures per source. */
+/**
+ * The page activity, counting its pages, rows, events and failures per source, and timing its
+ * cycles.
+ */
 public final class MeteredFeedActivities implements FeedActivities {
   private final FeedActivities delegate;
   private final FeedMetrics metrics;
@@ -21,14 +24,15 @@ public final class MeteredFeedActivities implements FeedActivities {
 
   @Override
   public ScanResult scanPage(ScanRequest request) {
+    long started = metrics.now();
     ScanResult result;
     try {
       result = delegate.scanPage(request);
     } catch (RuntimeException e) {
-      metrics.pageFailed(request.sourceKey());
+      metrics.pageFailed(request.sourceKey(), e);
       throw e;
     }
-    metrics.page(request.sourceKey(), result);
+    metrics.scanned(request, started, result);
     return result;
   }
 }

@@ -19,7 +19,7 @@ public final class MeteredFullSyncActivities implements FullSyncActivities {
     try {
       result = delegate.fullSync(app);
     } catch (RuntimeException e) {
-      metrics.failed();
+      metrics.failed(e);
       throw e;
     }
     metrics.succeeded(result);
