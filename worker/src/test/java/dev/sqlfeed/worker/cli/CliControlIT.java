@@ -225,6 +225,31 @@ class CliControlIT {
   }
 
   @Test
+  void status_showsEachSourcesLag_andPrintsJsonForMachines() throws Exception {
+    Path config = startWorker("poll_interval: 1h\ndefault_lookback: 1h");
+
+    CliRun text = cli("status", "--config", config.toString(), "--temporal", worker.temporal());
+    CliRun json =
+        cli("status", "--config", config.toString(), "--temporal", worker.temporal(), "--json");
+
+    text.exits(ExitCode.OK);
+    assertThat(text.out()).containsPattern("(?m)^SOURCE\\s+PHASE\\s+PAUSED\\s+COMMITTED\\s+LAG\\s");
+    java.util.regex.Matcher lag =
+        java.util.regex.Pattern.compile("(?m)^user\\s+\\S+\\s+no\\s+\\S+\\s+(\\d+)s\\s")
+            .matcher(text.out());
+    assertThat(lag.find()).as("user's line with its lag, in:%n%s", text.out()).isTrue();
+    // The committed cursor is user 1's stamp, ten minutes ago.
+    assertThat(Long.parseLong(lag.group(1))).isBetween(590L, 900L);
+    json.exits(ExitCode.OK);
+    assertThat(json.out().strip().lines()).hasSize(1);
+    assertThat(json.out())
+        .contains("\"source\":\"user\"")
+        .contains("\"paused\":false")
+        .containsPattern("\"lag_seconds\":(59\\d|[6-8]\\d\\d)[,}]")
+        .containsPattern("\"committed\":\"20\\d\\d-");
+  }
+
+  @Test
   void aSourceTheConfigLacks_exits2_andNamesTheSources() throws Exception {
     Path config = app(APP, "poll_interval: 1h");
     String nowhere = "127.0.0.1:" + RunCommandSqliteIT.freePort();
