@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     String app = loaded.config().appName();
     PrintWriter out = context.out();
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = temporal.connect(context.env())) {
       out.printf(
           ROW, "SOURCE", "PHASE", "PAUSED", "COMMITTED", "CYCLE", "CYCLES", "FAILED", "EVENTS", "");
       for (SourcePacing source : SourcePacing.of(loaded.config())) {
