@@ -64,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
           "--source " + source + ": not an incremental source of " + config + "; sources: " + keys);
     }
     String id = SourceWorkflows.workflowId(loaded.config().appName(), source);
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = temporal.connect(context.env())) {
       // The run is pinned first, so that the history and the run id it is printed with agree.
       String runId =
           connection.client().newUntypedWorkflowStub(id).describe().getExecution().getRunId();

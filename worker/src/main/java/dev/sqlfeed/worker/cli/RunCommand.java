@@ -173,7 +173,8 @@ final class RunCommand implements Callable<Integer> {
             temporal.taskQueue,
             temporal.embeddedPort(),
             recyclePages,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            temporal.security(context.env()));
     CountDownLatch stop = new CountDownLatch(1);
     SqlfeedMetrics metrics = Wiring.metrics();
     // /healthz answers from the start; it finds the worker polling once the runner is there.

@@ -43,7 +43,7 @@ abstract class SourceSignalCommand implements Callable<Integer> {
     List<String> keys = selected(SourcePacing.of(loaded.config()));
     PrintWriter out = context.out();
     int code = ExitCode.OK;
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = temporal.connect(context.env())) {
       for (String key : keys) {
         try {
           out.println(key + ": " + signal(SourceWorkflows.attach(connection.client(), app, key)));

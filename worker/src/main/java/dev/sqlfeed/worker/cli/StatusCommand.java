@@ -75,7 +75,7 @@ final class StatusCommand implements Callable<Integer> {
     String app = loaded.config().appName();
     PrintWriter out = context.out();
     Optional<Instant> now = databaseNow(loaded);
-    try (TemporalConnection connection = temporal.connect()) {
+    try (TemporalConnection connection = temporal.connect(context.env())) {
       if (!json) {
         out.printf(
             ROW,

@@ -2,6 +2,9 @@ package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.worker.temporal.EmbeddedTemporal;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
+import dev.sqlfeed.worker.temporal.TemporalSecurity;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +30,8 @@ class TemporalAddressOptions {
       description = "The Temporal namespace. Default: ${DEFAULT-VALUE}.")
   String namespace;
 
+  @Mixin TemporalSecurityOptions security;
+
   /** The embedded server's port, where {@code --temporal} is not given. */
   int embeddedPort() {
     return EmbeddedTemporal.DEFAULT_PORT;
@@ -42,9 +47,20 @@ class TemporalAddressOptions {
     return given() ? temporal : "127.0.0.1:" + embeddedPort();
   }
 
-  /** Connects to the server. */
-  TemporalConnection connect() {
-    return TemporalConnection.connect(address(), namespace);
+  /**
+   * TLS and the API key for {@code --temporal} (the key from {@code env} if not given as an
+   * option); none for the embedded server.
+   *
+   * @throws dev.sqlfeed.domain.error.ConfigException if the options do not go together or a file
+   *     cannot be read
+   */
+  TemporalSecurity security(Map<String, String> env) {
+    return security.security(given(), env);
+  }
+
+  /** Connects to the server, with TLS and the API key as asked. */
+  TemporalConnection connect(Map<String, String> env) {
+    return TemporalConnection.connect(address(), namespace, security(env));
   }
 
   /** The address, for messages. */

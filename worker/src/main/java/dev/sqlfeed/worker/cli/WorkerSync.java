@@ -45,7 +45,13 @@ final class WorkerSync {
     String target = temporal.address();
     String app = config.appName();
     Optional<TemporalConnection> found =
-        WorkerProbe.find(target, temporal.namespace, temporal.taskQueue, app, workflowIds(config));
+        WorkerProbe.find(
+            target,
+            temporal.namespace,
+            temporal.security(context.env()),
+            temporal.taskQueue,
+            app,
+            workflowIds(config));
     if (found.isEmpty()) {
       if (temporal.given()) {
         context.err().println("sqlfeed: no worker of " + app + " at " + target + "; syncing here");

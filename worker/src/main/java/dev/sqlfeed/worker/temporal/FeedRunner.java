@@ -42,6 +42,8 @@ public final class FeedRunner {
    * @param embeddedPort the port of the embedded server (on 127.0.0.1)
    * @param recyclePages pages (all sources together) after which the embedded server is recycled
    * @param checkEvery how often the page count is looked at
+   * @param security TLS and API key for {@code temporal}; {@link TemporalSecurity#NONE} for the
+   *     embedded server, which has neither
    */
   public record Options(
       String temporal,
@@ -49,7 +51,8 @@ public final class FeedRunner {
       String taskQueue,
       int embeddedPort,
       long recyclePages,
-      Duration checkEvery) {
+      Duration checkEvery,
+      TemporalSecurity security) {
     /** Pages between two recycles when none is given: about 40 MB of server heap. */
     public static final long DEFAULT_RECYCLE_PAGES = 5_000;
 
@@ -57,6 +60,28 @@ public final class FeedRunner {
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(taskQueue, "taskQueue");
       Objects.requireNonNull(checkEvery, "checkEvery");
+      Objects.requireNonNull(security, "security");
+      if (temporal == null && !security.equals(TemporalSecurity.NONE)) {
+        throw new IllegalArgumentException("the embedded server takes no TLS and no API key");
+      }
+    }
+
+    /** Options for a plain connection (or the embedded server): no TLS, no API key. */
+    public Options(
+        String temporal,
+        String namespace,
+        String taskQueue,
+        int embeddedPort,
+        long recyclePages,
+        Duration checkEvery) {
+      this(
+          temporal,
+          namespace,
+          taskQueue,
+          embeddedPort,
+          recyclePages,
+          checkEvery,
+          TemporalSecurity.NONE);
     }
 
     boolean embedded() {
@@ -196,7 +221,10 @@ public final class FeedRunner {
     try {
       TemporalConnection connection =
           TemporalConnection.connectWorker(
-              server == null ? options.temporal() : server.target(), options.namespace(), app);
+              server == null ? options.temporal() : server.target(),
+              options.namespace(),
+              options.security(),
+              app);
       TemporalWorker worker =
           TemporalWorker.start(
               connection.client(),

@@ -33,7 +33,18 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws TemporalUnavailableException if it does not within a few seconds
    */
   public static TemporalConnection connect(String target, String namespace) {
-    return connect(target, namespace, CONNECT_TIMEOUT, null);
+    return connect(target, namespace, TemporalSecurity.NONE);
+  }
+
+  /**
+   * Connects to {@code HOST:PORT} with TLS and an API key as {@code security} says, and checks that
+   * the server answers.
+   *
+   * @throws TemporalUnavailableException if it does not within a few seconds
+   */
+  public static TemporalConnection connect(
+      String target, String namespace, TemporalSecurity security) {
+    return connect(target, namespace, security, CONNECT_TIMEOUT, null);
   }
 
   /**
@@ -41,8 +52,9 @@ public final class TemporalConnection implements AutoCloseable {
    * every history, names the app (see {@link #workerIdentity}), so that {@code sqlfeed sync} can
    * tell a worker of its app from one of another app on the same task queue.
    */
-  public static TemporalConnection connectWorker(String target, String namespace, String app) {
-    return connect(target, namespace, CONNECT_TIMEOUT, workerIdentity(app));
+  public static TemporalConnection connectWorker(
+      String target, String namespace, TemporalSecurity security, String app) {
+    return connect(target, namespace, security, CONNECT_TIMEOUT, workerIdentity(app));
   }
 
   /**
@@ -53,14 +65,40 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection connect(
       String target, String namespace, Duration timeout, String identity) {
+    return connect(target, namespace, TemporalSecurity.NONE, timeout, identity);
+  }
+
+  /**
+   * Connects to {@code HOST:PORT}, secured as {@code security} says, and checks that the server
+   * answers within {@code timeout}.
+   *
+   * @param identity the client's identity; null for Temporal's default ({@code pid@host})
+   * @throws TemporalUnavailableException if it does not answer in time (a failed TLS handshake or a
+   *     refused API key included); the message never holds the key
+   * @throws IllegalArgumentException if a TLS file cannot be read or used
+   */
+  public static TemporalConnection connect(
+      String target,
+      String namespace,
+      TemporalSecurity security,
+      Duration timeout,
+      String identity) {
+    WorkflowServiceStubsOptions.Builder stubOptions =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    security.applyTo(stubOptions);
     WorkflowServiceStubs stubs;
     try {
-      stubs =
-          WorkflowServiceStubs.newConnectedServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(target).build(), timeout);
+      stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions.build(), timeout);
     } catch (RuntimeException e) {
       throw new TemporalUnavailableException(
-          "cannot reach Temporal at " + target + ": " + e.getMessage(), e);
+          "cannot reach Temporal at "
+              + target
+              + (security.tlsEnabled() ? " over TLS" : "")
+              + ": "
+              + redacted(e.getMessage(), security),
+          // gRPC's exception may carry what a server echoed, the key included: with a key, it is
+          // left out, so that no stack trace in a log can show the key.
+          security.apiKey() == null ? e : null);
     }
     WorkflowClientOptions.Builder options = WorkflowClientOptions.newBuilder();
     options.setNamespace(namespace);
@@ -69,6 +107,14 @@ public final class TemporalConnection implements AutoCloseable {
     }
     return new TemporalConnection(
         stubs, WorkflowClient.newInstance(stubs, options.build()), target);
+  }
+
+  /** A message with the API key, should gRPC ever echo it, replaced by {@code ***}. */
+  static String redacted(String message, TemporalSecurity security) {
+    if (message == null || security.apiKey() == null) {
+      return message;
+    }
+    return message.replace(security.apiKey().value(), "***");
   }
 
   /** The identity of a worker of {@code app}: Temporal's usual {@code pid@host}, then the app. */

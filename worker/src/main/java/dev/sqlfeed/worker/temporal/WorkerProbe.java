@@ -53,13 +53,29 @@ public final class WorkerProbe {
    */
   public static Optional<TemporalConnection> find(
       String target, String namespace, String taskQueue, String app, List<String> workflowIds) {
+    return find(target, namespace, TemporalSecurity.NONE, taskQueue, app, workflowIds);
+  }
+
+  /**
+   * A connection, secured as {@code security} says, to the server where a worker of the app polls
+   * the task queue, or empty.
+   *
+   * @param workflowIds the app's workflow ids, looked at where the server cannot list pollers
+   */
+  public static Optional<TemporalConnection> find(
+      String target,
+      String namespace,
+      TemporalSecurity security,
+      String taskQueue,
+      String app,
+      List<String> workflowIds) {
     if (!listening(target)) {
       LOG.debug("no worker: nothing listens at {}", target);
       return Optional.empty();
     }
     TemporalConnection connection;
     try {
-      connection = TemporalConnection.connect(target, namespace, CONNECT_TIMEOUT, null);
+      connection = TemporalConnection.connect(target, namespace, security, CONNECT_TIMEOUT, null);
     } catch (TemporalUnavailableException e) {
       LOG.warn("no worker: {}", e.getMessage());
       return Optional.empty();

@@ -43,6 +43,16 @@ final class WorkerProcess implements AutoCloseable {
    */
   static WorkerProcess start(Path config, String store, Map<String, String> env, Path log)
       throws IOException {
+    return start(config, store, env, log, List.of());
+  }
+
+  /**
+   * Starts {@code sqlfeed run} as {@link #start(Path, String, Map, Path)} does, with {@code more}
+   * options after the usual ones (such as {@code --temporal} to use another worker's server).
+   */
+  static WorkerProcess start(
+      Path config, String store, Map<String, String> env, Path log, List<String> more)
+      throws IOException {
     Path jar = Path.of("target", "sqlfeed.jar");
     assertThat(jar).as("the integration test runs after 'package'").exists();
     int embedded = RunCommandSqliteIT.freePort();
@@ -65,6 +75,7 @@ final class WorkerProcess implements AutoCloseable {
             Integer.toString(embedded),
             "--metrics-port",
             Integer.toString(metrics)));
+    command.addAll(more);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
