@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
+import dev.sqlfeed.ports.Restatements;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import java.nio.file.Files;
@@ -55,6 +56,19 @@ class SeveralWorkersIT {
 
   @Test
   void aKilledWorker_hasItsSourcesTakenOver_andNothingIsLostOrDuplicated() throws Exception {
+    severalWorkers(List.of());
+  }
+
+  /**
+   * As above, while the host replaces its embedded server every 40 pages, carrying the workflows'
+   * states over: the joined workers reconnect to each new server and go on.
+   */
+  @Test
+  void theHostRecyclingItsServer_losesAndDuplicatesNothing() throws Exception {
+    severalWorkers(List.of("--embedded-recycle-pages", "40"));
+  }
+
+  private void severalWorkers(List<String> hostOptions) throws Exception {
     long seed = Long.getLong("sqlfeed.workers.seed", System.nanoTime());
     String seedNote = "seed " + seed + " (replay with -Dsqlfeed.workers.seed=" + seed + ")";
     SplittableRandom random = new SplittableRandom(seed);
@@ -65,7 +79,7 @@ class SeveralWorkersIT {
         Connection source = DriverManager.getConnection("jdbc:sqlite:" + app)) {
       Map<String, String> env = AcmeExample.withStore(Map.of(), db);
       try (WorkerProcess host =
-              WorkerProcess.start(config, db.jdbcUrl(), env, dir.resolve("host.log"));
+              WorkerProcess.start(config, db.jdbcUrl(), env, dir.resolve("host.log"), hostOptions);
           WorkerProcess second = joining(host, config, db, env, "second");
           WorkerProcess third = joining(host, config, db, env, "third")) {
         List<WorkerProcess> joined = List.of(second, third);
@@ -99,6 +113,18 @@ class SeveralWorkersIT {
           change(source, random);
           Thread.sleep(100);
         }
+        if (!hostOptions.isEmpty()) {
+          // Changes go on until the host has replaced its server at least once since the kill.
+          int before = recycles(host);
+          long recycleBy = System.nanoTime() + TAKE_OVER.toNanos();
+          while (recycles(host) == before && System.nanoTime() < recycleBy) {
+            change(source, random);
+            Thread.sleep(100);
+          }
+          assertThat(recycles(host))
+              .as("the host's recycles while the others ran (%s):%n%s", seedNote, host.log())
+              .isGreaterThan(before);
+        }
         awaitEveryChange(direct, List.of(host, survivor, victim), seedNote);
         Duration tookOver = Duration.ofNanos(System.nanoTime() - killedAt);
         System.out.printf("all changes logged %s after the kill (%s)%n", tookOver, seedNote);
@@ -109,7 +135,21 @@ class SeveralWorkersIT {
       }
       List<StoredEvent> events = direct.events(Optional.of("workers"), 0, 10 * versions.size());
       assertThat(events).extracting(e -> e.event().id()).as(seedNote).doesNotHaveDuplicates();
-      assertThat(events).extracting(SeveralWorkersIT::version).as(seedNote).doesNotHaveDuplicates();
+      // A page that reads a row again after it changed gets the row's new data from its get
+      // query, which the mirror lacks: the log restates that event (Restatements) instead of
+      // dropping it. That happens to renamed rows only; every other version is logged once.
+      List<StoredEvent> restated =
+          events.stream().filter(e -> e.event().id().contains(Restatements.AGAIN)).toList();
+      assertThat(restated)
+          .extracting(
+              e -> e.event().resource().resourceType() + "/" + e.event().resource().resourceId())
+          .as("restated events, " + seedNote)
+          .allMatch(renamed::contains);
+      assertThat(events)
+          .filteredOn(e -> !restated.contains(e))
+          .extracting(SeveralWorkersIT::version)
+          .as(seedNote)
+          .doesNotHaveDuplicates();
       assertThat(logged(direct)).as(seedNote).isEqualTo(versions);
       assertThat(export(direct)).as(seedNote).isEqualTo(freshFullSync(config));
     }
@@ -164,6 +204,11 @@ class SeveralWorkersIT {
         env,
         dir.resolve(name + ".log"),
         List.of("--temporal", host.temporal()));
+  }
+
+  /** How often the host replaced its embedded server so far. */
+  private static int recycles(WorkerProcess host) {
+    return host.log().split("recycling the embedded Temporal server", -1).length - 1;
   }
 
   /** Pages the worker ran, all sources together. */
