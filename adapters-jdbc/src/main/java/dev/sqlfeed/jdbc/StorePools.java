@@ -78,7 +78,7 @@ record StorePools(HikariDataSource writer, HikariDataSource reader) implements A
     // (2 MiB) those pages are read back from the file at every page, and with its default
     // checkpoint (every 1,000 WAL pages) nearly every commit copies them into the file again.
     // Measured on 200 pages of 1,000 events into an empty log: 10.0 s with the defaults, 6.5 s
-    // with these two (see README, Pages in a pipeline).
+    // with these two (see docs/incremental.md, Pages in a pipeline).
     writerConfig.addDataSourceProperty("cache_size", String.valueOf(SQLITE_WRITER_CACHE_KIB));
     writerConfig.addDataSourceProperty(
         "wal_autocheckpoint", String.valueOf(SQLITE_WAL_CHECKPOINT_PAGES));

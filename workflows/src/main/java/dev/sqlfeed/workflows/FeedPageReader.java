@@ -109,7 +109,7 @@ final class FeedPageReader {
         // baton-sql's semantics: the query pages itself (?<Limit> with ?<Offset> or ?<Cursor>),
         // one page per read, resuming from the token the previous page left in the state.
         // Rows are not bounded by upTo, and an offset can skip rows that move while the cycle
-        // pages: the README says what this mode can miss.
+        // pages: docs/incremental.md says what this mode can miss.
         Paging paging = Paging.resume(feed.query(), feed.pagination(), cycle.pageToken());
         long[] returned = {0};
         Object[] lastKey = {null};

@@ -29,7 +29,7 @@ final class Report {
   static String markdown(RunInfo info, List<Figure> figures) {
     StringBuilder md = new StringBuilder();
     md.append("# sqlfeed benchmarks\n\n")
-        .append("Written by `bench/run.sh` (issue #10, item 8); the README's Benchmarks section")
+        .append("Written by `bench/run.sh` (issue #10, item 8); docs/benchmarks.md")
         .append(" says what each workload does.")
         .append(" Every workload ran beside its baseline in this one run; a ratio compares the")
         .append(" two, in the sense of the target.\n\n");

@@ -116,7 +116,7 @@ public final class SchemaCheck {
                   + " SQLite as above every number, reading no row at all, and PostgreSQL refuses"
                   + " it for most types other than text; write the comparison as a condition of"
                   + " its own, `key > ?<Cursor>` on a plain column, which the first page leaves"
-                  + " out (README, \"Cursor pagination\")"));
+                  + " out (docs/config.md, \"Cursor pagination\")"));
     }
   }
 
@@ -134,7 +134,7 @@ public final class SchemaCheck {
               "'"
                   + column.label()
                   + "' is a DATE: two changes of one row on the same day carry the same cursor"
-                  + " value, and every cycle re-reads the rows of the latest day; see README,"
+                  + " value, and every cycle re-reads the rows of the latest day; see docs/incremental.md,"
                   + " \"Cursor and key forms\""));
     }
   }

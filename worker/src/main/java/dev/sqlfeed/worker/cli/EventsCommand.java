@@ -91,7 +91,9 @@ final class EventsCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** One event as the JSON line documented in the README; absent fields are null. */
+  /**
+   * One event as the JSON line documented in docs/incremental.md (Events); absent fields are null.
+   */
   static String toJsonLine(StoredEvent stored) {
     FeedEvent e = stored.event();
     Map<String, Object> json = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is (the file's line and column and YAML path, or the query and the row), that no stack trace
  * reaches the user, and that the store's mirror, events and checkpoints are exactly as before.
  *
- * <p>The README's "Bad input" table is this catalogue in prose: change both together.
+ * <p>The "Bad input" table of docs/operations.md is this catalogue in prose: change both together.
  */
 class BadInputCatalogueIT {
   @TempDir static Path shared;

@@ -110,7 +110,7 @@ class CliValidateConnectIT {
                   + config
                   + ":16:22: resource_types.user.incremental_sync.cursor_column: 'updated_at' is a"
                   + " DATE: two changes of one row on the same day carry the same cursor value,"
-                  + " and every cycle re-reads the rows of the latest day; see README, \"Cursor"
+                  + " and every cycle re-reads the rows of the latest day; see docs/incremental.md, \"Cursor"
                   + " and key forms\"");
       assertThat(run.out()).contains("0 errors, 1 warning");
     }

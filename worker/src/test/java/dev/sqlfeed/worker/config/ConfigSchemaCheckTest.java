@@ -146,7 +146,7 @@ class ConfigSchemaCheckTest {
         .containsExactly(
             "c.yml:19:22: resource_types.user.incremental_sync.cursor_column: 'changed' is a DATE:"
                 + " two changes of one row on the same day carry the same cursor value, and every"
-                + " cycle re-reads the rows of the latest day; see README, \"Cursor and key"
+                + " cycle re-reads the rows of the latest day; see docs/incremental.md, \"Cursor and key"
                 + " forms\"");
   }
 

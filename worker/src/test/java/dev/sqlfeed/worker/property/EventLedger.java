@@ -18,9 +18,9 @@ import java.util.Set;
  * <p><b>Owed.</b> A version is owed an event when it was its row's current version, shown by its
  * source's query, from the opening of one of that source's cycles to the cycle's end, with a stamp
  * inside the cycle's window ({@code stamp >= committed cursor at the opening - overlap}; every
- * stamp is below {@code upTo} by construction). That is what the README promises: a cycle reads
- * every committed row of its window, and a version overwritten before any cycle could read it has
- * no promise.
+ * stamp is below {@code upTo} by construction). That is what docs/incremental.md promises: a cycle
+ * reads every committed row of its window, and a version overwritten before any cycle could read it
+ * has no promise.
  *
  * <p><b>Checked.</b> Event ids are unique; each incremental event's kind fits its source; every
  * identity (source, row, cursor) owed has an event, and none has more events than versions that

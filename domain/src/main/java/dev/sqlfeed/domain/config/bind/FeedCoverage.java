@@ -13,9 +13,9 @@ import java.util.Set;
  * would bring them into the mirror. Only a config with some incremental sync is checked: a config
  * for full syncs alone covers nothing incrementally on purpose.
  *
- * <p>The rule, as the README states it: a feed <em>may yield</em> a kind for a type when its {@code
- * map.kind} is that kind or not a literal, and its {@code map.resource_type} names that type or is
- * not a literal.
+ * <p>The rule, as docs/incremental.md states it: a feed <em>may yield</em> a kind for a type when
+ * its {@code map.kind} is that kind or not a literal, and its {@code map.resource_type} names that
+ * type or is not a literal.
  *
  * <ul>
  *   <li>A type's resources are covered when the type has {@code incremental_sync}, or a feed may
