@@ -142,6 +142,14 @@ final class WorkerProcess implements AutoCloseable {
 
   /** SIGTERM, and waits for a clean exit. */
   int stop() throws InterruptedException {
+    // A clean stop is promised once the worker runs: a SIGTERM while the JVM starts, before the
+    // worker has its signal handlers, ends it with 143. A test whose condition already held when
+    // the
+    // worker started (everything was logged by an earlier one) would stop it there.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (process.isAlive() && !log().contains("scanning ") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
