@@ -314,7 +314,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Look at the same run (the worker has stopped; its store stays):");
     out.printf("  ./sqlfeed events --store %s --limit 20%n", app.storeUrl());
-    out.printf("  ./sqlfeed export --config %s --store %s%n", app.config(), app.storeUrl());
+    out.printf("  ./sqlfeed export --store %s%n", app.storeUrl());
     out.printf(
         "  ./sqlfeed run --config %s --store %s --embedded-port %d%n",
         app.config(), app.storeUrl(), port);
