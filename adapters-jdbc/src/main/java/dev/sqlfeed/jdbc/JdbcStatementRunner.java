@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.provisioning.PlannedStatement;
+import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.ports.StatementRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs provisioning statements with plain JDBC on a writable pool. */
 final class JdbcStatementRunner implements StatementRunner {
@@ -80,6 +82,28 @@ final class JdbcStatementRunner implements StatementRunner {
         failure.transientFailure(),
         failure.getMessage() + "; " + aftermath(connection, transactional, statements, changed),
         failure.getCause());
+  }
+
+  @Override
+  public Optional<SourceRow> first(PlannedStatement query) {
+    Connection connection;
+    try {
+      connection = pool.getConnection();
+    } catch (SQLException | RuntimeException e) {
+      throw errors.connecting("connect", e);
+    }
+    try (connection;
+        PreparedStatement ps = connection.prepareStatement(query.jdbcSql())) {
+      connection.setAutoCommit(true);
+      bind(ps, query);
+      try (ResultSet rows = ps.executeQuery()) {
+        return rows.next()
+            ? Optional.of(RowReader.of(rows.getMetaData(), product).read(rows))
+            : Optional.empty();
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw e instanceof SourceException s ? s : errors.querying(query.path(), e);
+    }
   }
 
   private void check(Connection connection, PlannedStatement check) throws SQLException {

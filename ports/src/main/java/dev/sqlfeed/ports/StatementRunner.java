@@ -1,12 +1,14 @@
 package dev.sqlfeed.ports;
 
 import dev.sqlfeed.domain.provisioning.PlannedStatement;
+import dev.sqlfeed.domain.value.SourceRow;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs statements that change an application's database: an entitlement's grant or revoke
- * statements. Its connections are writable and its own, apart from the read-only ones of {@link
- * SourceReader}.
+ * statements, an account's creation or credential rotation. Its connections are writable and its
+ * own, apart from the read-only ones of {@link SourceReader}.
  *
  * <p>Errors: every failure is a {@link dev.sqlfeed.domain.error.SourceException}, classified as
  * {@link SourceReader}'s are ({@code UNAVAILABLE} when the database cannot be reached, {@code
@@ -39,6 +41,15 @@ public interface StatementRunner extends AutoCloseable {
       List<PlannedStatement> statements,
       boolean transactional,
       long maxRowsPerStatement);
+
+  /**
+   * Runs one query on its own (autocommit) and returns its first row, values normalised as {@link
+   * SourceReader}'s are: an account's {@code validate} query, before and after the account is
+   * created.
+   *
+   * @throws dev.sqlfeed.domain.error.SourceException naming the query's YAML path when it fails
+   */
+  Optional<SourceRow> first(PlannedStatement query);
 
   /** Closes the connections. */
   @Override

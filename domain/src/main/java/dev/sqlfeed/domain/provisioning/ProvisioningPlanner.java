@@ -128,7 +128,17 @@ public final class ProvisioningPlanner {
     }
     List<Query> all = new ArrayList<>(block.validationQueries());
     all.addAll(block.queries());
-    for (Query query : all) {
+    problems.addAll(pasted(all, "sqlfeed " + action.yaml(), file));
+    return problems;
+  }
+
+  /**
+   * One problem for each {@code ?<name|unquoted>} or {@code ?<name|identifier>} of {@code queries}:
+   * sqlfeed binds every value, and such a placeholder pastes its value into the SQL text.
+   */
+  static List<String> pasted(List<Query> queries, String command, String file) {
+    List<String> problems = new ArrayList<>();
+    for (Query query : queries) {
       for (SqlTemplate.Placeholder p : query.sql().inlinePlaceholders()) {
         problems.add(
             file
@@ -136,8 +146,8 @@ public final class ProvisioningPlanner {
                 + query.path()
                 + ": "
                 + p.token()
-                + " pastes its value into the SQL text; 'sqlfeed "
-                + action.yaml()
+                + " pastes its value into the SQL text; '"
+                + command
                 + "' binds every value and does not run such statements");
       }
     }
@@ -174,7 +184,8 @@ public final class ProvisioningPlanner {
     return values;
   }
 
-  private static Object bindable(QueryVar var, Object value) {
+  /** The value as a statement parameter; a list or map is refused, naming the var. */
+  static Object bindable(QueryVar var, Object value) {
     if (value == null || value instanceof NullValue) {
       return null;
     }
@@ -199,7 +210,8 @@ public final class ProvisioningPlanner {
             + "; a statement parameter must be a string, number, bool, bytes, timestamp or null");
   }
 
-  private static PlannedStatement statement(Query query, Map<String, Object> values, String file) {
+  /** {@code query} with each placeholder bound to its var's value (by lower-case name). */
+  static PlannedStatement statement(Query query, Map<String, Object> values, String file) {
     List<Object> parameters = new ArrayList<>();
     for (String name : query.sql().parameters()) {
       if (!values.containsKey(name)) {

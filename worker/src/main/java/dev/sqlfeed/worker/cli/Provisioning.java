@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.domain.config.LoadedConfig;
+import dev.sqlfeed.domain.provisioning.Password;
 import dev.sqlfeed.domain.provisioning.PlannedStatement;
 import dev.sqlfeed.domain.provisioning.ProvisioningAction;
 import dev.sqlfeed.domain.provisioning.ProvisioningPlan;
@@ -10,6 +11,7 @@ import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code grant} and {@code revoke} do: plan the entitlement's block, then print it ({@code
@@ -97,6 +99,12 @@ final class Provisioning {
   }
 
   private static void print(String title, PlannedStatement statement, PrintWriter out) {
+    print(title, statement, Optional.empty(), out);
+  }
+
+  /** A statement as sent, with each parameter; {@code password} is masked wherever it is bound. */
+  static void print(
+      String title, PlannedStatement statement, Optional<Password> password, PrintWriter out) {
     out.println(title);
     statement.jdbcSql().strip().lines().forEach(line -> out.println("   " + line));
     for (int i = 0; i < statement.parameters().size(); i++) {
@@ -106,7 +114,7 @@ final class Provisioning {
               + "] ?<"
               + statement.parameterNames().get(i)
               + "> = "
-              + ParameterText.of(statement.parameters().get(i)));
+              + ParameterText.of(statement.parameters().get(i), password));
     }
   }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       DemoCommand.class,
       GrantCommand.class,
-      RevokeCommand.class
+      RevokeCommand.class,
+      AccountCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
