@@ -1,13 +1,19 @@
 package dev.sqlfeed.worker.cli;
 
+import static dev.sqlfeed.worker.cli.ProvisioningFixture.CONFIG;
+import static dev.sqlfeed.worker.cli.ProvisioningFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@code grant} and {@code revoke} decide without a database: entitlements they cannot find or
@@ -16,17 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * default DSN names a file that does not exist, so a test that got as far as connecting would fail.
  */
 class CliProvisioningTest {
-  private static final Map<String, String> ENV = Map.of("APP_DSN", "sqlite:/nonexistent/app.db");
+  private static final Map<String, String> ENV = ProvisioningFixture.NO_DATABASE;
+  private static final String GRANT =
+      "resource_types.team.static_entitlements[0].provisioning.grant";
 
   @TempDir Path dir;
 
   private String config(String yaml) throws IOException {
-    return Files.writeString(dir.resolve("app.yml"), yaml).toString();
-  }
-
-  private CliRun grant(String config, String entitlement, String principal) {
-    return CliRun.run(
-        ENV, "grant", "--config", config, "--entitlement", entitlement, "--principal", principal);
+    return new ProvisioningFixture(dir).config(yaml);
   }
 
   private static final String DYNAMIC =
@@ -97,7 +100,7 @@ class CliProvisioningTest {
   void dryRun_printsTheValidationQueriesFirst_asChecks() throws IOException {
     String config =
         config(
-            CliProvisioningIT.CONFIG.replace(
+            CONFIG.replace(
                 "            no_transaction: false\n",
                 "            no_transaction: true\n"
                     + "            validation_queries:\n"
@@ -123,9 +126,28 @@ class CliProvisioningTest {
                 + ".queries[0]\n");
   }
 
-  @Test
-  void twoDynamicEntitlementsWithProvisioning_areAmbiguous_exit2() throws IOException {
-    String second =
+  /**
+   * One refusal.
+   *
+   * @param name what the case shows
+   * @param config the config
+   * @param args the arguments after {@code --config FILE}
+   * @param exit the exit code
+   * @param says texts of stderr, {@code FILE} standing for the config file
+   */
+  record Refusal(String name, String config, List<String> args, int exit, List<String> says) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static List<String> grant(String entitlement, String principal) {
+    return List.of("grant", "--entitlement", entitlement, "--principal", principal);
+  }
+
+  static Stream<Refusal> refusals() {
+    String secondDynamic =
         String.join(
             "\n",
             "        - id: \"'owner_' + .name\"",
@@ -135,131 +157,105 @@ class CliProvisioningTest {
             "            revoke:",
             "              queries: [DELETE FROM grants WHERE role = 'x']",
             "");
-    String config = config(DYNAMIC + second);
-
-    CliRun r = grant(config, "group:7:admin", "user:42").exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err())
-        .startsWith(
-            config
-                + ": resource_types.group.entitlements.map: 2 dynamic entitlements have a"
-                + " provisioning block, and which of them 'admin' is cannot be told");
-  }
-
-  @Test
-  void anUnknownEntitlement_exits2_andListsTheOnesWithProvisioning() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
-
-    CliRun r = grant(config, "team:ops:owner", "user:3").exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err())
-        .isEqualTo(
-            config
-                + ": resource_types.team.static_entitlements: no entitlement with id 'owner'"
-                + " (team:ops:owner); entitlements with a provisioning block: team:*:member"
-                + " (resource_types.team.static_entitlements[0])\n");
-  }
-
-  @Test
-  void anUnknownResourceType_exits2() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
-
-    CliRun r = grant(config, "group:ops:member", "user:3").exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err())
-        .startsWith(
-            config + ": resource_types: no resource type 'group' (group:ops:member); entitlements");
-  }
-
-  @Test
-  void anEntitlementWithoutProvisioning_exits2_namingItsPath() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
-
-    CliRun r = grant(config, "team:ops:admin", "user:3").exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err())
-        .startsWith(
-            config
-                + ": resource_types.team.static_entitlements[1]: no provisioning block"
-                + " (team:ops:admin); entitlements with a provisioning block: team:*:member");
-  }
-
-  @Test
-  void revoke_ofABlockWithoutRevoke_exits2() throws IOException {
-    String yaml = CliProvisioningIT.CONFIG;
-    String config =
-        config(
-            yaml.substring(0, yaml.indexOf("          revoke:"))
-                + yaml.substring(yaml.indexOf("      - id: admin")));
-
-    CliRun r =
-        CliRun.run(ENV, "revoke", "-c", config, "-e", "team:ops:member", "-p", "user:3")
-            .exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err())
-        .isEqualTo(
-            config
-                + ": resource_types.team.static_entitlements[0].provisioning: no revoke block, so"
-                + " 'sqlfeed revoke' has nothing to run\n");
-  }
-
-  @Test
-  void idempotencySignalsAndInlinePlaceholders_areRefused_notSkipped() throws IOException {
-    String config =
-        config(
-            CliProvisioningIT.CONFIG
+    return Stream.of(
+        new Refusal(
+            "two dynamic entitlements with provisioning are ambiguous",
+            DYNAMIC + secondDynamic,
+            grant("group:7:admin", "user:42"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: resource_types.group.entitlements.map: 2 dynamic entitlements have a"
+                    + " provisioning block, and which of them 'admin' is cannot be told")),
+        new Refusal(
+            "an unknown entitlement, listing the ones with provisioning",
+            CONFIG,
+            grant("team:ops:owner", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: resource_types.team.static_entitlements: no entitlement with id 'owner'"
+                    + " (team:ops:owner); entitlements with a provisioning block: team:*:member"
+                    + " (resource_types.team.static_entitlements[0])\n")),
+        new Refusal(
+            "an unknown resource type",
+            CONFIG,
+            grant("group:ops:member", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: resource_types: no resource type 'group' (group:ops:member); entitlements")),
+        new Refusal(
+            "an entitlement without provisioning, naming its path",
+            CONFIG,
+            grant("team:ops:admin", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: resource_types.team.static_entitlements[1]: no provisioning block"
+                    + " (team:ops:admin); entitlements with a provisioning block: team:*:member")),
+        new Refusal(
+            "a revoke of a block without revoke",
+            CONFIG.substring(0, CONFIG.indexOf("          revoke:"))
+                + CONFIG.substring(CONFIG.indexOf("      - id: admin")),
+            List.of("revoke", "-e", "team:ops:member", "-p", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: resource_types.team.static_entitlements[0].provisioning: no revoke block,"
+                    + " so 'sqlfeed revoke' has nothing to run\n")),
+        new Refusal(
+            "idempotency signals and inline placeholders, every one at once",
+            CONFIG
                 .replace(
                     "            no_transaction: false\n",
                     "            no_transaction: false\n"
                         + "            validation_queries_signal_idempotency: true\n"
                         + "            validation_queries:\n"
                         + "              - SELECT 1 FROM users WHERE id = ?<user|identifier>\n")
-                .replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"));
-
-    CliRun r = grant(config, "team:ops:member", "user:3").exits(ExitCode.INVALID_INPUT);
-
-    String block = "resource_types.team.static_entitlements[0].provisioning.grant";
-    assertThat(r.err())
-        .contains(
-            config
-                + ": "
-                + block
-                + ".validation_queries_signal_idempotency: not supported by 'sqlfeed grant' yet")
-        .contains(
-            config
-                + ": "
-                + block
-                + ".validation_queries[0]: ?<user|identifier> pastes its value into the SQL text")
-        .contains(
-            config
-                + ": "
-                + block
-                + ".queries[0]: ?<user|unquoted> pastes its value into the SQL text");
+                .replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"),
+            grant("team:ops:member", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of(
+                "FILE: "
+                    + GRANT
+                    + ".validation_queries_signal_idempotency: not supported by 'sqlfeed grant'"
+                    + " yet",
+                "FILE: "
+                    + GRANT
+                    + ".validation_queries[0]: ?<user|identifier> pastes its value into the SQL"
+                    + " text",
+                "FILE: "
+                    + GRANT
+                    + ".queries[0]: ?<user|unquoted> pastes its value into the SQL text")),
+        new Refusal(
+            "a var that fails exits 1, naming the var",
+            CONFIG.replace("user: principal.ID", "user: input.login"),
+            grant("team:ops:member", "user:3"),
+            ExitCode.FAILURE,
+            List.of(
+                "sqlfeed: resource_types.team.static_entitlements[0].provisioning.vars.user: ")),
+        new Refusal(
+            "a malformed entitlement is a usage error",
+            CONFIG,
+            grant("team:member", "user:3"),
+            ExitCode.INVALID_INPUT,
+            List.of("'team:member' is not TYPE:ID:ENTITLEMENT")));
   }
 
-  @Test
-  void aVarThatFails_exits1_namingTheVar() throws IOException {
-    String failing =
-        config(CliProvisioningIT.CONFIG.replace("user: principal.ID", "user: input.login"));
+  @ParameterizedTest
+  @MethodSource("refusals")
+  void isRefused(Refusal r) throws IOException {
+    String config = config(r.config());
+    List<String> args = new ArrayList<>(r.args());
+    args.addAll(1, List.of("--config", config));
 
-    CliRun fails = grant(failing, "team:ops:member", "user:3").exits(ExitCode.FAILURE);
+    CliRun run = CliRun.run(ENV, args.toArray(String[]::new)).exits(r.exit());
 
-    assertThat(fails.err())
-        .startsWith("sqlfeed: resource_types.team.static_entitlements[0].provisioning.vars.user: ");
-  }
-
-  @Test
-  void aMalformedEntitlement_isAUsageError() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
-
-    CliRun r = grant(config, "team:member", "user:3").exits(ExitCode.INVALID_INPUT);
-
-    assertThat(r.err()).contains("'team:member' is not TYPE:ID:ENTITLEMENT");
+    for (String text : r.says()) {
+      assertThat(run.err()).contains(text.replace("FILE", config));
+    }
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
   void aMissingSqliteDatabase_exits3_andIsNotCreated() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
+    String config = config(CONFIG);
     Path app = dir.resolve("app.db");
 
     CliRun r =
@@ -280,12 +276,11 @@ class CliProvisioningTest {
 
   @Test
   void anUnreachableDatabase_exits3_withoutThePassword() throws IOException {
-    String config = config(CliProvisioningIT.CONFIG);
+    String config = config(CONFIG);
 
     CliRun r =
         CliRun.run(
-                Map.of(
-                    "APP_DSN", "postgres://app:" + CliProvisioningIT.SECRET + "@127.0.0.1:1/app"),
+                Map.of("APP_DSN", "postgres://app:" + SECRET + "@127.0.0.1:1/app"),
                 "grant",
                 "-c",
                 config,
@@ -296,6 +291,6 @@ class CliProvisioningTest {
             .exits(ExitCode.UNAVAILABLE);
 
     assertThat(r.err()).startsWith("sqlfeed: connect: cannot connect to ");
-    assertThat(r.all()).doesNotContain(CliProvisioningIT.SECRET);
+    assertThat(r.all()).doesNotContain(SECRET);
   }
 }
