@@ -36,8 +36,8 @@ import java.util.Objects;
  *       entitlement's id as in baton-sql; {@code resource}: {@code ID}, {@code Type}</td></tr>
  *   <tr><td>{@code input}</td>
  *       <td>baton-sql's actions and account provisioning only</td>
- *       <td>declared so that such configs compile; sqlfeed never sets it, and an expression that
- *       reads it fails when evaluated</td></tr>
+ *       <td>the fields of a new account ({@code sqlfeed account create}); elsewhere declared so
+ *       that such configs compile, and an expression that reads it fails when evaluated</td></tr>
  * </table>
  *
  * <p>A row column is read as {@code .name} (baton-sql's shorthand, rewritten to {@code
@@ -60,7 +60,9 @@ public final class Activation {
   /** Entitlement provisioning: the entitlement being granted or revoked. */
   public static final String ENTITLEMENT = "entitlement";
 
-  /** baton-sql actions and account provisioning: the caller's arguments. Never set by sqlfeed. */
+  /**
+   * baton-sql actions and account provisioning: the caller's arguments (a new account's fields).
+   */
   public static final String INPUT = "input";
 
   private Activation() {}

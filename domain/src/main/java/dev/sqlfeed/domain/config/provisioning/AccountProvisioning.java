@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A resource type's {@code account_provisioning}. Parsed and validated now; executed later.
+ * A resource type's {@code account_provisioning}, run by {@code sqlfeed account create}.
  *
  * @param schema {@code schema}: the fields a new account needs
  * @param credentials {@code credentials}

@@ -29,7 +29,8 @@ public record Credentials(
    * @param preferred {@code preferred}
    * @param maxLength {@code max_length} (baton-sql: deprecated, no effect)
    * @param minLength {@code min_length} (baton-sql: deprecated, no effect)
-   * @param disallowedCharacters {@code disallowed_characters} (baton-sql: deprecated, no effect)
+   * @param disallowedCharacters {@code disallowed_characters}: never drawn (baton-sql's current
+   *     release honours it again)
    * @param constraints {@code constraints}
    */
   public record RandomPassword(
