@@ -2,11 +2,6 @@ package dev.sqlfeed.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SyncRun;
@@ -22,12 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Failures of {@code sync} and {@code export} against real databases, through the CLI: each exits
@@ -350,7 +343,7 @@ class CliErrorsIT {
                 "mysql://" + user + ":" + encode(right) + "@" + hostPort + "/" + db.name());
 
         for (Path config : List.of(fieldsConfig, dsnConfig)) {
-          Logged<CliRun> denied = logged(() -> sync(config, wrongEnv, store));
+          Logged<CliRun> denied = Logged.of(() -> sync(config, wrongEnv, store));
           denied.value().exits(3);
           assertThat(denied.value().err())
               .startsWith("sqlfeed: connect: cannot connect to jdbc:mariadb://" + hostPort)
@@ -358,7 +351,7 @@ class CliErrorsIT {
           assertThat(denied.value().all() + denied.logs())
               .doesNotContain(wrong, encode(wrong), right, encode(right), "Wrong#pw", "Right#pw");
 
-          Logged<CliRun> allowed = logged(() -> sync(config, rightEnv, store));
+          Logged<CliRun> allowed = Logged.of(() -> sync(config, rightEnv, store));
           allowed.value().exits(0);
           assertThat(allowed.value().all() + allowed.logs())
               .doesNotContain(wrong, encode(wrong), right, encode(right), "Wrong#pw", "Right#pw");
@@ -366,7 +359,7 @@ class CliErrorsIT {
         Map<String, String> wrongStore =
             Map.of("SQLFEED_STORE_USER", user, "SQLFEED_STORE_PASSWORD", wrong);
         Logged<CliRun> storeDenied =
-            logged(() -> CliRun.run(wrongStore, "export", "--store", db.jdbcUrl()));
+            Logged.of(() -> CliRun.run(wrongStore, "export", "--store", db.jdbcUrl()));
         storeDenied.value().exits(3);
         assertThat(storeDenied.value().err())
             .startsWith("sqlfeed: cannot open the sync store (store " + db.jdbcUrl() + "): ")
@@ -493,32 +486,5 @@ class CliErrorsIT {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** A value and everything logged while it was computed, sqlfeed's own loggers at DEBUG. */
-  private record Logged<T>(T value, String logs) {}
-
-  private static <T> Logged<T> logged(Supplier<T> action) {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    Logger sqlfeed = (Logger) LoggerFactory.getLogger("dev.sqlfeed");
-    Level level = sqlfeed.getLevel();
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    root.addAppender(appender);
-    sqlfeed.setLevel(Level.DEBUG);
-    try {
-      T value = action.get();
-      StringBuilder logs = new StringBuilder();
-      for (ILoggingEvent e : appender.list) {
-        logs.append(e.getFormattedMessage()).append('\n');
-        if (e.getThrowableProxy() != null) {
-          logs.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-        }
-      }
-      return new Logged<>(value, logs.toString());
-    } finally {
-      sqlfeed.setLevel(level);
-      root.detachAppender(appender);
-    }
   }
 }
