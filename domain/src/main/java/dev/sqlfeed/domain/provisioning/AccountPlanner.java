@@ -59,11 +59,7 @@ public final class AccountPlanner {
       String file) {
     ResourceType type = type(config, resourceType, file);
     AccountProvisioning block =
-        type.accountProvisioning()
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        file + ": " + type.path() + ": no account_provisioning block"));
+        required(type.accountProvisioning(), type.path(), "no account_provisioning block", file);
     Map<String, Object> given = AccountFields.parse(block, fields, file);
     String credentialsPath = block.path() + ".credentials";
     CredentialOption option =
@@ -109,18 +105,9 @@ public final class AccountPlanner {
       String file) {
     ResourceType type = type(config, resourceType, file);
     CredentialRotation rotation =
-        type.credentialRotation()
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        file + ": " + type.path() + ": no credential_rotation block"));
+        required(type.credentialRotation(), type.path(), "no credential_rotation block", file);
     AccountStatements update =
-        rotation
-            .update()
-            .orElseThrow(
-                () ->
-                    new ConfigException(
-                        file + ": " + rotation.path() + ": no update block, so nothing to run"));
+        required(rotation.update(), rotation.path(), "no update block, so nothing to run", file);
     Credentials credentials = rotation.credentials();
     boolean none =
         credentials.noPassword().isEmpty()
@@ -152,6 +139,11 @@ public final class AccountPlanner {
         statements(update, values, file),
         option,
         password);
+  }
+
+  /** The block, or a {@link ConfigException} that names {@code path} and says {@code missing}. */
+  private static <T> T required(Optional<T> block, String path, String missing, String file) {
+    return block.orElseThrow(() -> new ConfigException(file + ": " + path + ": " + missing));
   }
 
   private static ResourceType type(Config config, String resourceType, String file) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * What {@code account create} and {@code account rotate} do: plan the block, then print it ({@code
@@ -56,43 +57,43 @@ final class Accounts {
       printStatements(plan, context.out());
       return ExitCode.OK;
     }
-    return masked(
-        plan.password(),
-        () -> {
-          try (StatementRunner runner = Wiring.statementRunner(config, context.env())) {
-            Optional<SourceRow> existing = runner.first(lookup);
-            if (existing.isPresent()) {
-              context
-                  .out()
-                  .println(
-                      "account "
-                          + name(config, plan, existing.get())
-                          + " exists already: nothing run, no password set");
-              return ExitCode.OK;
-            }
-            long rows = run(runner, plan);
-            SourceRow created =
-                runner
-                    .first(lookup)
-                    .orElseThrow(
-                        () ->
-                            new SourceException(
-                                SourceException.Kind.QUERY_FAILED,
-                                false,
-                                lookup.path()
-                                    + ": returned no row after "
-                                    + plan.path()
-                                    + " ran"
-                                    + (plan.transactional() ? " and committed" : "")
-                                    + "; the account may exist under other values",
-                                null));
+    return onTheApp(
+        context,
+        config,
+        plan,
+        runner -> {
+          Optional<SourceRow> existing = runner.first(lookup);
+          if (existing.isPresent()) {
             context
                 .out()
                 .println(
-                    "created account " + name(config, plan, created) + ": " + summary(plan, rows));
-            revealOnce(plan, context.out());
+                    "account "
+                        + name(config, plan, existing.get())
+                        + " exists already: nothing run, no password set");
             return ExitCode.OK;
           }
+          long rows = run(runner, plan);
+          SourceRow created =
+              runner
+                  .first(lookup)
+                  .orElseThrow(
+                      () ->
+                          new SourceException(
+                              SourceException.Kind.QUERY_FAILED,
+                              false,
+                              lookup.path()
+                                  + ": returned no row after "
+                                  + plan.path()
+                                  + " ran"
+                                  + (plan.transactional() ? " and committed" : "")
+                                  + "; the account may exist under other values",
+                              null));
+          context
+              .out()
+              .println(
+                  "created account " + name(config, plan, created) + ": " + summary(plan, rows));
+          revealOnce(plan, context.out());
+          return ExitCode.OK;
         });
   }
 
@@ -109,26 +110,26 @@ final class Accounts {
       printStatements(plan, context.out());
       return ExitCode.OK;
     }
-    return masked(
-        plan.password(),
-        () -> {
-          try (StatementRunner runner = Wiring.statementRunner(config, context.env())) {
-            long rows = run(runner, plan);
-            if (rows == 0) {
-              // As baton-sql: a rotation that changed nothing found no account, and a password
-              // handed out now would be one that was never set.
-              throw new SourceException(
-                  SourceException.Kind.QUERY_FAILED,
-                  false,
-                  plan.path() + ": changed no row (no account " + account + "?); nothing rotated",
-                  null);
-            }
-            context
-                .out()
-                .println("rotated the credential of " + account + ": " + summary(plan, rows));
-            revealOnce(plan, context.out());
-            return ExitCode.OK;
+    return onTheApp(
+        context,
+        config,
+        plan,
+        runner -> {
+          long rows = run(runner, plan);
+          if (rows == 0) {
+            // As baton-sql: a rotation that changed nothing found no account, and a password
+            // handed out now would be one that was never set.
+            throw new SourceException(
+                SourceException.Kind.QUERY_FAILED,
+                false,
+                plan.path() + ": changed no row (no account " + account + "?); nothing rotated",
+                null);
           }
+          context
+              .out()
+              .println("rotated the credential of " + account + ": " + summary(plan, rows));
+          revealOnce(plan, context.out());
+          return ExitCode.OK;
         });
   }
 
@@ -208,12 +209,14 @@ final class Accounts {
   }
 
   /**
-   * Runs {@code work}; a failure whose message quotes the password is rethrown with it masked and
-   * without its cause, which may quote it too.
+   * Runs {@code work} on a writable connection to the app; a failure whose message quotes the
+   * password is rethrown with it masked and without its cause, which may quote it too.
    */
-  private static int masked(Optional<Password> password, Work work) {
-    try {
-      return work.run();
+  private static int onTheApp(
+      CliContext context, Config config, AccountPlan plan, ToIntFunction<StatementRunner> work) {
+    Optional<Password> password = plan.password();
+    try (StatementRunner runner = Wiring.statementRunner(config, context.env())) {
+      return work.applyAsInt(runner);
     } catch (SourceException e) {
       throw scrub(e, password, m -> new SourceException(e.kind(), e.transientFailure(), m, null));
     } catch (MappingException e) {
@@ -229,10 +232,5 @@ final class Accounts {
       return e;
     }
     return copy.apply(password.get().mask(e.getMessage()));
-  }
-
-  @FunctionalInterface
-  private interface Work {
-    int run();
   }
 }

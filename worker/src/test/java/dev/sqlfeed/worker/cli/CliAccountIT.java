@@ -9,15 +9,12 @@ import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,18 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * DEBUG), the mirror, the events or any other output.
  */
 class CliAccountIT {
-  @TempDir Path dir;
-  private ProvisioningFixture app;
-
-  @BeforeEach
-  void fixture() {
-    app = new ProvisioningFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    app.close();
-  }
+  @RegisterExtension final ProvisioningFixture app = new ProvisioningFixture();
 
   private static CliRun create(Map<String, String> env, String config, String login) {
     return CliRun.run(

@@ -5,13 +5,12 @@ import static dev.sqlfeed.worker.cli.ProvisioningFixture.NO_DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.domain.provisioning.Password;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CliAccountTest {
   private static final String BLOCK = "resource_types.user.account_provisioning";
 
-  @TempDir Path dir;
+  @RegisterExtension final ProvisioningFixture app = new ProvisioningFixture();
 
   /**
    * One refusal.
@@ -51,6 +50,12 @@ class CliAccountTest {
     List<String> args = new ArrayList<>(List.of("account", "rotate", "-c", "FILE"));
     args.addAll(List.of(more));
     return args;
+  }
+
+  /** Runs {@code args} without a database, {@code FILE} standing for {@code config}. */
+  private static CliRun run(String config, List<String> args) {
+    return CliRun.run(
+        NO_DATABASE, args.stream().map(a -> a.replace("FILE", config)).toArray(String[]::new));
   }
 
   static Stream<Case> refusals() {
@@ -167,11 +172,9 @@ class CliAccountTest {
   @ParameterizedTest
   @MethodSource("refusals")
   void isRefused(Case c) throws Exception {
-    ProvisioningFixture app = new ProvisioningFixture(dir);
     String config = app.config(c.edit().apply(CONFIG));
-    String[] args = c.args().stream().map(a -> a.replace("FILE", config)).toArray(String[]::new);
 
-    CliRun run = CliRun.run(NO_DATABASE, args).exits(c.exit());
+    CliRun run = run(config, c.args()).exits(c.exit());
 
     assertThat(run.err()).contains(c.says().replace("FILE", config));
     assertThat(run.out()).doesNotContain("password: ");
@@ -179,21 +182,9 @@ class CliAccountTest {
 
   @Test
   void createDryRun_printsTheLookupAndTheStatements_withThePasswordMasked() throws Exception {
-    String config = new ProvisioningFixture(dir).config(CONFIG);
+    String config = app.config(CONFIG);
 
-    CliRun r =
-        CliRun.run(
-                NO_DATABASE,
-                "account",
-                "create",
-                "-c",
-                config,
-                "-t",
-                "user",
-                "-f",
-                "login=dan",
-                "--dry-run")
-            .exits(ExitCode.OK);
+    CliRun r = run(config, create("-f", "login=dan", "--dry-run")).exits(ExitCode.OK);
 
     assertThat(r.out())
         .isEqualTo(
@@ -219,12 +210,9 @@ class CliAccountTest {
 
   @Test
   void rotateDryRun_bindsTheAccountId_andMasksThePassword() throws Exception {
-    String config = new ProvisioningFixture(dir).config(CONFIG);
+    String config = app.config(CONFIG);
 
-    CliRun r =
-        CliRun.run(
-                NO_DATABASE, "account", "rotate", "-c", config, "--resource", "user:3", "--dry-run")
-            .exits(ExitCode.OK);
+    CliRun r = run(config, rotate("--resource", "user:3", "--dry-run")).exits(ExitCode.OK);
 
     assertThat(r.out())
         .isEqualTo(
@@ -241,26 +229,13 @@ class CliAccountTest {
   @Test
   void createWithNoPassword_generatesNone_andShowsNone() throws Exception {
     String config =
-        new ProvisioningFixture(dir)
-            .config(
-                CONFIG
-                    .replaceFirst(" *password: password\n", "")
-                    .replace(", ?<password> FROM users", ", NULL FROM users"));
+        app.config(
+            CONFIG
+                .replaceFirst(" *password: password\n", "")
+                .replace(", ?<password> FROM users", ", NULL FROM users"));
 
     CliRun r =
-        CliRun.run(
-                NO_DATABASE,
-                "account",
-                "create",
-                "-c",
-                config,
-                "-t",
-                "user",
-                "-f",
-                "login=dan",
-                "--credential",
-                "no_password",
-                "--dry-run")
+        run(config, create("-f", "login=dan", "--credential", "no_password", "--dry-run"))
             .exits(ExitCode.OK);
 
     assertThat(r.out())

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,18 +27,7 @@ class CliProvisioningIT {
   private static final String GRANT =
       "resource_types.team.static_entitlements[0].provisioning.grant";
 
-  @TempDir Path dir;
-  private ProvisioningFixture app;
-
-  @BeforeEach
-  void fixture() {
-    app = new ProvisioningFixture(dir);
-  }
-
-  @AfterEach
-  void drop() {
-    app.close();
-  }
+  @RegisterExtension final ProvisioningFixture app = new ProvisioningFixture();
 
   private String config(String yaml) throws IOException {
     return app.config(yaml);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,10 +26,10 @@ class CliProvisioningTest {
   private static final String GRANT =
       "resource_types.team.static_entitlements[0].provisioning.grant";
 
-  @TempDir Path dir;
+  @RegisterExtension final ProvisioningFixture app = new ProvisioningFixture();
 
   private String config(String yaml) throws IOException {
-    return new ProvisioningFixture(dir).config(yaml);
+    return app.config(yaml);
   }
 
   private static final String DYNAMIC =
@@ -256,11 +256,11 @@ class CliProvisioningTest {
   @Test
   void aMissingSqliteDatabase_exits3_andIsNotCreated() throws IOException {
     String config = config(CONFIG);
-    Path app = dir.resolve("app.db");
+    Path file = app.dir().resolve("app.db");
 
     CliRun r =
         CliRun.run(
-                Map.of("APP_DSN", "sqlite:" + app),
+                Map.of("APP_DSN", "sqlite:" + file),
                 "grant",
                 "-c",
                 config,
@@ -271,7 +271,7 @@ class CliProvisioningTest {
             .exits(ExitCode.UNAVAILABLE);
 
     assertThat(r.err()).startsWith("sqlfeed: connect: cannot connect to ");
-    assertThat(app).doesNotExist();
+    assertThat(file).doesNotExist();
   }
 
   @Test

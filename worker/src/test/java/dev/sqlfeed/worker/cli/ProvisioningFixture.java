@@ -10,8 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The app, config and database that every provisioning test shares: {@code grant}, {@code revoke}
@@ -19,7 +24,7 @@ import java.util.Map;
  * creates accounts and rotates their credential; its {@code team} type's {@code member} entitlement
  * is granted and revoked. A test changes the config with {@code CONFIG.replace(...)}.
  */
-final class ProvisioningFixture implements AutoCloseable {
+final class ProvisioningFixture implements BeforeEachCallback, AfterEachCallback {
   /** The grant block's second statement; tests replace it to make it fail. */
   static final String AUDIT_INSERT =
       "INSERT INTO membership_audit (team_slug, user_id, action) VALUES (?<team>, ?<user>, 'grant')";
@@ -120,11 +125,30 @@ final class ProvisioningFixture implements AutoCloseable {
    */
   static final Map<String, String> NO_DATABASE = Map.of("APP_DSN", "sqlite:/nonexistent/app.db");
 
-  private final Path dir;
+  private Path dir;
   private TestDatabase db;
 
-  ProvisioningFixture(Path dir) {
-    this.dir = dir;
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("sqlfeed-provisioning-");
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  /** The test's own directory. */
+  Path dir() {
+    return dir;
   }
 
   /**
@@ -192,12 +216,5 @@ final class ProvisioningFixture implements AutoCloseable {
           AcmeExample.batonDsn(db).replaceFirst("://([^:@]+)@", "://$1:" + SECRET + "@");
       default -> AcmeExample.batonDsn(db);
     };
-  }
-
-  @Override
-  public void close() {
-    if (db != null) {
-      db.close();
-    }
   }
 }
