@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
     name = "account",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates an account or rotates its credential by running a resource type's",
-      "account_provisioning or credential_rotation block against the app's database."
+      "Creates an account or rotates its credential by running a resource",
+      "type's account_provisioning or credential_rotation block against the",
+      "app's database."
     },
     subcommands = {AccountCreateCommand.class, AccountRotateCommand.class})
 final class AccountCommand {}

@@ -18,8 +18,9 @@ final class AccountOptions {
       paramLabel = "OPTION",
       converter = CredentialConverter.class,
       description = {
-        "no_password or random_password: one the block's credentials offer. Default: the",
-        "one marked preferred, else the first offered."
+        "no_password or random_password: one the block's",
+        "credentials offer. Default: the one marked",
+        "preferred, else the first offered."
       })
   CredentialOption credential;
 
@@ -27,14 +28,15 @@ final class AccountOptions {
       names = "--password-length",
       paramLabel = "N",
       defaultValue = "" + PasswordGenerator.DEFAULT_LENGTH,
-      description = "The length of a random password (at least 8). Default: ${DEFAULT-VALUE}.")
+      description = {"The length of a random password (at least 8).", "Default: ${DEFAULT-VALUE}."})
   int passwordLength;
 
   @Option(
       names = "--dry-run",
       description = {
-        "Print each statement with its parameters (a generated password masked) and run",
-        "nothing: no connection to the database is opened."
+        "Print each statement with its parameters (a",
+        "generated password masked) and run nothing: no",
+        "connection to the database is opened."
       })
   boolean dryRun;
 

@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
     name = "rotate",
     mixinStandardHelpOptions = true,
     description = {
-      "Rotates an account's credential: runs credential_rotation.update.queries with the",
-      "block's vars (resource_id, password) bound as parameters, in one transaction unless",
-      "no_transaction: true. The new random password is printed once, on the last line of",
-      "stdout. When no statement changes a row, the rotation fails."
+      "Rotates an account's credential: runs credential_rotation.update.queries",
+      "with the block's vars (resource_id, password) bound as parameters, in one",
+      "transaction unless no_transaction: true. The new random password is",
+      "printed once, on the last line of stdout. When no statement changes a",
+      "row, the rotation fails."
     })
 final class AccountRotateCommand implements Callable<Integer> {
   private final CliContext context;
