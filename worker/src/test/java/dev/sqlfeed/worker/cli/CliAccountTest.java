@@ -246,4 +246,17 @@ class CliAccountTest {
                 + " credential: no_password; nothing is written\n")
         .doesNotContain(Password.MASK);
   }
+
+  @Test
+  void aVarThatIsNoInputName_isCel_overTheFieldsAsInput() throws Exception {
+    String config =
+        app.config(
+            CONFIG.replace(
+                "    mail: mail\n",
+                "    mail: \"input.login + '@' + string(size(input.login))\"\n"));
+
+    CliRun r = run(config, create("-f", "login=dan", "--dry-run")).exits(ExitCode.OK);
+
+    assertThat(r.out()).contains("   [2] ?<mail> = 'dan@3' (string)\n");
+  }
 }
