@@ -209,8 +209,8 @@ final class Accounts {
   }
 
   /**
-   * Runs {@code work} on a writable connection to the app; a failure whose message quotes the
-   * password is rethrown with it masked and without its cause, which may quote it too.
+   * Runs {@code work} on a writable connection to the app; a failure whose message, or a cause's,
+   * quotes the password is rethrown with it masked and without the cause.
    */
   private static int onTheApp(
       CliContext context, Config config, AccountPlan plan, ToIntFunction<StatementRunner> work) {
@@ -221,16 +221,27 @@ final class Accounts {
       throw scrub(e, password, m -> new SourceException(e.kind(), e.transientFailure(), m, null));
     } catch (MappingException e) {
       throw scrub(e, password, MappingException::new);
+    } catch (RuntimeException e) {
+      // A bug's message is printed and its stack trace logged: neither may carry the password.
+      throw scrub(e, password, IllegalStateException::new);
     }
   }
 
   private static RuntimeException scrub(
       RuntimeException e, Optional<Password> password, Function<String, RuntimeException> copy) {
-    if (password.isEmpty()
-        || e.getMessage() == null
-        || !e.getMessage().contains(password.get().reveal())) {
+    if (password.isEmpty() || !quotes(e, password.get())) {
       return e;
     }
-    return copy.apply(password.get().mask(e.getMessage()));
+    return copy.apply(password.get().mask(String.valueOf(e.getMessage())));
+  }
+
+  /** Whether the message of {@code e} or of one of its causes contains the password. */
+  private static boolean quotes(Throwable e, Password password) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(password.reveal())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
