@@ -76,7 +76,10 @@ final class DuplicateEvents {
     Long stored = db.select(SEQ).from(EVENTS).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
     if (stored == null) {
       stored =
-          db.select(SEQ).from(DeliveredSchema.DELIVERED).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
+          db.select(SEQ)
+              .from(DeliveredSchema.DELIVERED)
+              .where(EVENT_KEY.eq(EventRows.hash(app, id)))
+              .fetchOne(SEQ);
     }
     return stored == null ? OptionalLong.empty() : OptionalLong.of(stored);
   }

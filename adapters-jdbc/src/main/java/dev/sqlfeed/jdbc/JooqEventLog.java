@@ -113,7 +113,9 @@ final class JooqEventLog {
           List<SourceEvent> kept = filter.keep(db, events);
           List<String> keys = new ArrayList<>(kept.size());
           kept.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
-          Set<String> seen = StoredEventKeys.among(db, store.dialect(), keys);
+          Set<String> seen =
+              StoredEventKeys.among(
+                  db, store.dialect(), app, kept.stream().map(e -> e.event().id()).toList());
           List<Object[]> rows = new ArrayList<>();
           List<SourceEvent> appended = new ArrayList<>();
           MirrorDelta delta = new MirrorDelta();
@@ -142,7 +144,8 @@ final class JooqEventLog {
               if (by.isPresent()) {
                 // Kept as a key the log has, at the restore's seq: a re-read is then a re-read.
                 pageSeqs.put(key, by.getAsLong());
-                delivered.add(new Object[] {key, app, by.getAsLong()});
+                delivered.add(
+                    new Object[] {EventRows.hash(app, event.event().id()), app, by.getAsLong()});
                 continue;
               }
             } else {
@@ -204,8 +207,7 @@ final class JooqEventLog {
         "looking up event ids of " + app,
         db -> {
           Set<String> held = new HashSet<>();
-          for (String key :
-              StoredEventKeys.among(db, store.dialect(), new ArrayList<>(byKey.keySet()))) {
+          for (String key : StoredEventKeys.among(db, store.dialect(), app, List.copyOf(ids))) {
             held.add(byKey.get(key));
           }
           return held;

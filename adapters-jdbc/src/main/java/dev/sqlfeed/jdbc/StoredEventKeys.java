@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,26 +39,36 @@ final class StoredEventKeys {
   private StoredEventKeys() {}
 
   /**
-   * The keys among {@code keys} that the log has, or that a page dropped as delivered by another
-   * event ({@link DeliveredSchema}), in {@code db}'s transaction.
+   * The {@link EventRows#key keys} of the events among {@code ids} that the app's log has, or that
+   * a page dropped as delivered by another event ({@link DeliveredSchema}, which keeps {@link
+   * EventRows#hash}es), in {@code db}'s transaction. The set may be changed by the caller.
    */
-  static Set<String> among(DSLContext db, StoreDialect dialect, List<String> keys) {
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
-    if (distinct.isEmpty()) {
-      return new HashSet<>();
+  static Set<String> among(DSLContext db, StoreDialect dialect, String app, List<String> ids) {
+    Map<String, String> byHash = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>(ids.size());
+    for (String id : new LinkedHashSet<>(ids)) {
+      String key = EventRows.key(app, id);
+      keys.add(key);
+      byHash.put(EventRows.hash(app, id), key);
     }
+    Set<String> stored = new HashSet<>();
+    if (keys.isEmpty()) {
+      return stored;
+    }
+    List<String> hashes = List.copyOf(byHash.keySet());
     if (dialect.looksUpKeysByArray()) {
-      Set<String> stored = byArray(db, distinct, EVENTS);
-      stored.addAll(byArray(db, distinct, DeliveredSchema.DELIVERED));
+      stored.addAll(byArray(db, keys, EVENTS));
+      byArray(db, hashes, DeliveredSchema.DELIVERED).forEach(h -> stored.add(byHash.get(h)));
       return stored;
     }
     if (dialect == StoreDialect.SQLITE) {
-      return byJsonArray(db, distinct);
+      byJsonArray(db, keys, hashes).forEach(k -> stored.add(byHash.getOrDefault(k, k)));
+      return stored;
     }
-    Set<String> stored = new HashSet<>();
-    for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
-      stored.addAll(
-          byList(db, distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY))));
+    for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+      int to = Math.min(keys.size(), from + KEYS_PER_QUERY);
+      byList(db, keys.subList(from, to), hashes.subList(from, to))
+          .forEach(k -> stored.add(byHash.getOrDefault(k, k)));
     }
     return stored;
   }
@@ -67,33 +79,44 @@ final class StoredEventKeys {
     return new HashSet<>(db.select(key).from(wanted).join(table).on(EVENT_KEY.eq(key)).fetch(key));
   }
 
-  /** SQLite: one JSON array, bound once and read by both halves of the statement. */
-  private static Set<String> byJsonArray(DSLContext db, List<String> keys) {
-    StringBuilder json = new StringBuilder(keys.size() * 67 + 2).append('[');
-    for (String key : keys) {
+  /**
+   * SQLite: two JSON arrays, the keys for the log and the hashes for the delivered keys, whose
+   * found values come back in one column; the caller maps the hashes back to keys.
+   */
+  private static Set<String> byJsonArray(DSLContext db, List<String> keys, List<String> hashes) {
+    String sql =
+        union(db, "IN (SELECT value FROM json_each(?1))", "IN (SELECT value FROM json_each(?2))");
+    return query(db, sql, List.of(jsonArray(keys), jsonArray(hashes)));
+  }
+
+  private static String jsonArray(List<String> values) {
+    StringBuilder json = new StringBuilder(values.size() * 67 + 2).append('[');
+    for (String value : values) {
       if (json.length() > 1) {
         json.append(',');
       }
-      // Keys are lower-case hex (EventRows.key): nothing in them needs escaping.
-      json.append('"').append(key).append('"');
+      // Keys and hashes are digits and lower-case hex (EventRows): nothing needs escaping.
+      json.append('"').append(value).append('"');
     }
-    String sql =
-        union(db, "IN (SELECT value FROM json_each(?1))", "IN (SELECT value FROM json_each(?1))");
-    return query(db, sql, List.of(json.append(']').toString()));
+    return json.append(']').toString();
   }
 
   /**
    * Other databases: an IN list of exactly {@link #KEYS_PER_QUERY} slots, so that every chunk runs
    * the same statement text; a short chunk repeats its last key in the slots it does not fill.
    */
-  private static Set<String> byList(DSLContext db, List<String> chunk) {
+  private static Set<String> byList(DSLContext db, List<String> keys, List<String> hashes) {
+    String slots = "IN (" + String.join(",", Collections.nCopies(KEYS_PER_QUERY, "?")) + ")";
+    List<String> values = padded(keys);
+    values.addAll(padded(hashes));
+    return query(db, union(db, slots, slots), values);
+  }
+
+  private static List<String> padded(List<String> chunk) {
     List<String> padded = new ArrayList<>(KEYS_PER_QUERY);
     padded.addAll(chunk);
     padded.addAll(Collections.nCopies(KEYS_PER_QUERY - chunk.size(), chunk.get(chunk.size() - 1)));
-    String slots = "IN (" + String.join(",", Collections.nCopies(KEYS_PER_QUERY, "?")) + ")";
-    List<String> values = new ArrayList<>(padded);
-    values.addAll(padded);
-    return query(db, union(db, slots, slots), values);
+    return padded;
   }
 
   private static String union(DSLContext db, String inEvents, String inDelivered) {
