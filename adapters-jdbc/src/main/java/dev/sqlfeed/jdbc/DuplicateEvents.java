@@ -89,7 +89,7 @@ final class DuplicateEvents {
     if (change instanceof MirrorChange.PutResource put) {
       ResourceRef ref = put.resource().resource();
       List<String> stored = rowOf(MirrorTable.RESOURCES, ofResource(ref));
-      if (!MirrorTable.RESOURCES.values(put.resource()).equals(stored)) {
+      if (!MirrorTable.values(put).equals(stored)) {
         return true;
       }
       // A resource's entitlements may name one twice; the last one is kept, as when applied.

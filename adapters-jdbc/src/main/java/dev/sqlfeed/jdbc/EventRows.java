@@ -61,7 +61,15 @@ final class EventRows {
    * reconciliation's) gets zeros, which is still a key of its own.
    */
   static String key(String app, String eventId) {
-    return timeOrder(eventId) + hash(app, eventId).substring(0, 44);
+    return keyed(app, eventId).key();
+  }
+
+  /** An event id with its {@link #key} and its {@link #hash}, from one digest. */
+  record Keyed(String id, String key, String hash) {}
+
+  static Keyed keyed(String app, String eventId) {
+    String hash = hash(app, eventId);
+    return new Keyed(eventId, timeOrder(eventId) + hash.substring(0, 44), hash);
   }
 
   /**

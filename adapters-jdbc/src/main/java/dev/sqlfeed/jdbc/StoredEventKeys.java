@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,17 +38,17 @@ final class StoredEventKeys {
   private StoredEventKeys() {}
 
   /**
-   * The {@link EventRows#key keys} of the events among {@code ids} that the app's log has, or that
-   * a page dropped as delivered by another event ({@link DeliveredSchema}, which keeps {@link
+   * The {@link EventRows#key keys} of the {@code events} that the app's log has, or that a page
+   * dropped as delivered by another event ({@link DeliveredSchema}, which keeps {@link
    * EventRows#hash}es), in {@code db}'s transaction. The set may be changed by the caller.
    */
-  static Set<String> among(DSLContext db, StoreDialect dialect, String app, List<String> ids) {
+  static Set<String> among(DSLContext db, StoreDialect dialect, List<EventRows.Keyed> events) {
     Map<String, String> byHash = new LinkedHashMap<>();
-    List<String> keys = new ArrayList<>(ids.size());
-    for (String id : new LinkedHashSet<>(ids)) {
-      String key = EventRows.key(app, id);
-      keys.add(key);
-      byHash.put(EventRows.hash(app, id), key);
+    List<String> keys = new ArrayList<>(events.size());
+    for (EventRows.Keyed event : events) {
+      if (byHash.putIfAbsent(event.hash(), event.key()) == null) {
+        keys.add(event.key());
+      }
     }
     Set<String> stored = new HashSet<>();
     if (keys.isEmpty()) {
