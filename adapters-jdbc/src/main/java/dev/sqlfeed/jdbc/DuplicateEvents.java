@@ -76,7 +76,10 @@ final class DuplicateEvents {
     Long stored = db.select(SEQ).from(EVENTS).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
     if (stored == null) {
       stored =
-          db.select(SEQ).from(DeliveredSchema.DELIVERED).where(EVENT_KEY.eq(key)).fetchOne(SEQ);
+          db.select(SEQ)
+              .from(DeliveredSchema.DELIVERED)
+              .where(EVENT_KEY.eq(EventRows.hash(app, id)))
+              .fetchOne(SEQ);
     }
     return stored == null ? OptionalLong.empty() : OptionalLong.of(stored);
   }
@@ -86,7 +89,7 @@ final class DuplicateEvents {
     if (change instanceof MirrorChange.PutResource put) {
       ResourceRef ref = put.resource().resource();
       List<String> stored = rowOf(MirrorTable.RESOURCES, ofResource(ref));
-      if (!MirrorTable.RESOURCES.values(put.resource()).equals(stored)) {
+      if (!MirrorTable.values(put).equals(stored)) {
         return true;
       }
       // A resource's entitlements may name one twice; the last one is kept, as when applied.

@@ -28,12 +28,13 @@ import org.jooq.impl.SQLDataType;
  *
  * <ul>
  *   <li>{@code events}: one row per appended event, keyed by {@code seq}. Unique by {@code
- *       event_key}, the SHA-256 (hex) of the app and the event id ({@link EventRows#key}): ids run
- *       to hundreds of characters, InnoDB indexes at most 3,072 bytes, and a unique index on one
- *       column tells every planner that a key matches at most one row, so looking up a page's keys
- *       reads that index even before the table's first ANALYZE (on (app, key), PostgreSQL chose to
- *       scan all the app's rows instead, comparing each with all 500 keys). The id itself is kept
- *       whole beside it. Unique by (app, seq) too, the index that {@code events(app, ...)} reads.
+ *       event_key}, 64 characters derived from the app and the event id, in time order since schema
+ *       version 9 ({@link EventRows#key}, {@link EventKeySchema}): ids run to hundreds of
+ *       characters, InnoDB indexes at most 3,072 bytes, and a unique index on one column tells
+ *       every planner that a key matches at most one row, so looking up a page's keys reads that
+ *       index even before the table's first ANALYZE (on (app, key), PostgreSQL chose to scan all
+ *       the app's rows instead, comparing each with all 500 keys). The id itself is kept whole
+ *       beside it. Unique by (app, seq) too, the index that {@code events(app, ...)} reads.
  *   <li>{@code checkpoints}: one row per (app, source).
  *   <li>{@code event_seq}: one row holding the last seq handed out. A page write locks it, so page
  *       writes append one after another and seqs have no holes.

@@ -111,7 +111,7 @@ final class GrantChecksSchema {
   /** The row key of a check: the app, the source and the resource, each told apart by length. */
   static String key(String app, GrantCheck check) {
     ResourceRef r = check.resource();
-    return EventRows.key(
+    return EventRows.hash(
         app,
         check.source().length()
             + ":"

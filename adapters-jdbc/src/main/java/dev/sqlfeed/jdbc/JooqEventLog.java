@@ -111,9 +111,9 @@ final class JooqEventLog {
           // Read after the locks, so that observed_at never goes back as seq goes up.
           String observedAt = StoreSchema.text(store.clock().instant());
           List<SourceEvent> kept = filter.keep(db, events);
-          List<String> keys = new ArrayList<>(kept.size());
-          kept.forEach(e -> keys.add(EventRows.key(app, e.event().id())));
-          Set<String> seen = StoredEventKeys.among(db, store.dialect(), keys);
+          List<EventRows.Keyed> keyed = new ArrayList<>(kept.size());
+          kept.forEach(e -> keyed.add(EventRows.keyed(app, e.event().id())));
+          Set<String> seen = StoredEventKeys.among(db, store.dialect(), keyed);
           List<Object[]> rows = new ArrayList<>();
           List<SourceEvent> appended = new ArrayList<>();
           MirrorDelta delta = new MirrorDelta();
@@ -127,7 +127,7 @@ final class JooqEventLog {
           long seq = last;
           for (int i = 0; i < kept.size(); i++) {
             SourceEvent event = kept.get(i);
-            String key = keys.get(i);
+            String key = keyed.get(i).key();
             if (seen.add(key)) {
               if (RestoredGrants.isRestore(event.event())) {
                 // A restore is judged against the mirror as the page has left it so far.
@@ -142,7 +142,7 @@ final class JooqEventLog {
               if (by.isPresent()) {
                 // Kept as a key the log has, at the restore's seq: a re-read is then a re-read.
                 pageSeqs.put(key, by.getAsLong());
-                delivered.add(new Object[] {key, app, by.getAsLong()});
+                delivered.add(new Object[] {keyed.get(i).hash(), app, by.getAsLong()});
                 continue;
               }
             } else {
@@ -197,15 +197,17 @@ final class JooqEventLog {
       return Set.of();
     }
     Map<String, String> byKey = new HashMap<>();
+    List<EventRows.Keyed> keyed = new ArrayList<>(ids.size());
     for (String id : ids) {
-      byKey.put(EventRows.key(app, id), id);
+      EventRows.Keyed k = EventRows.keyed(app, id);
+      keyed.add(k);
+      byKey.put(k.key(), id);
     }
     return store.read(
         "looking up event ids of " + app,
         db -> {
           Set<String> held = new HashSet<>();
-          for (String key :
-              StoredEventKeys.among(db, store.dialect(), new ArrayList<>(byKey.keySet()))) {
+          for (String key : StoredEventKeys.among(db, store.dialect(), keyed)) {
             held.add(byKey.get(key));
           }
           return held;

@@ -239,7 +239,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
           db.insertInto(table.mirror(), StoreSchema.withFirst(APP, table.columns()))
               .select(select(staged).from(table.stage()).where(RUN_ID.eq(run.id())))
               .execute();
-      db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+      StagedRows.clear(db, store.dialect(), table, run.id());
     }
     return end(db, endedAt, counts, null, ReconcileCounts.BASELINE);
   }
@@ -273,7 +273,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         .where(APP.eq(run.app()))
         .execute();
     for (MirrorTable table : MirrorTable.values()) {
-      db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+      StagedRows.clear(db, store.dialect(), table, run.id());
     }
     MirrorCounts staged = reconciliation.staged();
     long[] counts = {staged.resources(), staged.entitlements(), staged.grants()};
@@ -284,7 +284,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
       DSLContext db, Instant endedAt, String message, ReconcileCounts reconciled) {
     long[] counts = new long[MirrorTable.values().length];
     for (MirrorTable table : MirrorTable.values()) {
-      counts[table.ordinal()] = db.deleteFrom(table.stage()).where(RUN_ID.eq(run.id())).execute();
+      counts[table.ordinal()] = StagedRows.clear(db, store.dialect(), table, run.id());
     }
     return end(db, endedAt, counts, message, reconciled);
   }

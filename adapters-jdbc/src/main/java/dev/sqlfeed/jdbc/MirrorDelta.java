@@ -91,7 +91,7 @@ final class MirrorDelta {
           }
           put.ifPresent(
               p -> {
-                putResources.add(values(app, MirrorTable.RESOURCES, p.resource()));
+                putResources.add(row(app, MirrorTable.values(p)));
                 // A resource's entitlements may name one twice; the last one is kept.
                 Map<String, Entitlement> byId = new LinkedHashMap<>();
                 p.entitlements().forEach(e -> byId.put(e.entitlement(), e));

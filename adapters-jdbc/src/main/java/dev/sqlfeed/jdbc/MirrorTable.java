@@ -21,6 +21,7 @@ import dev.sqlfeed.domain.mirror.Grant;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
+import dev.sqlfeed.ports.MirrorChange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,18 +98,10 @@ enum MirrorTable {
 
   /** The record's values in {@link #columns()} order. */
   List<String> values(MirrorRecord record) {
-    ResourceRef resource = record.resource();
     if (record instanceof Resource r) {
-      ResourceRef parent = r.parent();
-      return Arrays.asList(
-          resource.resourceType(),
-          resource.resourceId(),
-          r.displayName(),
-          r.description(),
-          parent == null ? null : parent.resourceType(),
-          parent == null ? null : parent.resourceId(),
-          CanonicalJson.write(r.traits()));
+      return values(r, CanonicalJson.write(r.traits()));
     }
+    ResourceRef resource = record.resource();
     if (record instanceof Entitlement e) {
       return Arrays.asList(
           resource.resourceType(),
@@ -126,6 +119,24 @@ enum MirrorTable {
         g.entitlement(),
         g.principal().resourceType(),
         g.principal().resourceId());
+  }
+
+  /** A put's resource's values in {@link #columns()} order, with the JSON it wrote already. */
+  static List<String> values(MirrorChange.PutResource put) {
+    return values(put.resource(), put.traitsJson());
+  }
+
+  private static List<String> values(Resource r, String traitsJson) {
+    ResourceRef resource = r.resource();
+    ResourceRef parent = r.parent();
+    return Arrays.asList(
+        resource.resourceType(),
+        resource.resourceId(),
+        r.displayName(),
+        r.description(),
+        parent == null ? null : parent.resourceType(),
+        parent == null ? null : parent.resourceId(),
+        traitsJson);
   }
 
   /** The record in a row that holds {@link #columns()}. */

@@ -40,7 +40,7 @@ import org.jooq.impl.SQLDataType;
  * 4), the run liveness lock's name ({@link RunLocksSchema}, version 5), the keys of events dropped
  * as delivered by another ({@link DeliveredSchema}, version 6), the grant checks grants sources owe
  * ({@link GrantChecksSchema}, version 7), event sinks' positions ({@link SinkPositionsSchema},
- * version 8).
+ * version 8), the event keys in time order ({@link EventKeySchema}, version 9).
  *
  * <p>Times are text, ISO-8601 UTC with six fraction digits ({@code 2026-03-01T10:00:00.123456Z}):
  * the same on every database, sortable as text, and free of MariaDB's TIMESTAMP time-zone and 2038
@@ -99,7 +99,8 @@ final class StoreSchema {
           RunLocksSchema::version5,
           DeliveredSchema::version6,
           GrantChecksSchema::version7,
-          SinkPositionsSchema::version8);
+          SinkPositionsSchema::version8,
+          EventKeySchema::version9);
 
   /** The version this code writes. */
   static final int LATEST = STEPS.size();

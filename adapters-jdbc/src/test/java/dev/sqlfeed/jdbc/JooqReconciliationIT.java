@@ -115,7 +115,7 @@ class JooqReconciliationIT {
       }
       assertThat(schemaVersions(database))
           .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
-      assertThat(StoreSchema.LATEST).isEqualTo(8);
+      assertThat(StoreSchema.LATEST).isEqualTo(9);
     }
   }
 

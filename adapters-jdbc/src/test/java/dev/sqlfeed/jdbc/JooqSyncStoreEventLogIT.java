@@ -89,6 +89,56 @@ class JooqSyncStoreEventLogIT {
     }
   }
 
+  /**
+   * Version 9 writes the event keys again in time order: a version 8 store's events are still known
+   * afterwards (a re-read is a duplicate), the step may run again, and a key dropped as delivered
+   * keeps its hash.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aVersion8Store_getsTimeOrderedEventKeys_andStillKnowsItsEvents(TestDatabase.Kind kind)
+      throws Exception {
+    SourceEvent logged = created("grant:team:ops:1:2026-11-25T10:00:00.123456Z:7", "1");
+    SourceEvent delivered = created("grant:team:ops:2:2026-11-25T10:00:01Z:8", "2");
+    try (TestDatabase database = TestDatabases.create(kind)) {
+      try (Connection c = database.connect()) {
+        DSLContext db = jooq(c, database);
+        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 8);
+        String id = logged.event().id();
+        db.insertInto(EventLogSchema.EVENTS, EventLogSchema.EVENT_COLUMNS)
+            .values(
+                EventRows.row(
+                    1, "hr", EventRows.hash("hr", id), logged.event(), StoreSchema.text(T0)))
+            .execute();
+        db.insertInto(
+                DeliveredSchema.DELIVERED,
+                EventLogSchema.EVENT_KEY,
+                StoreSchema.APP,
+                EventLogSchema.SEQ)
+            .values(EventRows.hash("hr", delivered.event().id()), "hr", 1L)
+            .execute();
+        db.update(EventLogSchema.EVENT_SEQ).set(EventLogSchema.LAST_SEQ, 1L).execute();
+      }
+      try (SyncStore store = open(database)) {
+        assertThat(store.writePage("hr", List.of(logged, delivered), commit()))
+            .isEqualTo(new PageWriteResult(0, 2, 1));
+        assertThat(store.heldIds("hr", List.of(logged.event().id(), "grant:other")))
+            .containsExactly(logged.event().id());
+      }
+      try (Connection c = database.connect()) {
+        DSLContext db = jooq(c, database);
+        EventKeySchema.version9(db, StoreDialect.of(database.jdbcUrl()));
+        assertThat(
+                db.select(EventLogSchema.EVENT_KEY)
+                    .from(EventLogSchema.EVENTS)
+                    .fetch(EventLogSchema.EVENT_KEY))
+            .containsExactly(EventRows.key("hr", logged.event().id()));
+      }
+      assertThat(schemaVersions(database))
+          .containsExactlyElementsOf(IntStream.rangeClosed(1, StoreSchema.LATEST).boxed().toList());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aVersion1StoreIsMigratedOnOpenAndKeepsItsMirror(TestDatabase.Kind kind) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -29,9 +30,17 @@ public final class CanonicalJson {
 
   /** An immutable deep copy with sorted maps, suitable as a record component. */
   public static Map<String, Object> freeze(Map<String, ?> map) {
-    Map<String, Object> sorted = new TreeMap<>();
-    map.forEach((k, v) -> sorted.put(k, freezeValue(v)));
-    return Collections.unmodifiableMap(sorted);
+    return freezeMap(map);
+  }
+
+  /**
+   * A sorted, unmodifiable copy with string keys. It stays a {@link SortedMap} so that {@link
+   * #write} can take its order as it is instead of sorting a copy for every mirror write.
+   */
+  private static SortedMap<String, Object> freezeMap(Map<?, ?> map) {
+    SortedMap<String, Object> sorted = new TreeMap<>();
+    map.forEach((k, v) -> sorted.put(String.valueOf(k), freezeValue(v)));
+    return Collections.unmodifiableSortedMap(sorted);
   }
 
   static Map<String, Object> ref(ResourceRef ref) {
@@ -43,9 +52,7 @@ public final class CanonicalJson {
 
   private static Object freezeValue(Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new TreeMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-      return freeze(copy);
+      return freezeMap(map);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
@@ -93,20 +100,34 @@ public final class CanonicalJson {
   }
 
   private static void appendObject(StringBuilder out, Map<?, ?> map, boolean keepOrder) {
-    Map<String, Object> entries = keepOrder ? new LinkedHashMap<>() : new TreeMap<>();
-    map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+    Map<?, ?> entries = map;
+    if (!keepOrder && !isSortedByString(map)) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      entries = sorted;
+    }
     out.append('{');
     boolean first = true;
-    for (Map.Entry<String, Object> entry : entries.entrySet()) {
+    for (Map.Entry<?, ?> entry : entries.entrySet()) {
       if (!first) {
         out.append(',');
       }
       first = false;
-      appendString(out, entry.getKey());
+      appendString(out, String.valueOf(entry.getKey()));
       out.append(':');
       append(out, entry.getValue(), false);
     }
     out.append('}');
+  }
+
+  /**
+   * A map whose iteration order is already the canonical one: string keys in natural order. A
+   * naturally ordered map holds keys that compare with each other, so one string key means all are.
+   */
+  private static boolean isSortedByString(Map<?, ?> map) {
+    return map instanceof SortedMap<?, ?> sorted
+        && sorted.comparator() == null
+        && (sorted.isEmpty() || sorted.firstKey() instanceof String);
   }
 
   private static void appendDouble(StringBuilder out, double d) {
@@ -121,7 +142,13 @@ public final class CanonicalJson {
 
   private static void appendString(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && !needsEscape(s.charAt(plain))) {
+      plain++;
+    }
+    // Most strings need no escape at all: copied in one go, not char by char.
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -141,5 +168,9 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
   }
 }
