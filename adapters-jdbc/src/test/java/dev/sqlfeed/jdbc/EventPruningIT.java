@@ -84,6 +84,34 @@ class EventPruningIT {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void oneAppsRetention_countsAndRemovesOnlyThatAppsEvents(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabases.create(kind);
+        JooqSyncStore store = open(database)) {
+      store.writePage("hr", page(1, 3), Optional.empty());
+      store.writePage("payroll", page(4, 6), Optional.empty());
+      store.writePage("hr", page(7, 9), Optional.empty());
+      Instant future = Instant.now().plus(1, ChronoUnit.HOURS);
+
+      assertThat(store.pruneEvents(forApp("hr", Optional.empty(), OptionalLong.of(2))))
+          .isEqualTo(4);
+      assertThat(seqs(store)).containsExactly(4L, 5L, 6L, 8L, 9L);
+      assertThat(store.pruneEvents(forApp("hr", Optional.empty(), OptionalLong.of(5)))).isZero();
+      assertThat(store.pruneEvents(forApp("payroll", Optional.of(future), OptionalLong.empty())))
+          .isEqualTo(3);
+      assertThat(seqs(store)).containsExactly(8L, 9L);
+      store.saveSinkPosition("hr", "nats:SQLFEED_HR", 8);
+      assertThat(store.pruneEvents(forApp("hr", Optional.of(future), OptionalLong.empty())))
+          .isEqualTo(1);
+      assertThat(seqs(store)).containsExactly(9L);
+    }
+  }
+
+  private static EventPrune forApp(String app, Optional<Instant> before, OptionalLong keep) {
+    return new EventPrune(before, keep, Long.MAX_VALUE, Optional.of(app));
+  }
+
   private static EventPrune prune(Optional<Instant> before, OptionalLong keep, long ceiling) {
     return new EventPrune(before, keep, ceiling);
   }

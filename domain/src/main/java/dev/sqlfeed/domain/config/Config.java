@@ -19,6 +19,7 @@ import java.util.Objects;
  *     source's own settings are already resolved against it)
  * @param eventFeeds {@code event_feeds}, by key, in file order
  * @param fullSync {@code full_sync}
+ * @param eventRetention {@code events.retention}
  */
 public record Config(
     String appName,
@@ -28,7 +29,8 @@ public record Config(
     Map<String, Action> actions,
     SyncSettings incrementalSync,
     Map<String, EventFeed> eventFeeds,
-    FullSyncSettings fullSync) {
+    FullSyncSettings fullSync,
+    EventRetention eventRetention) {
   public Config {
     Objects.requireNonNull(appName, "appName");
     Objects.requireNonNull(appDescription, "appDescription");
@@ -38,6 +40,29 @@ public record Config(
     Objects.requireNonNull(incrementalSync, "incrementalSync");
     eventFeeds = Ordered.copy(eventFeeds);
     Objects.requireNonNull(fullSync, "fullSync");
+    Objects.requireNonNull(eventRetention, "eventRetention");
+  }
+
+  /** A config that keeps every event ({@link EventRetention#KEEP_ALL}). */
+  public Config(
+      String appName,
+      String appDescription,
+      Connect connect,
+      Map<String, ResourceType> resourceTypes,
+      Map<String, Action> actions,
+      SyncSettings incrementalSync,
+      Map<String, EventFeed> eventFeeds,
+      FullSyncSettings fullSync) {
+    this(
+        appName,
+        appDescription,
+        connect,
+        resourceTypes,
+        actions,
+        incrementalSync,
+        eventFeeds,
+        fullSync,
+        EventRetention.KEEP_ALL);
   }
 
   /** Whether any event feed, resource type or grants query has {@code incremental_sync}. */

@@ -22,6 +22,7 @@ import dev.sqlfeed.worker.metrics.MeteredFullSyncActivities;
 import dev.sqlfeed.worker.metrics.MetricsEndpoint;
 import dev.sqlfeed.worker.metrics.SqlfeedMetrics;
 import dev.sqlfeed.worker.publish.PublishLoop;
+import dev.sqlfeed.worker.retention.RetentionPruning;
 import dev.sqlfeed.worker.temporal.FeedRunner;
 import dev.sqlfeed.worker.temporal.SourceHealth;
 import dev.sqlfeed.worker.temporal.SourcePacing;
@@ -30,6 +31,7 @@ import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceState;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +201,8 @@ final class RunCommand implements Callable<Integer> {
                     "/healthz",
                     new HealthHandler(health)));
         Publishing publishing = Publishing.of(publish, cfg.appName(), syncStore, once);
+        RetentionPruning retention =
+            RetentionPruning.of(cfg.appName(), cfg.eventRetention(), syncStore, Clock.systemUTC());
         StopSignals signals = StopSignals.install(stop)) {
       FeedRunner runner =
           new FeedRunner(
@@ -217,6 +221,7 @@ final class RunCommand implements Callable<Integer> {
               stop);
       running.set(runner);
       if (!once) {
+        retention.schedule();
         runner.runUntilStopped();
         return ExitCode.OK;
       }
@@ -225,8 +230,13 @@ final class RunCommand implements Callable<Integer> {
         context.err().println("sqlfeed: stopped before every source finished its cycle");
         return ExitCode.FAILURE;
       }
-      int code = report(states.get());
-      return publishing.drain(context, code);
+      int code = publishing.drain(context, report(states.get()));
+      long pruned = retention.pruneNow();
+      if (pruned > 0) {
+        context.out().printf("pruned %d events (events.retention)%n", pruned);
+        context.out().flush();
+      }
+      return code;
     } catch (TemporalUnavailableException | UncheckedIOException e) {
       context.err().println("sqlfeed: " + e.getMessage());
       return ExitCode.UNAVAILABLE;

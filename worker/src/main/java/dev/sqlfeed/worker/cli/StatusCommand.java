@@ -11,6 +11,11 @@ import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
 import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.CursorCheck;
+import dev.sqlfeed.workflows.FullSyncFailure;
+import dev.sqlfeed.workflows.FullSyncResult;
+import dev.sqlfeed.workflows.FullSyncState;
+import dev.sqlfeed.workflows.FullSyncStatus;
+import dev.sqlfeed.workflows.FullSyncWorkflows;
 import dev.sqlfeed.workflows.LastReset;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceStatus;
@@ -19,7 +24,9 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,10 +43,15 @@ import picocli.CommandLine.Option;
       "phase, whether it is paused, committed cursor, the running cycle's progress, counters,",
       "the last error (also while a failed page is being retried, with the attempt) and the",
       "last reset of its cursor ('sqlfeed reset'). LAG is the source database's clock minus",
-      "the committed cursor ('-' when the database cannot be reached). --json prints one JSON",
-      "object per source instead."
+      "the committed cursor ('-' when the database cannot be reached). A last line, '(full sync)',",
+      "shows the app's full sync workflow: phase, when the last sync ended, syncs and failures,",
+      "and in its notes the last sync's counts, the next scheduled sync and the last error.",
+      "--json prints one JSON object per line instead."
     })
 final class StatusCommand implements Callable<Integer> {
+  /** The full sync's line: no source key has a space or a parenthesis. */
+  static final String FULL_SYNC = "(full sync)";
+
   private static final String ROW = "%-32s %-9s %-6s %-30s %-10s %-14s %8s %8s %10s  %s%n";
 
   private final CliContext context;
@@ -93,6 +105,7 @@ final class StatusCommand implements Callable<Integer> {
       for (SourcePacing source : SourcePacing.of(loaded.config())) {
         print(out, line(connection, app, source.key(), now));
       }
+      print(out, fullSync(connection, app));
       out.flush();
       return ExitCode.OK;
     } catch (TemporalUnavailableException e) {
@@ -150,6 +163,60 @@ final class StatusCommand implements Callable<Integer> {
         c.failures(),
         c.eventsAppended(),
         error);
+  }
+
+  /**
+   * The app's full sync workflow as a line: {@code COMMITTED} is when its last sync ended, {@code
+   * CYCLES} its syncs, {@code FAILED} its failed syncs, {@code EVENTS} the last reconciliation's.
+   */
+  private static Line fullSync(TemporalConnection connection, String app) {
+    FullSyncStatus status;
+    try {
+      status = FullSyncWorkflows.attach(connection.client(), app).state();
+    } catch (WorkflowNotFoundException e) {
+      return new Line(FULL_SYNC, "absent", null, null, null, null, null, null, null, null, "");
+    }
+    FullSyncState state = status.state();
+    FullSyncResult last = state.last();
+    List<String> notes = new ArrayList<>();
+    Long events = null;
+    if (last != null) {
+      events =
+          last.resourcesChanged()
+              + last.resourcesDeleted()
+              + last.grantsCreated()
+              + last.grantsRevoked();
+      notes.add(
+          String.format(
+              "last: %d resources, %d entitlements, %d grants in %.1f s",
+              last.resources(),
+              last.entitlements(),
+              last.grants(),
+              last.durationMillis() / 1000.0));
+    }
+    if (status.nextSyncAt() != null) {
+      notes.add("next " + status.nextSyncAt());
+    }
+    FullSyncFailure failure = state.lastFailure();
+    if (failure != null) {
+      notes.add(
+          (state.lastFailed() ? "failed: " : "earlier failure: ")
+              + failure.type()
+              + ": "
+              + failure.message());
+    }
+    return new Line(
+        FULL_SYNC,
+        status.phase(),
+        null,
+        state.lastEndedAt(),
+        null,
+        null,
+        null,
+        state.syncs(),
+        state.failures(),
+        events,
+        String.join("; ", notes));
   }
 
   private void print(PrintWriter out, Line l) {

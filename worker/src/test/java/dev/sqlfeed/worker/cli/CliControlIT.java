@@ -241,12 +241,37 @@ class CliControlIT {
     // The committed cursor is user 1's stamp, ten minutes ago.
     assertThat(Long.parseLong(lag.group(1))).isBetween(590L, 900L);
     json.exits(ExitCode.OK);
-    assertThat(json.out().strip().lines()).hasSize(1);
+    assertThat(json.out().strip().lines()).hasSize(2);
     assertThat(json.out())
         .contains("\"source\":\"user\"")
         .contains("\"paused\":false")
         .containsPattern("\"lag_seconds\":(59\\d|[6-8]\\d\\d)[,}]")
         .containsPattern("\"committed\":\"20\\d\\d-");
+  }
+
+  @Test
+  void status_showsTheLastFullSync_runByTheWorker() throws Exception {
+    Path config = startWorker("poll_interval: 1h\ndefault_lookback: 1h");
+    CliRun before = cli("status", "--config", config.toString(), "--temporal", worker.temporal());
+
+    cli("sync", "--config", config.toString(), "--temporal", worker.temporal()).exits(ExitCode.OK);
+    CliRun text = cli("status", "--config", config.toString(), "--temporal", worker.temporal());
+    CliRun json =
+        cli("status", "--config", config.toString(), "--temporal", worker.temporal(), "--json");
+
+    assertThat(before.out()).containsPattern("(?m)^\\(full sync\\)\\s+absent\\s");
+    text.exits(ExitCode.OK);
+    assertThat(text.out())
+        .as("the full sync's line: ended at, 1 sync, 0 failed, its counts")
+        .containsPattern(
+            "(?m)^\\(full sync\\)\\s+\\S+\\s+-\\s+20\\d\\d-\\S+\\s+-\\s+-\\s+1\\s+0\\s+\\d+"
+                + "\\s+last: 1 resources, \\d+ entitlements, \\d+ grants in ");
+    assertThat(json.out().strip().lines())
+        .last()
+        .asString()
+        .contains("\"source\":\"(full sync)\"")
+        .contains("\"cycles\":1")
+        .contains("\"failures\":0");
   }
 
   @Test

@@ -146,9 +146,12 @@ class TemporalCommandsTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out().lines())
-        .hasSize(4)
+        .hasSize(5)
         .anyMatch(l -> l.startsWith("user ") && l.contains("2026-11-25T10:00:00Z"))
-        .anyMatch(l -> l.startsWith("team.grants.0.revokes "));
+        .anyMatch(l -> l.startsWith("team.grants.0.revokes "))
+        .last()
+        .asString()
+        .startsWith("(full sync) ");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sqlfeed.domain.config.bind;
 import dev.sqlfeed.domain.config.CelCompiler;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Connect;
+import dev.sqlfeed.domain.config.EventRetention;
 import dev.sqlfeed.domain.config.FullSyncSettings;
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.config.action.Action;
@@ -41,7 +42,8 @@ public final class ConfigBinder {
           "actions",
           "incremental_sync",
           "event_feeds",
-          "full_sync");
+          "full_sync",
+          "events");
 
   private final Map<String, String> env;
   private final CelCompiler compiler;
@@ -98,6 +100,7 @@ public final class ConfigBinder {
     Map<String, Action> actions = ActionBinding.bind(t);
     Map<String, EventFeed> eventFeeds = EventFeedBinding.bind(t, defaults);
     FullSyncSettings fullSync = FullSyncBinding.bind(t);
+    EventRetention retention = EventsBinding.bind(t);
     return b.build(
         mark,
         () ->
@@ -109,7 +112,8 @@ public final class ConfigBinder {
                 actions,
                 defaults.settings(),
                 eventFeeds,
-                fullSync));
+                fullSync,
+                retention));
   }
 
   private static Map<String, ResourceType> resourceTypes(
