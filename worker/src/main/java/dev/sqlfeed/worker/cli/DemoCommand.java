@@ -99,12 +99,10 @@ final class DemoCommand implements Callable<Integer> {
     try {
       length = Optional.ofNullable(duration).map(GoDuration::parse);
     } catch (IllegalArgumentException e) {
-      context.err().println("sqlfeed: --duration: " + e.getMessage());
-      return ExitCode.INVALID_INPUT;
+      throw CliException.invalid("--duration: " + e.getMessage());
     }
     if (perSecond < 1) {
-      context.err().println("sqlfeed: --changes-per-second must be at least 1");
-      return ExitCode.INVALID_INPUT;
+      throw CliException.invalid("--changes-per-second must be at least 1");
     }
     long actualSeed = seed != null ? seed : new java.util.Random().nextLong();
     DemoApp app = DemoApp.create(dir != null ? dir : Files.createTempDirectory("sqlfeed-demo-"));

@@ -29,6 +29,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     int code = exitCode(e);
     if (e instanceof ConfigException config) {
       config.problems().forEach(err::println);
+    } else if (e instanceof CliException) {
+      // Every line of a command's message says who speaks.
+      e.getMessage().lines().forEach(line -> err.println("sqlfeed: " + line));
     } else if (e instanceof SqlfeedException) {
       err.println("sqlfeed: " + e.getMessage());
     } else if (e instanceof TemporalUnavailableException) {
@@ -43,6 +46,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   }
 
   static int exitCode(Throwable e) {
+    if (e instanceof CliException c) {
+      return c.exitCode();
+    }
     if (e instanceof ConfigException) {
       return ExitCode.INVALID_INPUT;
     }

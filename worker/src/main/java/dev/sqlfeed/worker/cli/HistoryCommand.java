@@ -5,7 +5,6 @@ import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
-import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.SourceWorkflows;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -77,11 +76,7 @@ final class HistoryCommand implements Callable<Integer> {
       context.out().flush();
       return ExitCode.OK;
     } catch (WorkflowNotFoundException e) {
-      context.err().println("sqlfeed: no workflow " + id + " at " + temporal);
-      return ExitCode.FAILURE;
-    } catch (TemporalUnavailableException e) {
-      context.err().println("sqlfeed: " + e.getMessage());
-      return ExitCode.UNAVAILABLE;
+      throw CliException.failed("no workflow " + id + " at " + temporal);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }

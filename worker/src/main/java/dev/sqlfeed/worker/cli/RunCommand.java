@@ -26,7 +26,6 @@ import dev.sqlfeed.worker.retention.RetentionPruning;
 import dev.sqlfeed.worker.temporal.FeedRunner;
 import dev.sqlfeed.worker.temporal.SourceHealth;
 import dev.sqlfeed.worker.temporal.SourcePacing;
-import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.FeedFailures;
 import dev.sqlfeed.workflows.SourceFailure;
 import dev.sqlfeed.workflows.SourceState;
@@ -136,10 +135,7 @@ final class RunCommand implements Callable<Integer> {
     switch (logFormat) {
       case "text" -> LogFormat.TEXT.apply();
       case "json" -> LogFormat.JSON.apply();
-      default -> {
-        context.err().println("sqlfeed: --log-format: text or json, not " + logFormat);
-        return ExitCode.INVALID_INPUT;
-      }
+      default -> throw CliException.invalid("--log-format: text or json, not " + logFormat);
     }
     LoadedConfig loaded = ConfigLoader.withEnvironment(context.env()).load(config.file);
     // With JSON logs, stderr carries nothing but JSON lines: the warnings go through the log.
@@ -155,18 +151,13 @@ final class RunCommand implements Callable<Integer> {
     try {
       interval = fullSyncInterval(cfg);
     } catch (IllegalArgumentException e) {
-      context.err().println("sqlfeed: --full-sync-interval: " + e.getMessage());
-      return ExitCode.INVALID_INPUT;
+      throw CliException.invalid("--full-sync-interval: " + e.getMessage());
     }
     if (sources.isEmpty() && (once || interval.isEmpty())) {
-      context
-          .err()
-          .println(
-              "sqlfeed: "
-                  + config
-                  + ": no source has incremental_sync"
-                  + (once ? "" : ", and no full_sync.interval is set"));
-      return ExitCode.INVALID_INPUT;
+      throw CliException.invalid(
+          config
+              + ": no source has incremental_sync"
+              + (once ? "" : ", and no full_sync.interval is set"));
     }
     FeedRunner.Options options =
         new FeedRunner.Options(
@@ -227,8 +218,7 @@ final class RunCommand implements Callable<Integer> {
       }
       Optional<Map<String, SourceState>> states = runner.runOnce();
       if (states.isEmpty()) {
-        context.err().println("sqlfeed: stopped before every source finished its cycle");
-        return ExitCode.FAILURE;
+        throw CliException.failed("stopped before every source finished its cycle");
       }
       int code = publishing.drain(context, report(states.get()));
       long pruned = retention.pruneNow();
@@ -237,9 +227,9 @@ final class RunCommand implements Callable<Integer> {
         context.out().flush();
       }
       return code;
-    } catch (TemporalUnavailableException | UncheckedIOException e) {
-      context.err().println("sqlfeed: " + e.getMessage());
-      return ExitCode.UNAVAILABLE;
+    } catch (UncheckedIOException e) {
+      // The metrics port or the store's file: something the worker needs it cannot have.
+      throw CliException.unavailable(e.getMessage());
     }
   }
 

@@ -9,7 +9,6 @@ import dev.sqlfeed.worker.Wiring;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.worker.temporal.SourcePacing;
 import dev.sqlfeed.worker.temporal.TemporalConnection;
-import dev.sqlfeed.worker.temporal.TemporalUnavailableException;
 import dev.sqlfeed.workflows.CursorCheck;
 import dev.sqlfeed.workflows.FullSyncFailure;
 import dev.sqlfeed.workflows.FullSyncResult;
@@ -108,9 +107,6 @@ final class StatusCommand implements Callable<Integer> {
       print(out, fullSync(connection, app));
       out.flush();
       return ExitCode.OK;
-    } catch (TemporalUnavailableException e) {
-      context.err().println("sqlfeed: " + e.getMessage());
-      return ExitCode.UNAVAILABLE;
     }
   }
 

@@ -69,7 +69,7 @@ final class WorkerSync {
               .orElseThrow();
       String where = "the worker at " + target + " (workflow " + outcome.workflowId() + ")";
       if (outcome.failure() != null) {
-        return Optional.of(failed(context, app, where, outcome.failure()));
+        throw failed(app, where, outcome.failure());
       }
       print(context, outcome.result(), (System.nanoTime() - started) / 1e9);
       context.out().println("ran in " + where + ", into that worker's store");
@@ -91,13 +91,15 @@ final class WorkerSync {
                 r.resourcesChanged(), r.resourcesDeleted(), r.grantsCreated(), r.grantsRevoked()));
   }
 
-  private static int failed(CliContext context, String app, String where, FullSyncFailure f) {
-    context.err().println("sqlfeed: the full sync of " + app + " in " + where + " failed:");
-    context.err().println("sqlfeed: " + f.message());
+  /** The worker's failed sync as the exit code its cause calls for. */
+  private static CliException failed(String app, String where, FullSyncFailure f) {
+    String message = "the full sync of " + app + " in " + where + " failed:\n" + f.message();
     if (FeedFailures.CONFIG_INVALID.equals(f.type())) {
-      return ExitCode.INVALID_INPUT;
+      return CliException.invalid(message);
     }
-    return FeedFailures.unavailable(f.type()) ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    return FeedFailures.unavailable(f.type())
+        ? CliException.unavailable(message)
+        : CliException.failed(message);
   }
 
   /**
