@@ -34,6 +34,28 @@ final class JdbcStatementRunner implements StatementRunner {
       List<PlannedStatement> statements,
       boolean transactional,
       long maxRowsPerStatement) {
+    return session(
+        transactional,
+        session -> {
+          for (PlannedStatement check : checks) {
+            if (session.query(check, 1).isEmpty()) {
+              throw new SourceException(
+                  SourceException.Kind.QUERY_FAILED,
+                  false,
+                  check.path() + ": returned no row",
+                  null);
+            }
+          }
+          List<Long> changed = new ArrayList<>();
+          for (PlannedStatement statement : statements) {
+            changed.add(session.execute(statement, maxRowsPerStatement));
+          }
+          return new Ending<>(List.copyOf(changed), true);
+        });
+  }
+
+  @Override
+  public <T> T session(boolean transactional, SessionWork<T> work) {
     Connection connection;
     try {
       connection = pool.getConnection();
@@ -43,45 +65,88 @@ final class JdbcStatementRunner implements StatementRunner {
     try (connection) {
       // Hikari puts autocommit back to the pool's setting when the connection returns.
       connection.setAutoCommit(!transactional);
-      List<Long> changed = new ArrayList<>();
-      for (PlannedStatement check : checks) {
-        try {
-          check(connection, check);
-        } catch (SQLException | RuntimeException e) {
-          throw failed(connection, transactional, check, e, statements, changed);
+      JdbcSession session = new JdbcSession(connection);
+      Ending<T> ending;
+      try {
+        ending = work.run(session);
+      } catch (SourceException e) {
+        throw new SourceException(
+            e.kind(),
+            e.transientFailure(),
+            e.getMessage() + "; " + aftermath(connection, transactional, session.ran),
+            e.getCause());
+      } catch (RuntimeException e) {
+        if (transactional) {
+          rollBack(connection);
         }
-      }
-      for (PlannedStatement statement : statements) {
-        try {
-          changed.add(execute(connection, statement, maxRowsPerStatement));
-        } catch (SQLException | RuntimeException e) {
-          throw failed(connection, transactional, statement, e, statements, changed);
-        }
+        throw e;
       }
       if (transactional) {
-        connection.commit();
+        if (ending.commit()) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
       }
-      return List.copyOf(changed);
+      return ending.value();
     } catch (SQLException e) {
       throw errors.querying("commit", e);
     }
   }
 
-  /** The failure of {@code statement}, with what became of the statements before it. */
-  private SourceException failed(
-      Connection connection,
-      boolean transactional,
-      PlannedStatement statement,
-      Exception e,
-      List<PlannedStatement> statements,
-      List<Long> changed) {
-    SourceException failure =
-        e instanceof SourceException s ? s : errors.querying(statement.path(), e);
-    return new SourceException(
-        failure.kind(),
-        failure.transientFailure(),
-        failure.getMessage() + "; " + aftermath(connection, transactional, statements, changed),
-        failure.getCause());
+  /** The queries and statements of one session, on its connection. */
+  private final class JdbcSession implements Session {
+    private final Connection connection;
+
+    /** The paths of the statements run so far, in order. */
+    private final List<String> ran = new ArrayList<>();
+
+    JdbcSession(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public List<SourceRow> query(PlannedStatement query, int limit) {
+      try (PreparedStatement ps = connection.prepareStatement(query.sql(product))) {
+        bind(ps, query);
+        List<SourceRow> rows = new ArrayList<>();
+        try (ResultSet result = ps.executeQuery()) {
+          RowReader reader = RowReader.of(result.getMetaData(), product);
+          while (rows.size() < limit && result.next()) {
+            rows.add(reader.read(result));
+          }
+        }
+        return rows;
+      } catch (SQLException | RuntimeException e) {
+        throw e instanceof SourceException s ? s : errors.querying(query.path(), e);
+      }
+    }
+
+    @Override
+    public long execute(PlannedStatement statement, long maxRows) {
+      long count;
+      try (PreparedStatement ps = connection.prepareStatement(statement.sql(product))) {
+        bind(ps, statement);
+        ps.execute();
+        count = Math.max(0, ps.getLargeUpdateCount());
+      } catch (SQLException | RuntimeException e) {
+        throw e instanceof SourceException s ? s : errors.querying(statement.path(), e);
+      }
+      if (count > maxRows) {
+        throw new SourceException(
+            SourceException.Kind.QUERY_FAILED,
+            false,
+            statement.path()
+                + ": changed "
+                + count
+                + " rows, more than the "
+                + maxRows
+                + " allowed",
+            null);
+      }
+      ran.add(statement.path());
+      return count;
+    }
   }
 
   @Override
@@ -93,7 +158,7 @@ final class JdbcStatementRunner implements StatementRunner {
       throw errors.connecting("connect", e);
     }
     try (connection;
-        PreparedStatement ps = connection.prepareStatement(query.jdbcSql())) {
+        PreparedStatement ps = connection.prepareStatement(query.sql(product))) {
       connection.setAutoCommit(true);
       bind(ps, query);
       try (ResultSet rows = ps.executeQuery()) {
@@ -106,18 +171,6 @@ final class JdbcStatementRunner implements StatementRunner {
     }
   }
 
-  private void check(Connection connection, PlannedStatement check) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(check.jdbcSql())) {
-      bind(ps, check);
-      try (ResultSet rows = ps.executeQuery()) {
-        if (!rows.next()) {
-          throw new SourceException(
-              SourceException.Kind.QUERY_FAILED, false, check.path() + ": returned no row", null);
-        }
-      }
-    }
-  }
-
   private void bind(PreparedStatement ps, PlannedStatement statement) throws SQLException {
     List<Object> values = new ArrayList<>();
     for (Object value : statement.parameters()) {
@@ -126,20 +179,11 @@ final class JdbcStatementRunner implements StatementRunner {
     JdbcValues.bind(ps, values, product);
   }
 
-  private long execute(Connection connection, PlannedStatement statement, long max)
-      throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(statement.jdbcSql())) {
-      bind(ps, statement);
-      ps.execute();
-      long count = Math.max(0, ps.getLargeUpdateCount());
-      if (count > max) {
-        throw new SourceException(
-            SourceException.Kind.QUERY_FAILED,
-            false,
-            statement.path() + ": changed " + count + " rows, more than the " + max + " allowed",
-            null);
-      }
-      return count;
+  private void rollBack(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // The connection is closed next, which ends the transaction too.
     }
   }
 
@@ -147,11 +191,7 @@ final class JdbcStatementRunner implements StatementRunner {
    * What became of the statements before a failed one, after rolling back if there is a
    * transaction.
    */
-  private String aftermath(
-      Connection connection,
-      boolean transactional,
-      List<PlannedStatement> statements,
-      List<Long> changed) {
+  private String aftermath(Connection connection, boolean transactional, List<String> ran) {
     if (transactional) {
       try {
         connection.rollback();
@@ -160,14 +200,10 @@ final class JdbcStatementRunner implements StatementRunner {
         return "the rollback failed too (" + errors.querying("rollback", e).getMessage() + ")";
       }
     }
-    if (changed.isEmpty()) {
+    if (ran.isEmpty()) {
       return "no_transaction: nothing before it had run";
     }
-    List<String> applied = new ArrayList<>();
-    for (int i = 0; i < changed.size(); i++) {
-      applied.add(statements.get(i).path());
-    }
-    return "no_transaction: the statements before it stay applied: " + String.join(", ", applied);
+    return "no_transaction: the statements before it stay applied: " + String.join(", ", ran);
   }
 
   @Override

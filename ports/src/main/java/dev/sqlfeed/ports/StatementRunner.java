@@ -43,9 +43,57 @@ public interface StatementRunner extends AutoCloseable {
       long maxRowsPerStatement);
 
   /**
+   * Runs {@code work} on a connection of its own, for a grant whose policies decide, from what
+   * their queries return, what runs next. With {@code transactional}, everything {@code work} runs
+   * is one transaction: committed when it ends with {@link Ending#commit()}, rolled back otherwise.
+   * Without, each statement commits on its own.
+   *
+   * <p>When {@code work} fails with a {@link dev.sqlfeed.domain.error.SourceException} (a query or
+   * statement of the session failed, or {@code work} refused a result), the transaction is rolled
+   * back and the failure's message ends with what became of the statements before it, worded as
+   * {@link #run}'s. Any other exception is rethrown as it is, after the rollback.
+   *
+   * @return what {@code work} ended with
+   */
+  <T> T session(boolean transactional, SessionWork<T> work);
+
+  /** The queries and statements of one {@link #session}. */
+  interface Session {
+    /**
+     * At most {@code limit} rows of {@code query}, values normalised as {@link SourceReader}'s are.
+     *
+     * @throws dev.sqlfeed.domain.error.SourceException naming the query's YAML path when it fails
+     */
+    List<SourceRow> query(PlannedStatement query, int limit);
+
+    /**
+     * Runs {@code statement}.
+     *
+     * @return the number of rows it changed (0 for a statement that reports no count)
+     * @throws dev.sqlfeed.domain.error.SourceException naming the statement's YAML path when it
+     *     fails or changes more than {@code maxRows} rows
+     */
+    long execute(PlannedStatement statement, long maxRows);
+  }
+
+  /** What a {@link #session} runs. */
+  @FunctionalInterface
+  interface SessionWork<T> {
+    Ending<T> run(Session session);
+  }
+
+  /**
+   * How a {@link #session}'s work ended.
+   *
+   * @param value what {@link #session} returns
+   * @param commit whether its transaction commits (ignored without a transaction)
+   */
+  record Ending<T>(T value, boolean commit) {}
+
+  /**
    * Runs one query on its own (autocommit) and returns its first row, values normalised as {@link
    * SourceReader}'s are: an account's {@code validate} query, before and after the account is
-   * created.
+   * created; a revoke's principal check, after its commit.
    *
    * @throws dev.sqlfeed.domain.error.SourceException naming the query's YAML path when it fails
    */

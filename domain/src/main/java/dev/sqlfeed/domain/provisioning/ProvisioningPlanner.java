@@ -7,9 +7,11 @@ import dev.sqlfeed.domain.config.QueryVar;
 import dev.sqlfeed.domain.config.provisioning.EntitlementProvisioning;
 import dev.sqlfeed.domain.config.provisioning.GrantProvisioning;
 import dev.sqlfeed.domain.config.provisioning.ProvisioningQueries;
+import dev.sqlfeed.domain.config.provisioning.RevokeOptions;
 import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
+import dev.sqlfeed.domain.query.PastedValues;
 import dev.sqlfeed.domain.query.SqlTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +25,11 @@ import java.util.Optional;
  * Turns a grant or revoke into the statements to run, with baton-sql's semantics: the block's
  * {@code vars} are evaluated once over {@code principal}, {@code entitlement} and {@code resource}
  * (see {@link Activation#forProvisioning}), and each {@code ?<var>} of each query is bound to its
- * var's value. The block's {@code validation_queries} become checks that must each return a row
- * before any statement runs.
- *
- * <p>Parts of a block that sqlfeed does not run yet ({@code validation_queries_signal_idempotency},
- * {@code reject_if}, {@code grant_replace}, {@code principal_deleted_check}, {@code
- * revoke_options}, and {@code ?<name|unquoted>} / {@code ?<name|identifier>}, which paste a value
- * into the SQL text) are refused rather than skipped: running the rest alone could do what the
- * config's author ruled out.
+ * var's value; a {@code ?<var|unquoted>} or {@code ?<var|identifier>} pastes it into the text
+ * instead ({@link PastedValues}). The block's {@code validation_queries} become checks that must
+ * each return a row before any statement runs; a grant's {@code reject_if} and {@code
+ * grant_replace} and a revoke's principal check are planned alongside (see {@link
+ * ProvisioningPlan}).
  */
 public final class ProvisioningPlanner {
   private ProvisioningPlanner() {}
@@ -39,10 +38,10 @@ public final class ProvisioningPlanner {
    * The plan of a grant or revoke.
    *
    * @param file the config file as the user named it, for messages
-   * @throws ConfigException (exit 2) naming the config path when the entitlement has no such block,
-   *     the block has no queries, or uses a part sqlfeed does not run
+   * @throws ConfigException (exit 2) naming the config path when the entitlement has no such block
+   *     or the block has no queries
    * @throws MappingException (exit 1) naming the var's path when a var fails to evaluate or its
-   *     value cannot be bound
+   *     value cannot be bound or pasted
    */
   public static ProvisioningPlan plan(
       Config config,
@@ -53,10 +52,6 @@ public final class ProvisioningPlanner {
     ProvisionedEntitlements.Found found = ProvisionedEntitlements.find(config, entitlement, file);
     EntitlementProvisioning provisioning = found.provisioning();
     ProvisioningQueries block = block(provisioning, action, file);
-    List<String> problems = unsupported(provisioning, block, action, file);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
     Map<String, Object> values =
         values(
             provisioning.vars(),
@@ -68,16 +63,71 @@ public final class ProvisioningPlanner {
                 entitlement.entitlementId()),
             action,
             file);
-    List<PlannedStatement> checks = new ArrayList<>();
-    for (Query query : block.validationQueries()) {
-      checks.add(statement(query, values, file));
-    }
-    List<PlannedStatement> statements = new ArrayList<>();
-    for (Query query : block.queries()) {
-      statements.add(statement(query, values, file));
-    }
+    Optional<GrantProvisioning> grant =
+        action == ProvisioningAction.GRANT ? provisioning.grant() : Optional.empty();
+    Optional<ProvisioningPlan.Rejection> rejectIf =
+        grant
+            .flatMap(GrantProvisioning::rejectIf)
+            .map(
+                r ->
+                    new ProvisioningPlan.Rejection(statement(r.query(), values, file), r.reason()));
+    Optional<ProvisioningPlan.Replacement> replace =
+        grant
+            .flatMap(GrantProvisioning::grantReplace)
+            .map(
+                r ->
+                    new ProvisioningPlan.Replacement(
+                        statement(r.query(), values, file),
+                        r.map(),
+                        entitlement.resourceType(),
+                        r.path()));
+    Optional<Query> principalCheck =
+        action == ProvisioningAction.REVOKE
+            ? block
+                .revokeOptions()
+                .flatMap(RevokeOptions::principalExistsCheck)
+                .or(block::principalDeletedCheck)
+            : Optional.empty();
     return new ProvisioningPlan(
-        action, entitlement, principal, block.path(), !block.noTransaction(), checks, statements);
+        action,
+        entitlement,
+        principal,
+        block.path(),
+        !block.noTransaction(),
+        rejectIf,
+        replace,
+        statements(block.validationQueries(), values, file),
+        block.validationQueriesSignalIdempotency(),
+        statements(block.queries(), values, file),
+        principalCheck.map(q -> statement(q, values, file)));
+  }
+
+  /**
+   * What the block says that has no effect on this run, one line each: a grant's {@code
+   * principal_deleted_check} (baton-sql runs it after revokes only).
+   */
+  public static List<String> warnings(
+      Config config, ProvisioningAction action, EntitlementTarget entitlement, String file) {
+    ProvisioningQueries block =
+        block(ProvisionedEntitlements.find(config, entitlement, file).provisioning(), action, file);
+    List<String> warnings = new ArrayList<>();
+    if (action == ProvisioningAction.GRANT && block.principalDeletedCheck().isPresent()) {
+      warnings.add(
+          file
+              + ": "
+              + block.path()
+              + ".principal_deleted_check: has no effect on a grant (it runs after a revoke)");
+    }
+    return warnings;
+  }
+
+  private static List<PlannedStatement> statements(
+      List<Query> queries, Map<String, Object> values, String file) {
+    List<PlannedStatement> planned = new ArrayList<>();
+    for (Query query : queries) {
+      planned.add(statement(query, values, file));
+    }
+    return planned;
   }
 
   private static ProvisioningQueries block(
@@ -104,37 +154,10 @@ public final class ProvisioningPlanner {
     return block.get();
   }
 
-  private static List<String> unsupported(
-      EntitlementProvisioning provisioning,
-      ProvisioningQueries block,
-      ProvisioningAction action,
-      String file) {
-    List<String> parts = new ArrayList<>();
-    if (block.validationQueriesSignalIdempotency()) {
-      parts.add(block.path() + ".validation_queries_signal_idempotency");
-    }
-    block
-        .principalDeletedCheck()
-        .ifPresent(q -> parts.add(block.path() + ".principal_deleted_check"));
-    block.revokeOptions().ifPresent(o -> parts.add(o.path()));
-    if (action == ProvisioningAction.GRANT) {
-      GrantProvisioning grant = provisioning.grant().orElseThrow();
-      grant.rejectIf().ifPresent(r -> parts.add(r.path()));
-      grant.grantReplace().ifPresent(r -> parts.add(r.path()));
-    }
-    List<String> problems = new ArrayList<>();
-    for (String part : parts) {
-      problems.add(file + ": " + part + ": not supported by 'sqlfeed " + action.yaml() + "' yet");
-    }
-    List<Query> all = new ArrayList<>(block.validationQueries());
-    all.addAll(block.queries());
-    problems.addAll(pasted(all, "sqlfeed " + action.yaml(), file));
-    return problems;
-  }
-
   /**
    * One problem for each {@code ?<name|unquoted>} or {@code ?<name|identifier>} of {@code queries}:
-   * sqlfeed binds every value, and such a placeholder pastes its value into the SQL text.
+   * for the commands that bind every value (account provisioning, where the generated password must
+   * never reach the SQL text).
    */
   static List<String> pasted(List<Query> queries, String command, String file) {
     List<String> problems = new ArrayList<>();
@@ -210,18 +233,39 @@ public final class ProvisioningPlanner {
             + "; a statement parameter must be a string, number, bool, bytes, timestamp or null");
   }
 
-  /** {@code query} with each placeholder bound to its var's value (by lower-case name). */
+  /**
+   * {@code query} with each placeholder bound to its var's value (by lower-case name), and each
+   * inline placeholder's value kept for pasting.
+   */
   static PlannedStatement statement(Query query, Map<String, Object> values, String file) {
     List<Object> parameters = new ArrayList<>();
     for (String name : query.sql().parameters()) {
-      if (!values.containsKey(name)) {
-        // The config's binding already checks this; a guard for configs built in code.
-        throw new ConfigException(
-            file + ": " + query.path() + ": uses ?<" + name + ">, which is not defined in vars");
+      parameters.add(value(query, name, values, file));
+    }
+    Map<String, Object> pasted = new HashMap<>();
+    for (SqlTemplate.Placeholder p : query.sql().inlinePlaceholders()) {
+      Object value = value(query, p.name(), values, file);
+      String why = PastedValues.check(p, value);
+      if (why != null) {
+        throw new MappingException(file + ": " + query.path() + ": " + why);
       }
-      parameters.add(values.get(name));
+      pasted.put(p.name(), value);
     }
     return new PlannedStatement(
-        query.path(), query.text(), query.sql().jdbcSql(), query.sql().parameters(), parameters);
+        query.path(),
+        query.text(),
+        query.sql().jdbcSql(),
+        query.sql().parameters(),
+        parameters,
+        pasted);
+  }
+
+  private static Object value(Query query, String name, Map<String, Object> values, String file) {
+    if (!values.containsKey(name)) {
+      // The config's binding already checks this; a guard for configs built in code.
+      throw new ConfigException(
+          file + ": " + query.path() + ": uses ?<" + name + ">, which is not defined in vars");
+    }
+    return values.get(name);
   }
 }

@@ -312,7 +312,10 @@ class SchemaExpectationsTest {
                     Optional.of(
                         new GrantProvisioning.RejectIf(
                             rejectQuery,
-                            cel(".reason_text", e + ".map[0].provisioning.grant.reject_if.reason"),
+                            Optional.of(
+                                cel(
+                                    ".reason_text",
+                                    e + ".map[0].provisioning.grant.reject_if.reason")),
                             e + ".map[0].provisioning.grant.reject_if")),
                     Optional.empty())),
             Optional.empty(),

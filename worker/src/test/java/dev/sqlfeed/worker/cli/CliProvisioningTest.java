@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What {@code grant} and {@code revoke} decide without a database: entitlements they cannot find or
- * that have nothing to run, and parts of a block sqlfeed does not run (exit 2, naming the config
- * path), a var that fails (exit 1), dry runs, and a database that cannot be reached (exit 3). The
- * default DSN names a file that does not exist, so a test that got as far as connecting would fail.
+ * that have nothing to run (exit 2, naming the config path), a var or a pasted value that fails
+ * (exit 1), dry runs, and a database that cannot be reached (exit 3). The default DSN names a file
+ * that does not exist, so a test that got as far as connecting would fail.
  */
 class CliProvisioningTest {
   private static final Map<String, String> ENV = ProvisioningFixture.NO_DATABASE;
@@ -126,6 +126,67 @@ class CliProvisioningTest {
                 + ".queries[0]\n");
   }
 
+  @Test
+  void dryRun_printsTheGrantsPoliciesBeforeItsStatements_andTheRevokesPrincipalCheckAfter()
+      throws IOException {
+    String config =
+        config(
+            CONFIG
+                .replace(
+                    "            no_transaction: false\n",
+                    "            no_transaction: false\n"
+                        + "            reject_if:\n"
+                        + "              query: SELECT 1 FROM users WHERE id = ?<user> AND 0 = 1\n"
+                        + "            grant_replace:\n"
+                        + "              query: SELECT team_slug, user_id FROM team_members"
+                        + " WHERE user_id = ?<user>\n"
+                        + "              map:\n"
+                        + "                - principal_id: .user_id\n"
+                        + "                  principal_type: user\n"
+                        + "                  entitlement_id: member\n"
+                        + "                  entitlement_resource_id: .team_slug\n")
+                .replace(
+                    "          revoke:\n",
+                    "          revoke:\n"
+                        + "            principal_deleted_check:\n"
+                        + "              query: SELECT id FROM users WHERE id = ?<user>\n"));
+
+    CliRun grant =
+        CliRun.run(ENV, "grant", "-c", config, "-e", "team:ops:member", "-p", "user:3", "--dry-run")
+            .exits(ExitCode.OK);
+    CliRun revoke =
+        CliRun.run(
+                ENV, "revoke", "-c", config, "-e", "team:ops:member", "-p", "user:3", "--dry-run")
+            .exits(ExitCode.OK);
+
+    String block = "resource_types.team.static_entitlements[0].provisioning";
+    assertThat(grant.out())
+        .contains(
+            " in one transaction; nothing is written\n"
+                + "first, "
+                + block
+                + ".grant.reject_if.query (a row cancels the grant)\n"
+                + "   SELECT 1 FROM users WHERE id = ? AND 0 = 1\n"
+                + "   [1] ?<user> = '3' (string)\n"
+                + "then, "
+                + block
+                + ".grant.grant_replace.query (the grant it finds is revoked first, with its own"
+                + " revoke block)\n"
+                + "   SELECT team_slug, user_id FROM team_members WHERE user_id = ?\n"
+                + "   [1] ?<user> = '3' (string)\n"
+                + "1. "
+                + block
+                + ".grant.queries[0]\n");
+    assertThat(revoke.out())
+        .endsWith(
+            "after the commit, "
+                + block
+                + ".revoke.principal_deleted_check.query (no row: the principal was deleted)\n"
+                + "   SELECT id FROM users WHERE id = ?\n"
+                + "   [1] ?<user> = '3' (string)\n");
+    assertThat(grant.err() + revoke.err()).isEmpty();
+  }
+
   /**
    * One refusal.
    *
@@ -200,29 +261,15 @@ class CliProvisioningTest {
                 "FILE: resource_types.team.static_entitlements[0].provisioning: no revoke block,"
                     + " so 'sqlfeed revoke' has nothing to run\n")),
         new Refusal(
-            "idempotency signals and inline placeholders, every one at once",
-            CONFIG
-                .replace(
-                    "            no_transaction: false\n",
-                    "            no_transaction: false\n"
-                        + "            validation_queries_signal_idempotency: true\n"
-                        + "            validation_queries:\n"
-                        + "              - SELECT 1 FROM users WHERE id = ?<user|identifier>\n")
-                .replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"),
-            grant("team:ops:member", "user:3"),
-            ExitCode.INVALID_INPUT,
+            "a pasted value with nothing left to paste exits 1, naming the statement",
+            CONFIG.replace("VALUES (?<team>, ?<user>)", "VALUES (?<team>, ?<user|unquoted>)"),
+            grant("team:ops:member", "user:--"),
+            ExitCode.FAILURE,
             List.of(
-                "FILE: "
+                "sqlfeed: FILE: "
                     + GRANT
-                    + ".validation_queries_signal_idempotency: not supported by 'sqlfeed grant'"
-                    + " yet",
-                "FILE: "
-                    + GRANT
-                    + ".validation_queries[0]: ?<user|identifier> pastes its value into the SQL"
-                    + " text",
-                "FILE: "
-                    + GRANT
-                    + ".queries[0]: ?<user|unquoted> pastes its value into the SQL text")),
+                    + ".queries[0]: ?<user|unquoted> pastes only the letters, digits and"
+                    + " underscores of its value, and its value has none\n")),
         new Refusal(
             "a var that fails exits 1, naming the var",
             CONFIG.replace("user: principal.ID", "user: input.login"),

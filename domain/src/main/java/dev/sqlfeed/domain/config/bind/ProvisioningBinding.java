@@ -65,12 +65,9 @@ final class ProvisioningBinding {
                   int k = r.binding.mark();
                   Optional<Query> q =
                       QueryParts.query(r, "query", QueryKind.PROVISIONING, names, Optional.empty());
-                  Optional<Cel> reason = r.requiredCel("reason");
+                  Optional<Cel> reason = r.cel("reason");
                   return r.binding.build(
-                      k,
-                      () ->
-                          new GrantProvisioning.RejectIf(
-                              q.orElseThrow(), reason.orElseThrow(), r.path));
+                      k, () -> new GrantProvisioning.RejectIf(q.orElseThrow(), reason, r.path));
                 });
     Optional<GrantProvisioning.GrantReplace> replace =
         g.section("grant_replace", GRANT_REPLACE)

@@ -23,10 +23,10 @@ public record GrantProvisioning(
    * {@code reject_if}: refuse the grant when the query returns a row.
    *
    * @param query {@code query}
-   * @param reason {@code reason}: CEL over the first row
+   * @param reason {@code reason}: CEL over the first row; without it, baton-sql's default reason
    * @param path the YAML path of the block
    */
-  public record RejectIf(Query query, Cel reason, String path) {
+  public record RejectIf(Query query, Optional<Cel> reason, String path) {
     public RejectIf {
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(reason, "reason");
