@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A grant and a revoke made with {@code sqlfeed grant} / {@code revoke} are changes in the app like
- * any other: the next {@code run --once} cycle turns them into {@code grant_created} and {@code
- * grant_revoked} events. SQLite app and store, embedded Temporal.
+ * A grant and a revoke made with {@code sqlfeed grant} / {@code revoke}, and an account made or
+ * changed with {@code sqlfeed account create} / {@code rotate}, are changes in the app like any
+ * other: the next {@code run --once} cycle turns them into {@code grant_created}, {@code
+ * grant_revoked} and {@code resource_changed} events. SQLite app and store, embedded Temporal.
  */
 class ProvisioningFeedIT {
   private static final String NOW = "strftime('%Y-%m-%d %H:%M:%S', 'now')";
@@ -83,6 +84,116 @@ class ProvisioningFeedIT {
     assertThat(grantEvents(store))
         .containsExactly(
             "grant_created team:ops:member user:3", "grant_revoked team:ops:member user:3");
+  }
+
+  @Test
+  void anAccountCreatedAndRotated_showsUpInTheEventFeed_atTheNextCycle_withoutItsPassword()
+      throws Exception {
+    Path app = dir.resolve("acme.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, secret TEXT, updated_at TEXT)");
+      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
+      s.execute(
+          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
+              + " deleted_at TEXT)");
+      s.execute("INSERT INTO users VALUES (1, 'ada', NULL, " + NOW + ")");
+    }
+    String yaml =
+        Files.readString(
+                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
+            .replace("sqlite:acme.db", "sqlite:" + app)
+            .replace("  poll_interval: 200ms", "  poll_interval: 200ms\n  safety_lag: 0s")
+            .replace(
+                "    get:\n",
+                "    account_provisioning:\n"
+                    + "      schema:\n"
+                    + "        - {name: login, description: Login, type: string, required: true}\n"
+                    + "      credentials:\n"
+                    + "        random_password: {preferred: true}\n"
+                    + "      validate:\n"
+                    + "        vars: {login: login}\n"
+                    + "        query: SELECT id, login FROM users WHERE login = ?<login>\n"
+                    + "      create:\n"
+                    + "        vars: {login: login, password: password}\n"
+                    + "        queries:\n"
+                    + "          - INSERT INTO users (id, login, secret, updated_at)"
+                    + " SELECT MAX(id) + 1, ?<login>, ?<password>, "
+                    + NOW
+                    + " FROM users\n"
+                    + "    credential_rotation:\n"
+                    + "      credentials:\n"
+                    + "        random_password: {preferred: true}\n"
+                    + "      update:\n"
+                    + "        vars: {user: resource_id, password: password}\n"
+                    + "        queries:\n"
+                    + "          - UPDATE users SET secret = ?<password>, updated_at = "
+                    + NOW
+                    + " WHERE id = ?<user>\n"
+                    + "    get:\n");
+    String config = Files.writeString(dir.resolve("app.yml"), yaml).toString();
+    String store = "jdbc:sqlite:" + dir.resolve("store.db");
+
+    once(config, store);
+    List<String> before = resourceEvents(store);
+
+    Thread.sleep(1100);
+    CliRun created =
+        CliRun.run(
+                "account",
+                "create",
+                "-c",
+                config,
+                "--resource-type",
+                "user",
+                "--field",
+                "login=dan")
+            .exits(0);
+    String password = created.out().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(password).startsWith("password: ");
+    once(config, store);
+
+    List<String> after = resourceEvents(store);
+    assertThat(after.subList(before.size(), after.size()))
+        .containsExactly("resource_changed user:2");
+
+    Thread.sleep(1100);
+    CliRun rotated = CliRun.run("account", "rotate", "-c", config, "--resource", "user:2").exits(0);
+    String rotatedPassword = rotated.out().lines().reduce((a, b) -> b).orElseThrow();
+    once(config, store);
+
+    assertThat(String.join("\n", storeDump(store)))
+        .contains("dan")
+        .doesNotContain(password.substring("password: ".length()))
+        .doesNotContain(rotatedPassword.substring("password: ".length()));
+  }
+
+  /** Every resource event of the store's log, as {@code KIND TYPE:ID}. */
+  private static List<String> resourceEvents(String store) {
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      return s.events(Optional.empty(), 0, 1000).stream()
+          .map(StoredEvent::event)
+          .filter(e -> e instanceof FeedEvent.ResourceChanged)
+          .map(e -> (FeedEvent.ResourceChanged) e)
+          .map(
+              r ->
+                  "resource_changed "
+                      + r.resource().resourceType()
+                      + ":"
+                      + r.resource().resourceId())
+          .toList();
+    }
+  }
+
+  /** Every event of the store's log and every mirror record, as text. */
+  private static List<String> storeDump(String store) {
+    List<String> all = new java.util.ArrayList<>();
+    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
+      s.events(Optional.empty(), 0, 1000).forEach(e -> all.add(String.valueOf(e.event())));
+      s.exportMirror(Optional.of("acme"), r -> all.add(r.toJsonLine()));
+    }
+    return all;
   }
 
   private static void once(String config, String store) throws IOException {
