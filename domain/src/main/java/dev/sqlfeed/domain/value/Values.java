@@ -49,17 +49,18 @@ public final class Values {
    *   <li>A {@link BigDecimal} with a fraction becomes a {@link Double}; a {@link Float} becomes
    *       the {@link Double} with the same shortest decimal form ({@code 0.1f} becomes {@code 0.1},
    *       not {@code 0.10000000149011612}).
-   *   <li>{@link java.sql.Timestamp} and {@link LocalDateTime} carry no zone: their wall-clock
-   *       value is taken as UTC (independent of the JVM's default zone, so every worker computes
-   *       the same instant). {@link OffsetDateTime}, {@link ZonedDateTime}, {@link java.util.Date}
-   *       and {@link Instant} become the {@link Instant} they denote.
-   *   <li>{@link java.sql.Date} and {@link LocalDate} become an ISO date string ({@code
-   *       "2026-01-31"}); {@link java.sql.Time}, {@link LocalTime} and {@link OffsetTime} an ISO
-   *       time string ({@code "13:45:00"}, {@code "13:45:00.5+01:00"}).
+   *   <li>{@link LocalDateTime} carries no zone: its wall-clock value is taken as UTC (independent
+   *       of the JVM's default zone, so every worker computes the same instant). {@link
+   *       OffsetDateTime}, {@link ZonedDateTime}, {@link java.util.Date} and {@link Instant} become
+   *       the {@link Instant} they denote.
+   *   <li>{@link LocalDate} becomes an ISO date string ({@code "2026-01-31"}); {@link LocalTime}
+   *       and {@link OffsetTime} an ISO time string ({@code "13:45:00"}, {@code
+   *       "13:45:00.5+01:00"}).
    *   <li>{@link UUID} and {@link Character} become strings; {@code byte[]} and {@link Boolean}
    *       stay as they are.
    *   <li>A {@link List} or a Java array (other than {@code byte[]}) becomes a list normalised
-   *       element by element; the JDBC adapter turns a {@code java.sql.Array} into a list first. A
+   *       element by element (the JDBC adapter turns an SQL array into a list, and JDBC's date and
+   *       time classes into {@code java.time} ones, first: the domain knows no JDBC class). A
    *       {@link Map} becomes a map with string keys and normalised values.
    *   <li>Anything else becomes its {@code toString()}.
    * </ul>
@@ -137,16 +138,6 @@ public final class Values {
   }
 
   private static Object temporal(Object value) {
-    // java.sql.Timestamp, Date and Time extend java.util.Date, so they are tested first.
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
-    if (value instanceof java.sql.Date date) {
-      return date.toLocalDate().toString();
-    }
-    if (value instanceof java.sql.Time time) {
-      return DateTimeFormatter.ISO_LOCAL_TIME.format(time.toLocalTime());
-    }
     if (value instanceof java.util.Date date) {
       return date.toInstant();
     }
