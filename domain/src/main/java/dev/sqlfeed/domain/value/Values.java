@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.value;
 
-import dev.cel.common.values.NullValue;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,7 +24,7 @@ import java.util.UUID;
  * handed to a mapping expression and its values written into event ids in one canonical form.
  *
  * <p>The result of {@link #normalise} is always one of: {@link Long}, {@link Double}, {@link
- * String}, {@link Boolean}, {@code byte[]}, {@link Instant}, {@link NullValue#NULL_VALUE}, or an
+ * String}, {@link Boolean}, {@code byte[]}, {@link Instant}, {@link SqlNull#VALUE}, or an
  * unmodifiable {@link List} or {@link Map} (string keys) of those. Normalising twice changes
  * nothing.
  */
@@ -39,8 +38,8 @@ public final class Values {
    * Normalises one value read from a source.
    *
    * <ul>
-   *   <li>SQL {@code NULL} (Java {@code null}) becomes {@link NullValue#NULL_VALUE}: a raw {@code
-   *       null} inside a CEL map breaks evaluation.
+   *   <li>SQL {@code NULL} (Java {@code null}) becomes {@link SqlNull#VALUE}: a raw {@code null}
+   *       inside a CEL map breaks evaluation.
    *   <li>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}, {@link BigInteger}, and a
    *       {@link BigDecimal} whose value is integral ({@code 42}, {@code 42.00}, {@code 4.2E+1})
    *       become a {@link Long} when they fit; an integral value outside the range of {@code long}
@@ -67,7 +66,7 @@ public final class Values {
    */
   public static Object normalise(Object value) {
     if (value == null) {
-      return NullValue.NULL_VALUE;
+      return SqlNull.VALUE;
     }
     if (value instanceof String
         || value instanceof Long
@@ -75,7 +74,7 @@ public final class Values {
         || value instanceof Boolean
         || value instanceof Instant
         || value instanceof byte[]
-        || value instanceof NullValue) {
+        || SqlNull.is(value)) {
       return value;
     }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
