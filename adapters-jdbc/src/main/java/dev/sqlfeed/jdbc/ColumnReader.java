@@ -33,6 +33,9 @@ import java.util.Locale;
  *       BigDecimal}; nothing is squeezed through a {@code double}.
  *   <li>Arrays become lists, their elements read the same way; large objects become {@code byte[]}
  *       or {@code String}.
+ *   <li>Whatever a driver still returns as {@code java.sql.Timestamp}, {@code Date} or {@code Time}
+ *       (plain {@code getObject}) becomes its {@code java.time} value ({@link JavaTime}): the
+ *       domain knows no JDBC class.
  *   <li>SQLite has no column types, only what each value is stored as, and sqlite-jdbc returns that
  *       ({@code Integer} or {@code Long} by magnitude, {@code Double}, {@code String}, {@code
  *       byte[]}). Where the declared type says {@code DATETIME} or {@code TIMESTAMP}, text and
@@ -67,7 +70,7 @@ interface ColumnReader {
       case Types.ARRAY -> ColumnReader::array;
       case Types.BLOB, Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> ResultSet::getBytes;
       case Types.CLOB, Types.NCLOB, Types.SQLXML -> ResultSet::getString;
-      default -> ResultSet::getObject;
+      default -> (rs, c) -> JavaTime.of(rs.getObject(c));
     };
   }
 
@@ -88,7 +91,7 @@ interface ColumnReader {
             supported = false;
           }
         }
-        return rs.getObject(column);
+        return JavaTime.of(rs.getObject(column));
       }
     };
   }
@@ -113,7 +116,7 @@ interface ColumnReader {
     if (value instanceof Object[] elements) {
       List<Object> list = new ArrayList<>(elements.length);
       for (Object element : elements) {
-        list.add(element instanceof java.sql.Timestamp t ? t.toLocalDateTime() : toList(element));
+        list.add(toList(JavaTime.of(element)));
       }
       return list;
     }

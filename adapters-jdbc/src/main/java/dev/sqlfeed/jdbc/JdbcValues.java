@@ -1,8 +1,8 @@
 package dev.sqlfeed.jdbc;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.sync.FirstCursor;
+import dev.sqlfeed.domain.value.SqlNull;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ParameterMetaData;
@@ -28,7 +28,7 @@ final class JdbcValues {
    * integer a decimal.
    */
   static Object of(Object value, TimestampForm form) {
-    if (value == null || value instanceof NullValue) {
+    if (SqlNull.isNull(value)) {
       return null;
     }
     if (value instanceof Instant instant) {

@@ -24,9 +24,9 @@ import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.fullsync.KeyOrder;
-import dev.sqlfeed.ports.fullsync.ReconcileEvents;
+import dev.sqlfeed.ports.fullsync.MirrorCommit;
 import dev.sqlfeed.ports.fullsync.ReconcileGuard;
-import dev.sqlfeed.ports.fullsync.Reconciliation;
+import dev.sqlfeed.ports.fullsync.SortedMirror;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -42,7 +43,8 @@ import org.jooq.SelectField;
 
 /**
  * One full sync of one app into a {@link JooqSyncStore}; see there for how staging, the first
- * commit's swap and the later commits' reconciliation work.
+ * commit's swap and the later commits' reconciliation work. What a commit does is decided by {@link
+ * MirrorCommit}; this class carries out its steps.
  *
  * <p>Every transaction of the run (a put, the swap, a page of differences) first refreshes the
  * run's heartbeat, only while the run is still recorded as running: a run that another full sync
@@ -93,40 +95,70 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     Objects.requireNonNull(endedAt, "endedAt");
     ensureRunning();
     ended = true;
-    Reconciliation reconciliation =
-        new Reconciliation(
-            new ReconcileEvents(run.id(), run.startedAt()),
-            new KeyOrder(store.dialect().keyOrder()),
-            this::writeDifferences);
     try {
+      return MirrorCommit.commit(new Steps(), endedAt);
+    } finally {
+      store.ended(run.id());
+    }
+  }
+
+  /** The store's side of {@link MirrorCommit}. */
+  private final class Steps implements MirrorCommit.Steps {
+    @Override
+    public SyncRun run() {
+      return run;
+    }
+
+    @Override
+    public KeyOrder keyOrder() {
+      return new KeyOrder(store.dialect().keyOrder());
+    }
+
+    @Override
+    public Optional<SyncRun> swapIfFirst(Instant endedAt) {
       store.appLocks().ensure(run.app());
-      SyncRun baseline =
-          store.write("committing the full sync of " + run.app(), db -> swapIfFirst(db, endedAt));
-      if (baseline != null) {
-        return baseline;
-      }
-      reconciliation.run(
-          KeysetMirror.mirror(store, run.app()), KeysetMirror.staged(store, run.id()));
+      return Optional.ofNullable(
+          store.write(
+              "committing the full sync of " + run.app(),
+              db -> JooqFullSyncWrite.this.swapIfFirst(db, endedAt)));
+    }
+
+    @Override
+    public SortedMirror mirror() {
+      return KeysetMirror.mirror(store, run.app());
+    }
+
+    @Override
+    public SortedMirror staged() {
+      return KeysetMirror.staged(store, run.id());
+    }
+
+    @Override
+    public List<SourceEvent> applyPage(List<SourceEvent> page) {
+      return writeDifferences(page);
+    }
+
+    @Override
+    public SyncRun reconciled(Instant endedAt, MirrorCounts staged, ReconcileCounts applied) {
       return store.write(
           "committing the full sync of " + run.app(),
-          db -> reconciled(db, endedAt, reconciliation));
-    } catch (RuntimeException e) {
-      // A store failure, or a walk that found a side out of key order: recorded all the same.
-      String message = "commit failed: " + (e.getMessage() == null ? e : e.getMessage());
+          db -> JooqFullSyncWrite.this.reconciled(db, endedAt, staged, applied));
+    }
+
+    @Override
+    public void failed(
+        Instant endedAt, String message, ReconcileCounts applied, RuntimeException failure) {
       try {
         failedCommit =
             store.write(
                 "recording the failed commit of " + run.app(),
-                db -> discard(db, endedAt, message, reconciliation.applied()));
+                db -> discard(db, endedAt, message, applied));
       } catch (StoreException again) {
-        e.addSuppressed(again);
+        failure.addSuppressed(again);
         failedCommit =
             ended(
                 endedAt, SyncRun.Outcome.FAILED, MirrorCounts.ZERO, message, ReconcileCounts.NONE);
       }
-      throw e;
-    } finally {
-      store.ended(run.id());
     }
   }
 
@@ -255,7 +287,7 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         .write(
             run.app(),
             page,
-            java.util.Optional.empty(),
+            Optional.empty(),
             (db, events) -> {
               heartbeat(db);
               JooqEventLog.eventsOf(db, run.app(), guard.seenUpTo()).forEach(guard::saw);
@@ -265,7 +297,8 @@ final class JooqFullSyncWrite implements FullSyncWrite {
   }
 
   /** Ends a reconciled run: its staged rows go, the mirror stays as the pages left it. */
-  private SyncRun reconciled(DSLContext db, Instant endedAt, Reconciliation reconciliation) {
+  private SyncRun reconciled(
+      DSLContext db, Instant endedAt, MirrorCounts staged, ReconcileCounts applied) {
     heartbeat(db);
     db.update(MIRRORS)
         .set(RUN_ID, run.id())
@@ -275,9 +308,8 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     for (MirrorTable table : MirrorTable.values()) {
       StagedRows.clear(db, store.dialect(), table, run.id());
     }
-    MirrorCounts staged = reconciliation.staged();
     long[] counts = {staged.resources(), staged.entitlements(), staged.grants()};
-    return end(db, endedAt, counts, null, reconciliation.applied());
+    return end(db, endedAt, counts, null, applied);
   }
 
   private SyncRun discard(

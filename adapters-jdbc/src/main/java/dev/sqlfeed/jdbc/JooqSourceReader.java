@@ -1,7 +1,6 @@
 package dev.sqlfeed.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.error.DatabaseException.Kind;
 import dev.sqlfeed.domain.error.MappingException;
@@ -10,6 +9,7 @@ import dev.sqlfeed.domain.feed.EventIds;
 import dev.sqlfeed.domain.query.NullableSince;
 import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.domain.value.SourceRow;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.domain.value.Values;
 import dev.sqlfeed.ports.CursorPrecision;
 import dev.sqlfeed.ports.KeysetPage;
@@ -145,7 +145,7 @@ final class JooqSourceReader implements SourceReader {
       KeysetPage page,
       Consumer<SourceRow> sink) {
     Object afterKey = page.afterKey();
-    if (page.afterCursor().isPresent() && (afterKey == null || afterKey instanceof NullValue)) {
+    if (page.afterCursor().isPresent() && SqlNull.isNull(afterKey)) {
       throw new IllegalArgumentException("a keyset position needs the key of its row");
     }
     String origin = query.origin();
@@ -383,7 +383,7 @@ final class JooqSourceReader implements SourceReader {
             throw new MappingException(origin + ", row " + (rows + 1) + ": " + e.getMessage(), e);
           }
           rows++;
-          if (keyIndex >= 0 && row.values().get(keyIndex) instanceof NullValue) {
+          if (keyIndex >= 0 && SqlNull.is(row.values().get(keyIndex))) {
             throw new SourceException(
                 Kind.QUERY_FAILED,
                 false,

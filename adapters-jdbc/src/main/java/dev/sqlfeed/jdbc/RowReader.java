@@ -1,8 +1,8 @@
 package dev.sqlfeed.jdbc;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
 import dev.sqlfeed.domain.value.SourceRow;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.domain.value.Values;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -14,7 +14,7 @@ import java.util.List;
 
 /** Turns the current row of a result set into a {@link SourceRow}, values normalised once. */
 final class RowReader {
-  private static final Object NULL = NullValue.NULL_VALUE;
+  private static final Object NULL = SqlNull.VALUE;
 
   private final List<String> columns;
   private final ColumnReader[] readers;

@@ -7,9 +7,8 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.domain.mirror.Resource;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.fullsync.KeyOrder;
-import dev.sqlfeed.ports.fullsync.ReconcileEvents;
+import dev.sqlfeed.ports.fullsync.MirrorCommit;
 import dev.sqlfeed.ports.fullsync.ReconcileGuard;
-import dev.sqlfeed.ports.fullsync.Reconciliation;
 import dev.sqlfeed.ports.fullsync.SortedMirror;
 import java.time.Clock;
 import java.time.Instant;
@@ -414,28 +413,55 @@ public final class InMemorySyncStore implements SyncStore {
     public SyncRun commit(Instant endedAt) {
       ensureRunning();
       ended = true;
-      synchronized (InMemorySyncStore.this) {
-        if (!synced.contains(run.app())) {
-          return baseline(run, staged, endedAt);
-        }
-      }
-      Reconciliation reconciliation =
-          new Reconciliation(
-              new ReconcileEvents(run.id(), run.startedAt()),
-              new KeyOrder(KeyOrder.CODE_POINTS),
-              page -> reconcilePage(run.app(), page, guard));
-      try {
-        reconciliation.run(sortedMirror(run.app()), sorted(staged));
-      } catch (RuntimeException e) {
-        end(
-            run,
-            counts(staged),
-            reconciliation.applied(),
-            endedAt,
-            "commit failed: " + e.getMessage());
-        throw e;
-      }
-      return end(run, reconciliation.staged(), reconciliation.applied(), endedAt, null);
+      return MirrorCommit.commit(
+          new MirrorCommit.Steps() {
+            @Override
+            public SyncRun run() {
+              return run;
+            }
+
+            @Override
+            public KeyOrder keyOrder() {
+              return new KeyOrder(KeyOrder.CODE_POINTS);
+            }
+
+            @Override
+            public Optional<SyncRun> swapIfFirst(Instant at) {
+              synchronized (InMemorySyncStore.this) {
+                return synced.contains(run.app())
+                    ? Optional.empty()
+                    : Optional.of(baseline(run, staged, at));
+              }
+            }
+
+            @Override
+            public SortedMirror mirror() {
+              return sortedMirror(run.app());
+            }
+
+            @Override
+            public SortedMirror staged() {
+              return sorted(staged);
+            }
+
+            @Override
+            public List<SourceEvent> applyPage(List<SourceEvent> page) {
+              return reconcilePage(run.app(), page, guard);
+            }
+
+            @Override
+            public SyncRun reconciled(
+                Instant at, MirrorCounts stagedCounts, ReconcileCounts applied) {
+              return end(run, stagedCounts, applied, at, null);
+            }
+
+            @Override
+            public void failed(
+                Instant at, String message, ReconcileCounts applied, RuntimeException failure) {
+              end(run, counts(staged), applied, at, message);
+            }
+          },
+          endedAt);
     }
 
     @Override

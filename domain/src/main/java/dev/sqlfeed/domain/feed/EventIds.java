@@ -1,6 +1,6 @@
 package dev.sqlfeed.domain.feed;
 
-import dev.cel.common.values.NullValue;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.domain.value.Values;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ public final class EventIds {
    */
   public static String rowKey(Object value) {
     Object v = value == null ? null : Values.normalise(value);
-    if (v == null || v instanceof NullValue) {
+    if (SqlNull.isNull(v)) {
       return "";
     }
     if (v instanceof String s) {

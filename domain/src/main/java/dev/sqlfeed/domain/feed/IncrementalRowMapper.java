@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.feed;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.grant.GrantMapping;
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
@@ -9,6 +8,7 @@ import dev.sqlfeed.domain.sync.Evaluation;
 import dev.sqlfeed.domain.sync.GrantKeys;
 import dev.sqlfeed.domain.sync.MappedResource;
 import dev.sqlfeed.domain.sync.ResourceRowMapper;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.domain.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class IncrementalRowMapper {
         source.keyed()
             ? RowColumns.find(row, source.keyColumn())
                 .map(Values::normalise)
-                .filter(v -> !(v instanceof NullValue))
+                .filter(v -> !SqlNull.is(v))
             : Optional.empty();
     String rowKey = keyValue.map(EventIds::rowKey).orElse("");
     String rowName = RowColumns.rowName(source, row, keyValue, rowKey);

@@ -1,6 +1,6 @@
 package dev.sqlfeed.domain.feed;
 
-import dev.cel.common.values.NullValue;
+import dev.sqlfeed.domain.value.SqlNull;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
@@ -87,7 +87,7 @@ public record KeyValue(Type type, String text) {
     if (value instanceof Instant instant) {
       return new KeyValue(Type.TIMESTAMP, CanonicalTime.format(instant));
     }
-    if (value == null || value instanceof NullValue) {
+    if (SqlNull.isNull(value)) {
       throw new IllegalArgumentException("a key value must not be NULL");
     }
     throw new IllegalArgumentException(

@@ -1,7 +1,7 @@
 package dev.sqlfeed.domain.feed;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.error.MappingException;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.domain.value.Values;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,7 +41,7 @@ final class RowColumns {
     if (value instanceof Instant instant) {
       return instant;
     }
-    if (value instanceof NullValue) {
+    if (SqlNull.is(value)) {
       throw error(
           source,
           rowName,
@@ -120,14 +120,14 @@ final class RowColumns {
   /** The row's value of a column: by exact label, else by a unique case-insensitive match. */
   static Optional<Object> find(Map<String, Object> row, String name) {
     if (row.containsKey(name)) {
-      return Optional.of(row.get(name) == null ? NullValue.NULL_VALUE : row.get(name));
+      return Optional.of(row.get(name) == null ? SqlNull.VALUE : row.get(name));
     }
     String lower = name.toLowerCase(Locale.ROOT);
     Object found = null;
     int matches = 0;
     for (Map.Entry<String, Object> e : row.entrySet()) {
       if (e.getKey().toLowerCase(Locale.ROOT).equals(lower)) {
-        found = e.getValue() == null ? NullValue.NULL_VALUE : e.getValue();
+        found = e.getValue() == null ? SqlNull.VALUE : e.getValue();
         matches++;
       }
     }

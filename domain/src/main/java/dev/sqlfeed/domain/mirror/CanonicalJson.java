@@ -1,6 +1,6 @@
 package dev.sqlfeed.domain.mirror;
 
-import dev.cel.common.values.NullValue;
+import dev.sqlfeed.domain.value.SqlNull;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -59,11 +59,11 @@ public final class CanonicalJson {
       list.forEach(v -> copy.add(freezeValue(v)));
       return Collections.unmodifiableList(copy);
     }
-    return value instanceof NullValue ? null : value;
+    return SqlNull.is(value) ? null : value;
   }
 
   private static void append(StringBuilder out, Object value, boolean keepOrder) {
-    if (value == null || value instanceof NullValue) {
+    if (SqlNull.isNull(value)) {
       out.append("null");
     } else if (value instanceof String s) {
       appendString(out, s);

@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.provisioning;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.Config;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.config.QueryVar;
@@ -13,6 +12,7 @@ import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mapping.Activation;
 import dev.sqlfeed.domain.query.PastedValues;
 import dev.sqlfeed.domain.query.SqlTemplate;
+import dev.sqlfeed.domain.value.SqlNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -209,7 +209,7 @@ public final class ProvisioningPlanner {
 
   /** The value as a statement parameter; a list or map is refused, naming the var. */
   static Object bindable(QueryVar var, Object value) {
-    if (value == null || value instanceof NullValue) {
+    if (SqlNull.isNull(value)) {
       return null;
     }
     if (value instanceof String

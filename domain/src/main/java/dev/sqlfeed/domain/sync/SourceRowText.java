@@ -1,6 +1,7 @@
 package dev.sqlfeed.domain.sync;
 
 import dev.sqlfeed.domain.mirror.CanonicalJson;
+import dev.sqlfeed.domain.value.SqlNull;
 
 /** Short, exact text for a row value in messages and cursors (integers never in e-notation). */
 final class SourceRowText {
@@ -10,7 +11,7 @@ final class SourceRowText {
     if (value instanceof String s) {
       return s;
     }
-    if (value == null || value instanceof dev.cel.common.values.NullValue) {
+    if (SqlNull.isNull(value)) {
       return "null";
     }
     if (value instanceof byte[] bytes) {

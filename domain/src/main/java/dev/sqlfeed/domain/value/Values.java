@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.value;
 
-import dev.cel.common.values.NullValue;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,7 +24,7 @@ import java.util.UUID;
  * handed to a mapping expression and its values written into event ids in one canonical form.
  *
  * <p>The result of {@link #normalise} is always one of: {@link Long}, {@link Double}, {@link
- * String}, {@link Boolean}, {@code byte[]}, {@link Instant}, {@link NullValue#NULL_VALUE}, or an
+ * String}, {@link Boolean}, {@code byte[]}, {@link Instant}, {@link SqlNull#VALUE}, or an
  * unmodifiable {@link List} or {@link Map} (string keys) of those. Normalising twice changes
  * nothing.
  */
@@ -39,8 +38,8 @@ public final class Values {
    * Normalises one value read from a source.
    *
    * <ul>
-   *   <li>SQL {@code NULL} (Java {@code null}) becomes {@link NullValue#NULL_VALUE}: a raw {@code
-   *       null} inside a CEL map breaks evaluation.
+   *   <li>SQL {@code NULL} (Java {@code null}) becomes {@link SqlNull#VALUE}: a raw {@code null}
+   *       inside a CEL map breaks evaluation.
    *   <li>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}, {@link BigInteger}, and a
    *       {@link BigDecimal} whose value is integral ({@code 42}, {@code 42.00}, {@code 4.2E+1})
    *       become a {@link Long} when they fit; an integral value outside the range of {@code long}
@@ -49,24 +48,25 @@ public final class Values {
    *   <li>A {@link BigDecimal} with a fraction becomes a {@link Double}; a {@link Float} becomes
    *       the {@link Double} with the same shortest decimal form ({@code 0.1f} becomes {@code 0.1},
    *       not {@code 0.10000000149011612}).
-   *   <li>{@link java.sql.Timestamp} and {@link LocalDateTime} carry no zone: their wall-clock
-   *       value is taken as UTC (independent of the JVM's default zone, so every worker computes
-   *       the same instant). {@link OffsetDateTime}, {@link ZonedDateTime}, {@link java.util.Date}
-   *       and {@link Instant} become the {@link Instant} they denote.
-   *   <li>{@link java.sql.Date} and {@link LocalDate} become an ISO date string ({@code
-   *       "2026-01-31"}); {@link java.sql.Time}, {@link LocalTime} and {@link OffsetTime} an ISO
-   *       time string ({@code "13:45:00"}, {@code "13:45:00.5+01:00"}).
+   *   <li>{@link LocalDateTime} carries no zone: its wall-clock value is taken as UTC (independent
+   *       of the JVM's default zone, so every worker computes the same instant). {@link
+   *       OffsetDateTime}, {@link ZonedDateTime}, {@link java.util.Date} and {@link Instant} become
+   *       the {@link Instant} they denote.
+   *   <li>{@link LocalDate} becomes an ISO date string ({@code "2026-01-31"}); {@link LocalTime}
+   *       and {@link OffsetTime} an ISO time string ({@code "13:45:00"}, {@code
+   *       "13:45:00.5+01:00"}).
    *   <li>{@link UUID} and {@link Character} become strings; {@code byte[]} and {@link Boolean}
    *       stay as they are.
    *   <li>A {@link List} or a Java array (other than {@code byte[]}) becomes a list normalised
-   *       element by element; the JDBC adapter turns a {@code java.sql.Array} into a list first. A
+   *       element by element (the JDBC adapter turns an SQL array into a list, and JDBC's date and
+   *       time classes into {@code java.time} ones, first: the domain knows no JDBC class). A
    *       {@link Map} becomes a map with string keys and normalised values.
    *   <li>Anything else becomes its {@code toString()}.
    * </ul>
    */
   public static Object normalise(Object value) {
     if (value == null) {
-      return NullValue.NULL_VALUE;
+      return SqlNull.VALUE;
     }
     if (value instanceof String
         || value instanceof Long
@@ -74,7 +74,7 @@ public final class Values {
         || value instanceof Boolean
         || value instanceof Instant
         || value instanceof byte[]
-        || value instanceof NullValue) {
+        || SqlNull.is(value)) {
       return value;
     }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -137,16 +137,6 @@ public final class Values {
   }
 
   private static Object temporal(Object value) {
-    // java.sql.Timestamp, Date and Time extend java.util.Date, so they are tested first.
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
-    if (value instanceof java.sql.Date date) {
-      return date.toLocalDate().toString();
-    }
-    if (value instanceof java.sql.Time time) {
-      return DateTimeFormatter.ISO_LOCAL_TIME.format(time.toLocalTime());
-    }
     if (value instanceof java.util.Date date) {
       return date.toInstant();
     }

@@ -1,10 +1,10 @@
 package dev.sqlfeed.ports.fullsync;
 
-import dev.cel.common.values.NullValue;
 import dev.sqlfeed.domain.config.Pagination;
 import dev.sqlfeed.domain.config.Query;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.sync.Paging;
+import dev.sqlfeed.domain.value.SqlNull;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class QueryRunner {
   public static String rowKey(String primaryKey, Map<String, Object> row, long number) {
     if (!primaryKey.isEmpty() && row.containsKey(primaryKey)) {
       Object value = row.get(primaryKey);
-      return primaryKey + "=" + (value instanceof NullValue ? "NULL" : value);
+      return primaryKey + "=" + (SqlNull.is(value) ? "NULL" : value);
     }
     return "#" + number;
   }
@@ -87,7 +87,7 @@ public final class QueryRunner {
       String rowKey;
       if (!key.isEmpty() && row.containsKey(key)) {
         lastKey = row.get(key);
-        rowKey = key + "=" + (lastKey instanceof NullValue ? "NULL" : lastKey);
+        rowKey = key + "=" + (SqlNull.is(lastKey) ? "NULL" : lastKey);
       } else if (paging.paged()) {
         throw new SourceException(
             SourceException.Kind.QUERY_FAILED,

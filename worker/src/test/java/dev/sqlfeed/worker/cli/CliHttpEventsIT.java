@@ -14,10 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ class CliHttpEventsIT {
   private static final AtomicInteger NEXT_USER = new AtomicInteger(100);
 
   @TempDir static Path dir;
-  private static String app;
+  private static AcmeSqliteApp acme;
   private static Path config;
   private static String store;
   private static WorkerProcess worker;
@@ -54,29 +51,9 @@ class CliHttpEventsIT {
 
   @BeforeAll
   static void aWorkerWithSixEvents() throws Exception {
-    app = "jdbc:sqlite:" + dir.resolve("acme.db");
-    sql(
-        "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)",
-        "CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)",
-        "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-            + " deleted_at TEXT)",
-        "INSERT INTO users VALUES (1, 'ada', "
-            + minutesAgo(50)
-            + "), (2, 'bob', "
-            + minutesAgo(40)
-            + "), (3, 'cy', "
-            + minutesAgo(30)
-            + ")",
-        "INSERT INTO teams VALUES ('ops', 'Operations')",
-        "INSERT INTO team_members VALUES ('ops', 1, "
-            + minutesAgo(20)
-            + ", NULL), ('ops', 2, "
-            + minutesAgo(25)
-            + ", "
-            + minutesAgo(10)
-            + ")");
+    acme = AcmeSqliteApp.create(dir);
     config = config("app.yml", "SELECT id, login, updated_at FROM users");
-    store = "jdbc:sqlite:" + dir.resolve("store.db");
+    store = acme.store();
     worker = WorkerProcess.start(config, store, Map.of(), dir.resolve("worker.log"));
     worker.await("/events to answer", STARTS, () -> status(worker.http("/events")) == 200);
     worker.await("six events at /events", STARTS, () -> lines(get("/events")).size() >= 6);
@@ -269,7 +246,7 @@ class CliHttpEventsIT {
 
   private static int addUser() throws SQLException {
     int id = NEXT_USER.incrementAndGet();
-    sql(
+    acme.sql(
         "INSERT INTO users VALUES ("
             + id
             + ", 'u"
@@ -323,24 +300,9 @@ class CliHttpEventsIT {
 
   private static Path config(String name, String userQuery) throws Exception {
     String yaml =
-        Files.readString(
-                Path.of(
-                    CliHttpEventsIT.class.getResource("/config/feed/acme-incremental.yml").toURI()))
+        AcmeSqliteApp.incrementalConfig()
             .replace("sqlite:acme.db", "sqlite:" + dir.resolve("acme.db"))
             .replace("SELECT id, login, updated_at FROM users", userQuery);
     return Files.writeString(dir.resolve(name), yaml, StandardCharsets.UTF_8);
-  }
-
-  private static String minutesAgo(int minutes) {
-    return "strftime('%Y-%m-%d %H:%M:%S', 'now', '-" + minutes + " minutes')";
-  }
-
-  private static void sql(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(app);
-        Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
-    }
   }
 }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,44 +28,13 @@ class CliMetricsIT {
   private static final Duration STARTS = Duration.ofSeconds(90);
 
   @TempDir static Path dir;
-  private static String app;
   private static WorkerProcess worker;
   private static String text;
 
   @BeforeAll
   static void aWorkerThatRanSomeCycles() throws Exception {
-    app = "jdbc:sqlite:" + dir.resolve("acme.db");
-    try (Connection c = DriverManager.getConnection(app);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute(
-          "INSERT INTO users VALUES (1, 'ada', "
-              + minutesAgo(50)
-              + "), (2, 'bob', "
-              + minutesAgo(40)
-              + "), (3, 'cy', "
-              + minutesAgo(30)
-              + ")");
-      s.execute("INSERT INTO teams VALUES ('ops', 'Operations')");
-      s.execute(
-          "INSERT INTO team_members VALUES ('ops', 1, "
-              + minutesAgo(45)
-              + ", NULL), ('ops', 2, "
-              + minutesAgo(44)
-              + ", "
-              + minutesAgo(35)
-              + ")");
-    }
-    String yaml =
-        Files.readString(
-                Path.of(
-                    CliMetricsIT.class.getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + dir.resolve("acme.db"));
-    Path config = Files.writeString(dir.resolve("app.yml"), yaml, StandardCharsets.UTF_8);
+    AcmeSqliteApp acme = AcmeSqliteApp.create(dir, new AcmeSqliteApp.Memberships(45, 44, 35));
+    Path config = acme.config();
     worker =
         WorkerProcess.start(
             config, "jdbc:sqlite:" + dir.resolve("store.db"), Map.of(), dir.resolve("worker.log"));
@@ -150,7 +114,9 @@ class CliMetricsIT {
       assertThat(sample("sqlfeed_pool_total_connections" + p)).isBetween(1.0, max);
       assertThat(sample("sqlfeed_pool_active_connections" + p)).isBetween(0.0, max);
       assertThat(sample("sqlfeed_pool_idle_connections" + p)).isBetween(0.0, max);
-      assertThat(sample("sqlfeed_pool_pending_connections" + p)).isZero();
+      // A snapshot: a cycle may be waiting for a connection at the moment of the scrape (seen at a
+      // load average of 4: 1 pending), so only the series and its range are certain.
+      assertThat(sample("sqlfeed_pool_pending_connections" + p)).isBetween(0.0, 3.0);
       assertThat(sample("sqlfeed_pool_usage_millis_count" + p)).isPositive();
     }
     assertThat(sample("sqlfeed_pool_max_connections{pool=\"sqlfeed-source-acme\"}")).isEqualTo(3);
@@ -171,9 +137,5 @@ class CliMetricsIT {
     assertThat(sample("sqlfeed_feed_pages_total{app=\"acme\",source=\"user\"}")).isPositive();
     assertThat(sample("sqlfeed_full_syncs_total{app=\"acme\",outcome=\"succeeded\"}")).isZero();
     assertThat(text).contains("# HELP sqlfeed_feed_pages_total Pages read and written.");
-  }
-
-  private static String minutesAgo(int minutes) {
-    return "strftime('%Y-%m-%d %H:%M:%S', 'now', '-" + minutes + " minutes')";
   }
 }

@@ -9,13 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,7 @@ class RunCommandSqliteIT {
   @TempDir Path dir;
   private Path config;
   private String store;
-  private String app;
+  private AcmeSqliteApp acme;
 
   private record Result(int code, String out, String err) {}
 
@@ -45,47 +40,9 @@ class RunCommandSqliteIT {
 
   @BeforeEach
   void createApplication() throws Exception {
-    Path db = dir.resolve("acme.db");
-    app = "jdbc:sqlite:" + db;
-    sql(
-        "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)",
-        "CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)",
-        "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-            + " deleted_at TEXT)",
-        "INSERT INTO users VALUES (1, 'ada', "
-            + minutesAgo(50)
-            + "), (2, 'bob', "
-            + minutesAgo(40)
-            + "), (3, 'cy', "
-            + minutesAgo(30)
-            + ")",
-        "INSERT INTO teams VALUES ('ops', 'Operations')",
-        "INSERT INTO team_members VALUES ('ops', 1, "
-            + minutesAgo(20)
-            + ", NULL), ('ops', 2, "
-            + minutesAgo(25)
-            + ", "
-            + minutesAgo(10)
-            + ")");
-    String yaml =
-        Files.readString(
-                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + db);
-    config = Files.writeString(dir.resolve("app.yml"), yaml, StandardCharsets.UTF_8);
-    store = "jdbc:sqlite:" + dir.resolve("store.db");
-  }
-
-  private static String minutesAgo(int minutes) {
-    return "strftime('%Y-%m-%d %H:%M:%S', 'now', '-" + minutes + " minutes')";
-  }
-
-  private void sql(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(app);
-        Statement s = c.createStatement()) {
-      for (String statement : statements) {
-        s.execute(statement);
-      }
-    }
+    acme = AcmeSqliteApp.create(dir);
+    config = acme.config();
+    store = acme.store();
   }
 
   private Result once(Path configFile) throws IOException {

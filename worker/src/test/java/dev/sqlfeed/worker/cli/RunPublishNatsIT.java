@@ -11,7 +11,6 @@ import io.nats.client.api.MessageInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -46,38 +45,9 @@ class RunPublishNatsIT {
     String unique = NatsTestServer.uniqueApp("it");
     stream = "SQLFEED_" + unique.toUpperCase(java.util.Locale.ROOT);
     prefix = "sqlfeed" + unique.replace("_", "");
-    Path db = dir.resolve("acme.db");
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute(
-          "INSERT INTO users VALUES (1, 'ada', "
-              + minutesAgo(50)
-              + "), (2, 'bob', "
-              + minutesAgo(40)
-              + "), (3, 'cy', "
-              + minutesAgo(30)
-              + ")");
-      s.execute("INSERT INTO teams VALUES ('ops', 'Operations')");
-      s.execute(
-          "INSERT INTO team_members VALUES ('ops', 1, "
-              + minutesAgo(20)
-              + ", NULL), ('ops', 2, "
-              + minutesAgo(25)
-              + ", "
-              + minutesAgo(10)
-              + ")");
-    }
-    String yaml =
-        Files.readString(
-                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + db);
-    config = Files.writeString(dir.resolve("app.yml"), yaml, StandardCharsets.UTF_8);
-    store = "jdbc:sqlite:" + dir.resolve("store.db");
+    AcmeSqliteApp acme = AcmeSqliteApp.create(dir);
+    config = acme.config();
+    store = acme.store();
   }
 
   @AfterEach
@@ -184,9 +154,5 @@ class RunPublishNatsIT {
     try (Connection c = NatsTestServer.connect()) {
       return NatsTestServer.messages(c, stream);
     }
-  }
-
-  private static String minutesAgo(int minutes) {
-    return "strftime('%Y-%m-%d %H:%M:%S', 'now', '-" + minutes + " minutes')";
   }
 }
