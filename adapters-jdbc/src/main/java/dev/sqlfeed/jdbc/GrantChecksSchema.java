@@ -80,9 +80,10 @@ final class GrantChecksSchema {
       db.deleteFrom(GRANT_CHECKS).where(any).execute();
     }
     if (!owed.isEmpty()) {
-      BatchStatement.of(
+      BatchStatement.cached(
               db,
-              db.insertInto(GRANT_CHECKS, COLUMNS).values(BatchStatement.slots(COLUMNS)),
+              "insert grant_checks",
+              () -> db.insertInto(GRANT_CHECKS, COLUMNS).values(BatchStatement.slots(COLUMNS)),
               COLUMNS)
           .execute(db, owed);
     }

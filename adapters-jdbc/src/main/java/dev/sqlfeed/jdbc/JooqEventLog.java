@@ -164,18 +164,23 @@ final class JooqEventLog {
             appended.add(event);
             event.changes().forEach(delta::add);
           }
-          BatchStatement.of(
+          BatchStatement.cached(
                   db,
-                  db.insertInto(EVENTS, EVENT_COLUMNS).values(BatchStatement.slots(EVENT_COLUMNS)),
+                  "insert events",
+                  () ->
+                      db.insertInto(EVENTS, EVENT_COLUMNS)
+                          .values(BatchStatement.slots(EVENT_COLUMNS)),
                   EVENT_COLUMNS)
               .execute(db, rows);
           delta.apply(db, app);
           if (!delivered.isEmpty()) {
             List<Field<?>> columns = List.of(EVENT_KEY, APP, SEQ);
-            BatchStatement.of(
+            BatchStatement.cached(
                     db,
-                    db.insertInto(DeliveredSchema.DELIVERED, columns)
-                        .values(BatchStatement.slots(columns)),
+                    "insert delivered_events",
+                    () ->
+                        db.insertInto(DeliveredSchema.DELIVERED, columns)
+                            .values(BatchStatement.slots(columns)),
                     columns)
                 .execute(db, delivered);
           }

@@ -225,6 +225,14 @@ final class JooqFullSyncWrite implements FullSyncWrite {
 
   private void stage(DSLContext db, MirrorTable table, List<List<String>> rows) {
     List<Field<?>> columns = StoreSchema.withFirst(RUN_ID, table.columns());
+    List<Object[]> binds = new ArrayList<>(rows.size());
+    rows.forEach(row -> binds.add(BatchStatement.row(run.id(), row)));
+    BatchStatement.cached(
+            db, "stage " + table.name(), () -> stageUpsert(db, table, columns), columns)
+        .execute(db, binds);
+  }
+
+  private static Query stageUpsert(DSLContext db, MirrorTable table, List<Field<?>> columns) {
     List<Field<?>> key =
         StoreSchema.qualified(table.stage(), StoreSchema.withFirst(RUN_ID, table.keys()));
     // Grants have no columns besides their key; re-setting a key column is the portable no-op.
@@ -232,15 +240,11 @@ final class JooqFullSyncWrite implements FullSyncWrite {
         table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
     Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
     updated.forEach(column -> set.put(column, excluded(column)));
-    Query upsert =
-        db.insertInto(table.stage(), columns)
-            .values(BatchStatement.slots(columns))
-            .onConflict(key)
-            .doUpdate()
-            .set(set);
-    List<Object[]> binds = new ArrayList<>(rows.size());
-    rows.forEach(row -> binds.add(BatchStatement.row(run.id(), row)));
-    BatchStatement.of(db, upsert, columns).execute(db, binds);
+    return db.insertInto(table.stage(), columns)
+        .values(BatchStatement.slots(columns))
+        .onConflict(key)
+        .doUpdate()
+        .set(set);
   }
 
   /**

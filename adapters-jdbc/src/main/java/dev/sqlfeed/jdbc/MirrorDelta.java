@@ -123,21 +123,24 @@ final class MirrorDelta {
   }
 
   private static BatchStatement deleteOfResource(DSLContext db, MirrorTable table) {
-    return BatchStatement.of(
+    return BatchStatement.cached(
         db,
-        db.deleteFrom(table.mirror()).where(ofResource()),
+        "delete of a resource from " + table.name(),
+        () -> db.deleteFrom(table.mirror()).where(ofResource()),
         List.of(APP, RESOURCE_TYPE, RESOURCE_ID));
   }
 
   private static BatchStatement deleteGrant(DSLContext db) {
-    return BatchStatement.of(
+    return BatchStatement.cached(
         db,
-        db.deleteFrom(MirrorTable.GRANTS.mirror())
-            .where(
-                ofResource()
-                    .and(ENTITLEMENT.eq(slot(ENTITLEMENT)))
-                    .and(PRINCIPAL_TYPE.eq(slot(PRINCIPAL_TYPE)))
-                    .and(PRINCIPAL_ID.eq(slot(PRINCIPAL_ID)))),
+        "delete a grant from the mirror",
+        () ->
+            db.deleteFrom(MirrorTable.GRANTS.mirror())
+                .where(
+                    ofResource()
+                        .and(ENTITLEMENT.eq(slot(ENTITLEMENT)))
+                        .and(PRINCIPAL_TYPE.eq(slot(PRINCIPAL_TYPE)))
+                        .and(PRINCIPAL_ID.eq(slot(PRINCIPAL_ID)))),
         StoreSchema.withFirst(APP, MirrorTable.GRANTS.keys()));
   }
 
@@ -153,6 +156,12 @@ final class MirrorDelta {
    */
   private static BatchStatement upsert(DSLContext db, MirrorTable table) {
     List<Field<?>> columns = StoreSchema.withFirst(APP, table.columns());
+    return BatchStatement.cached(
+        db, "upsert into " + table.name(), () -> upsertQuery(db, table, columns), columns);
+  }
+
+  private static org.jooq.Query upsertQuery(
+      DSLContext db, MirrorTable table, List<Field<?>> columns) {
     List<Field<?>> key =
         StoreSchema.qualified(table.mirror(), StoreSchema.withFirst(APP, table.keys()));
     // Grants have no columns besides their key; re-setting a key column is the portable no-op.
@@ -160,19 +169,19 @@ final class MirrorDelta {
         table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
     Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
     updated.forEach(column -> set.put(column, excluded(column)));
-    return BatchStatement.of(
-        db,
-        db.insertInto(table.mirror(), columns)
-            .values(BatchStatement.slots(columns))
-            .onConflict(key)
-            .doUpdate()
-            .set(set),
-        columns);
+    return db.insertInto(table.mirror(), columns)
+        .values(BatchStatement.slots(columns))
+        .onConflict(key)
+        .doUpdate()
+        .set(set);
   }
 
   private static BatchStatement insert(DSLContext db, MirrorTable table) {
     List<Field<?>> columns = StoreSchema.withFirst(APP, table.columns());
-    return BatchStatement.of(
-        db, db.insertInto(table.mirror(), columns).values(BatchStatement.slots(columns)), columns);
+    return BatchStatement.cached(
+        db,
+        "insert into " + table.name(),
+        () -> db.insertInto(table.mirror(), columns).values(BatchStatement.slots(columns)),
+        columns);
   }
 }
