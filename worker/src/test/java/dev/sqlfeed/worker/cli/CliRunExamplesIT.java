@@ -100,12 +100,27 @@ class CliRunExamplesIT {
 
     CliRun first = runOnce(Map.of(), config.toString(), store).exits(0);
 
-    assertThat(first.out())
-        .contains("team.grants.0.changes: committed", "(5 rows, 8 new events, 0 duplicates)")
-        .contains("role.grants.0.changes: committed", "(5 rows, 5 new events, 0 duplicates)");
+    // Every row of each grants source is read and handed over once. Which of them are new on that
+    // line depends on the order the sources ran in: when the team source has already put a team
+    // the mirror did not know, the grants source's check of that team may log its memberships
+    // first (as restores), and the page that reads them again counts them as duplicates. The log
+    // holds every change once either way.
+    assertThat(handedOver(first.out(), "team.grants.0.changes")).isEqualTo(8);
+    assertThat(handedOver(first.out(), "role.grants.0.changes")).isEqualTo(5);
     assertThat(events(store)).hasSize(24);
     runOnce(Map.of(), config.toString(), store).exits(0);
     assertThat(events(store)).hasSize(24);
+  }
+
+  /** The events a source's line of {@code run --once} says it handed over: new and duplicate. */
+  private static int handedOver(String out, String source) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(source)
+                    + ": committed \\S+ \\(5 rows, (\\d+) new events, (\\d+) duplicates\\)")
+            .matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2));
   }
 
   private static CliRun runOnce(Map<String, String> env, String config, String store)
