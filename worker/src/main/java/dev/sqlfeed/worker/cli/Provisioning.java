@@ -2,7 +2,6 @@ package dev.sqlfeed.worker.cli;
 
 import dev.sqlfeed.domain.config.LoadedConfig;
 import dev.sqlfeed.domain.connect.ConnectionSpec.Product;
-import dev.sqlfeed.domain.error.ConfigException;
 import dev.sqlfeed.domain.provisioning.Password;
 import dev.sqlfeed.domain.provisioning.PlannedStatement;
 import dev.sqlfeed.domain.provisioning.ProvisioningAction;
@@ -34,10 +33,8 @@ final class Provisioning {
             loaded.config(), action, options.entitlement, options.principal, file);
     ProvisioningPlanner.warnings(loaded.config(), action, options.entitlement, file)
         .forEach(w -> context.err().println("warning: " + w));
-    Product product = product(loaded, context, options.dryRun);
-    if (plan.checksSignalIdempotency()
-        && product != Product.OTHER
-        && !Provisioner.signalsIdempotency(product)) {
+    Product product = Wiring.connection(loaded.config(), context.env()).product();
+    if (plan.checksSignalIdempotency() && !Provisioner.signalsIdempotency(product)) {
       context
           .err()
           .println(
@@ -58,22 +55,6 @@ final class Provisioning {
       outcome = new Provisioner(loaded.config(), file, runner, product).run(plan);
     }
     return report(plan, outcome, context);
-  }
-
-  /**
-   * The database's product, from the config's DSN. A dry run connects to nothing, so a DSN that
-   * cannot be resolved here (an environment variable set only where the grant runs) does not stop
-   * it: its statements are then shown with standard SQL's identifier quotes.
-   */
-  private static Product product(LoadedConfig loaded, CliContext context, boolean dryRun) {
-    try {
-      return Wiring.connection(loaded.config(), context.env()).product();
-    } catch (ConfigException e) {
-      if (!dryRun) {
-        throw e;
-      }
-      return Product.OTHER;
-    }
   }
 
   private static int report(

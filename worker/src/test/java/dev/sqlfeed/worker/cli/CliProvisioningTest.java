@@ -127,30 +127,6 @@ class CliProvisioningTest {
   }
 
   @Test
-  void dryRun_needsNoResolvableDsn_andPastesIdentifiersWithStandardQuotes() throws IOException {
-    String config =
-        config(
-            CONFIG.replace(
-                "INSERT INTO team_members (team_slug, user_id)",
-                "INSERT INTO ?<team|identifier> (team_slug, user_id)"));
-
-    CliRun r =
-        CliRun.run(
-                Map.of(),
-                "grant",
-                "-c",
-                config,
-                "-e",
-                "team:ops:member",
-                "-p",
-                "user:3",
-                "--dry-run")
-            .exits(ExitCode.OK);
-
-    assertThat(r.out()).contains("   INSERT INTO \"ops\" (team_slug, user_id) VALUES (?, ?)\n");
-  }
-
-  @Test
   void dryRun_printsTheGrantsPoliciesBeforeItsStatements_andTheRevokesPrincipalCheckAfter()
       throws IOException {
     String config =
