@@ -8,7 +8,7 @@
 # Builds worker/target/sqlfeed.jar and bench/target/benchmarks.jar first when they are missing or
 # older than the sources (SQLFEED_MAVEN_ARGS passes options to that build, e.g. -o). Needs the
 # local PostgreSQL (SQLFEED_TEST_PG_*); SQLFEED_JAVA_OPTS passes JVM options to every sqlfeed
-# process it starts. The full run takes about an hour on a 2-core machine: run it in the
+# process it starts. The full run takes about 35 minutes on a 2-core machine: run it in the
 # background on a quiet machine.
 set -euo pipefail
 
