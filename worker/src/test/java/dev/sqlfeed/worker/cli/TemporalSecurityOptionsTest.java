@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.worker.temporal.TlsTemporalServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The TLS and API key options of the commands that talk to Temporal: what they refuse (exit 2,
@@ -31,66 +36,86 @@ class TemporalSecurityOptionsTest {
     server = TlsTemporalServer.selfSigned(dir, "server", TlsTemporalServer.NAME);
   }
 
-  @Test
-  void tlsOptions_withoutTemporal_areBadInput() {
-    CliRun run = CliRun.run("status", "--config", config.toString(), "--temporal-tls");
-    run.exits(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--temporal-tls: needs --temporal HOST:PORT");
+  /**
+   * Security options given wrong: exit 2 and a message naming the option, and never the API key.
+   * {@code CONFIG}, {@code CERT}, {@code KEY_FILE} and {@code MISSING} in the arguments and the
+   * message stand for the config, the server's certificate and key files, and a file that does not
+   * exist.
+   *
+   * @param name what the case shows
+   * @param args the command line
+   * @param says what the error output contains
+   */
+  record BadInput(String name, List<String> args, String says) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void anApiKeyOption_withoutTemporal_isBadInput_andNotPrinted() {
-    CliRun run =
-        CliRun.run("run", "--config", config.toString(), "--once", "--temporal-api-key", KEY);
+  static Stream<BadInput> badInput() {
+    return Stream.of(
+        new BadInput(
+            "TLS without --temporal",
+            List.of("status", "--config", "CONFIG", "--temporal-tls"),
+            "--temporal-tls: needs --temporal HOST:PORT"),
+        new BadInput(
+            "an API key option without --temporal",
+            List.of("run", "--config", "CONFIG", "--once", "--temporal-api-key", KEY),
+            "--temporal-api-key: needs --temporal"),
+        new BadInput(
+            "a client certificate without its key",
+            List.of(
+                "status",
+                "--config",
+                "CONFIG",
+                "--temporal",
+                "127.0.0.1:7",
+                "--temporal-tls-cert",
+                "CERT"),
+            "--temporal-tls-cert and --temporal-tls-key go together"),
+        new BadInput(
+            "a missing CA file, named",
+            List.of(
+                "pause",
+                "--config",
+                "CONFIG",
+                "--temporal",
+                "127.0.0.1:7",
+                "--temporal-tls-ca",
+                "MISSING"),
+            "--temporal-tls-ca MISSING: no such file"),
+        new BadInput(
+            "a key file given as the CA",
+            List.of(
+                "status",
+                "--config",
+                "CONFIG",
+                "--temporal",
+                "127.0.0.1:7",
+                "--temporal-tls-ca",
+                "KEY_FILE"),
+            "--temporal-tls-ca: "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInput")
+  void securityOptionsGivenWrong_areBadInput_namingTheOption(BadInput c) {
+    UnaryOperator<String> fill =
+        text ->
+            text.replace("CONFIG", config.toString())
+                .replace("CERT", server.cert().toString())
+                .replace("KEY_FILE", server.key().toString())
+                .replace("MISSING", dir.resolve("missing-ca.pem").toString());
+
+    CliRun run = CliRun.run(c.args().stream().map(fill).toArray(String[]::new));
+
     run.exits(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--temporal-api-key: needs --temporal");
+    assertThat(run.err()).contains(fill.apply(c.says()));
+    if (c.args().contains("KEY_FILE")) {
+      assertThat(run.err()).contains(server.key().toString());
+    }
     assertThat(run.all()).doesNotContain(KEY);
-  }
-
-  @Test
-  void aClientCertificateWithoutItsKey_isBadInput() {
-    CliRun run =
-        CliRun.run(
-            "status",
-            "--config",
-            config.toString(),
-            "--temporal",
-            "127.0.0.1:7",
-            "--temporal-tls-cert",
-            server.cert().toString());
-    run.exits(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--temporal-tls-cert and --temporal-tls-key go together");
-  }
-
-  @Test
-  void aMissingCaFile_isBadInput_namingTheOptionAndFile() {
-    Path missing = dir.resolve("missing-ca.pem");
-    CliRun run =
-        CliRun.run(
-            "pause",
-            "--config",
-            config.toString(),
-            "--temporal",
-            "127.0.0.1:7",
-            "--temporal-tls-ca",
-            missing.toString());
-    run.exits(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--temporal-tls-ca " + missing + ": no such file");
-  }
-
-  @Test
-  void aKeyFileGivenAsCa_isBadInput() {
-    CliRun run =
-        CliRun.run(
-            "status",
-            "--config",
-            config.toString(),
-            "--temporal",
-            "127.0.0.1:7",
-            "--temporal-tls-ca",
-            server.key().toString());
-    run.exits(ExitCode.INVALID_INPUT);
-    assertThat(run.err()).contains("--temporal-tls-ca: ").contains(server.key().toString());
   }
 
   @Test
