@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +57,8 @@ class CliRetentionIT {
     }
   }
 
-  private CliRun once(Path config, String store) throws Exception {
-    return CliRun.run(
-        "run",
-        "--once",
-        "--config",
-        config.toString(),
-        "--store",
-        store,
-        "--embedded-port",
-        Integer.toString(RunCommandSqliteIT.freePort()));
+  private CliRun once(Path config, String store) {
+    return CliRun.once(Map.of(), config, store);
   }
 
   private Path config(String app, String extra) throws Exception {

@@ -25,6 +25,27 @@ record CliRun(int code, String out, String err) {
     return run(Map.of(), args);
   }
 
+  /**
+   * {@code sqlfeed run --once --config CONFIG --store STORE}, with its embedded Temporal server on
+   * a free port of its own.
+   */
+  static CliRun once(Map<String, String> env, Object config, String store) {
+    try {
+      return run(
+          env,
+          "run",
+          "--once",
+          "--config",
+          config.toString(),
+          "--store",
+          store,
+          "--embedded-port",
+          Integer.toString(RunCommandSqliteIT.freePort()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Asserts the exit code, showing both streams when it differs. */
   CliRun exits(int expected) {
     assertThat(code).as("exit code of a run that printed%n%s", this).isEqualTo(expected);

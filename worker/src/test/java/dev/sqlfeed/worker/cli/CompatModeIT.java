@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,15 +121,7 @@ class CompatModeIT {
     assertThat(run.out()).contains("user: committed", "(7 rows, 7 new events, 0 duplicates)");
   }
 
-  private static CliRun once(Path config, String store) throws Exception {
-    return CliRun.run(
-        "run",
-        "--once",
-        "--config",
-        config.toString(),
-        "--store",
-        store,
-        "--embedded-port",
-        Integer.toString(RunCommandSqliteIT.freePort()));
+  private static CliRun once(Path config, String store) {
+    return CliRun.once(Map.of(), config, store);
   }
 }

@@ -278,17 +278,7 @@ class CursorKeyMatrixIT {
         }
         exec(db, prefix, changes);
 
-        CliRun.run(
-                env,
-                "run",
-                "--once",
-                "--config",
-                config.toString(),
-                "--store",
-                store,
-                "--embedded-port",
-                Integer.toString(RunCommandSqliteIT.freePort()))
-            .exits(0);
+        CliRun.once(env, config, store).exits(0);
         String fresh = "jdbc:sqlite:" + dir.resolve("fresh-" + cycle + ".db");
         CliRun.run(env, "sync", "--config", config.toString(), "--store", fresh).exits(0);
 

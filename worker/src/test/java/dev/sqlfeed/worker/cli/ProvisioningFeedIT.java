@@ -6,7 +6,6 @@ import dev.sqlfeed.domain.feed.FeedEvent;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -196,17 +195,8 @@ class ProvisioningFeedIT {
     return all;
   }
 
-  private static void once(String config, String store) throws IOException {
-    CliRun.run(
-            "run",
-            "--once",
-            "--config",
-            config,
-            "--store",
-            store,
-            "--embedded-port",
-            Integer.toString(RunCommandSqliteIT.freePort()))
-        .exits(0);
+  private static void once(String config, String store) {
+    CliRun.once(Map.of(), config, store).exits(0);
   }
 
   private static List<String> grantEvents(String store) {

@@ -97,18 +97,7 @@ class RowCompleteIT {
           "INSERT INTO users VALUES (6, 'new', NULL, NULL, " + now + ")",
           "INSERT INTO users VALUES (7, 'gone', NULL, " + now + ", " + now + ")");
 
-      CliRun run =
-          CliRun.run(
-                  env,
-                  "run",
-                  "--once",
-                  "--config",
-                  config.toString(),
-                  "--store",
-                  store,
-                  "--embedded-port",
-                  Integer.toString(RunCommandSqliteIT.freePort()))
-              .exits(0);
+      CliRun run = CliRun.once(env, config, store).exits(0);
       assertThat(run.out()).contains("(4 rows, 4 new events, 0 duplicates)");
       String fresh = "jdbc:sqlite:" + dir.resolve("fresh.db");
       CliRun.run(env, "sync", "--config", config.toString(), "--store", fresh).exits(0);
