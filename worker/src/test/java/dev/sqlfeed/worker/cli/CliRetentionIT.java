@@ -73,8 +73,12 @@ class CliRetentionIT {
       c.createStatement()
           .execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
+        // Two seconds apart, from one clock reading: the 1 s overlap re-reads the newest user
+        // alone. (One second apart, from a reading per row, the second-newest fell inside it
+        // whenever two readings shared a millisecond.)
+        Instant first = Instant.now().minus(30, ChronoUnit.MINUTES);
         for (int id = 1; id <= count; id++) {
-          Instant at = Instant.now().minus(30, ChronoUnit.MINUTES).plusSeconds(id);
+          Instant at = first.plusSeconds(2L * id);
           insert.setInt(1, id);
           insert.setString(2, "u" + id);
           insert.setString(3, LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SQLITE));
