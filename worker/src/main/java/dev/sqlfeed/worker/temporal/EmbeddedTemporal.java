@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Temporal's in-process test server (from {@code temporal-testing}), in real time, on a loopback
@@ -17,9 +19,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code TestServer.createPortBoundServer} listens on every interface, which would let anyone on
  * the network signal or terminate the workflows; this class binds the same services to 127.0.0.1
- * only. It keeps every closed run in memory, which is why {@link FeedRunner} recycles it.
+ * only. It keeps every closed run in memory, which is why {@link FeedRunner} recycles it, and its
+ * timer's debugging log of locks would make every task slower than the last, which is why {@link
+ * TimerLockLog} bounds it.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTemporal.class);
+
   /** Temporal's usual port. */
   public static final int DEFAULT_PORT = 7233;
 
@@ -37,6 +43,12 @@ public final class EmbeddedTemporal implements AutoCloseable {
   public static EmbeddedTemporal start(int port) {
     // true: time skipping locked, so timers take as long as they say.
     TestServicesStarter services = new TestServicesStarter(true, 0);
+    if (!TimerLockLog.install(services)) {
+      LOG.warn(
+          "the embedded Temporal server's timer is not shaped as this sqlfeed expects; it runs as"
+              + " it comes, and an idle worker's CPU grows with its uptime until the server is"
+              + " recycled");
+    }
     try {
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(
@@ -64,6 +76,11 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The entries the server's timer keeps in its lock log now (-1: cannot be read); for tests. */
+  int timerLockEntries() {
+    return TimerLockLog.entries(services);
   }
 
   @Override

@@ -1,0 +1,68 @@
+package dev.sqlfeed.worker.temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server's timer keeps a bounded lock log, however many tasks it has run. */
+class EmbeddedTemporalTest {
+  private static final String QUEUE = "timer-lock-log";
+
+  /**
+   * Sleeps a millisecond {@code times} times: each sleep's workflow task leaves two entries (its
+   * lock and unlock) that the server's own log would keep for ever.
+   */
+  @WorkflowInterface
+  public interface Sleeper {
+    @WorkflowMethod
+    int sleep(int times);
+  }
+
+  public static class SleeperImpl implements Sleeper {
+    @Override
+    public int sleep(int times) {
+      for (int i = 0; i < times; i++) {
+        Workflow.sleep(Duration.ofMillis(1));
+      }
+      return times;
+    }
+  }
+
+  @Test
+  void theTimersLockLogStaysBoundedOverManyTasks() throws Exception {
+    try (EmbeddedTemporal server = EmbeddedTemporal.start(FeedRunnerTest.freePort())) {
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+      WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+      try {
+        Worker worker = factory.newWorker(QUEUE);
+        worker.registerWorkflowImplementationTypes(SleeperImpl.class);
+        factory.start();
+        Sleeper sleeper =
+            factory
+                .getWorkflowClient()
+                .newWorkflowStub(
+                    Sleeper.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+
+        int sleeps = TimerLockLog.KEPT * 6 / 10;
+        assertThat(sleeper.sleep(sleeps)).isEqualTo(sleeps);
+
+        assertThat(server.timerLockEntries()).isBetween(1, TimerLockLog.KEPT);
+      } finally {
+        factory.shutdownNow();
+        stubs.shutdownNow();
+      }
+    }
+  }
+}
