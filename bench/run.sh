@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The figures of issue #10 in one command: every workload beside its baseline, in one run, written
-# to BENCHMARKS.md and benchmarks.json. Usage: bench/run.sh [--smoke] [--out DIR]
+# to BENCHMARKS.md and benchmarks.json. Usage: bench/run.sh [--smoke] [--only GROUP] [--out DIR]
 #   --smoke  every workload sized down to seconds (what CI runs, through FiguresSmokeIT)
+#   --only   one group of workloads (backlog, idle or many), to re-measure a change; its report
+#            holds that group's rows only, so give it an --out of its own
 #   --out    where the two files go: default the repository's root (full) or
 #            bench/target/figures-smoke (smoke); logs, configs and profiles go to
 #            bench/target/figures-<mode>/
@@ -21,8 +23,9 @@ args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) mode=smoke; args+=(--smoke); shift ;;
+    --only) args+=(--only "$2"); shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--smoke] [--out DIR]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--smoke] [--only GROUP] [--out DIR]" >&2; exit 2 ;;
   esac
 done
 if [[ -z "$out" ]]; then

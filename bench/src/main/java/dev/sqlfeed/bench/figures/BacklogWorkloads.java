@@ -35,6 +35,7 @@ final class BacklogWorkloads {
       AccessTables.users(source, rows);
       double plain = PlainRead.rowsPerSecond(source, "users");
       String plainLabel = String.format("plain JDBC read of %,d rows", rows);
+      figures.add(floor(rows, plain, plainLabel));
       SourceCounters counters = new SourceCounters(source);
       var configs = bench.configs();
       var get = configs.write("backlog-get", Form.GET, "users", 1, YEAR, MINUTE, MINUTE);
@@ -107,6 +108,27 @@ final class BacklogWorkloads {
       figures.add(p4(getSqlite.run));
     }
     return figures;
+  }
+
+  /** What a plain write of each change's rows costs on SQLite: the ceiling of P1 there. */
+  private Figure floor(int rows, double plain, String plainLabel) throws Exception {
+    double rate = PlainWrite.sqliteChangesPerSecond(bench.work().resolve("plain-write.db"), rows);
+    return new Figure(
+        "ceiling.plain_write.sqlite",
+        String.format(
+            "plain JDBC write of what %,d changes leave in a SQLite store (an event row and a"
+                + " resource upsert each, 1,000 a transaction; not sqlfeed)",
+            rows),
+        plainLabel,
+        plain,
+        rate,
+        "rows/s",
+        rate / plain,
+        "",
+        Verdict.NO_TARGET,
+        "the most any writer of a per-change event log and mirror reaches on this store: P1's"
+            + " SQLite rows cannot reach a higher ratio",
+        List.of());
   }
 
   private Figure p4(Run large) throws Exception {

@@ -13,8 +13,12 @@ import java.util.concurrent.Callable;
  * door.
  *
  * <pre>
- * FiguresRun [--smoke] [--out DIR] [--work DIR] [--jar worker/target/sqlfeed.jar]
+ * FiguresRun [--smoke] [--only backlog|idle|many] [--out DIR] [--work DIR]
+ *     [--jar worker/target/sqlfeed.jar]
  * </pre>
+ *
+ * <p>{@code --only} runs one group of workloads, to re-measure a change without the whole run; its
+ * report holds that group's rows only, so it is not what {@code BENCHMARKS.md} at the root is.
  *
  * <p>A workload that fails does not stop the others: its rows say why, and the exit code is 1. A
  * missed target is a figure, not a failure (exit 0).
@@ -23,6 +27,7 @@ public final class FiguresRun {
   /** The row ids of each workload group, in report order: what a complete report holds. */
   static final List<String> BACKLOG_IDS =
       List.of(
+          "ceiling.plain_write.sqlite",
           "p1.get.sqlite",
           "p1.get.postgres",
           "p1.deleted_if.sqlite",
@@ -54,18 +59,21 @@ public final class FiguresRun {
   /** Runs the figures; returns the process exit code (0: every workload ran; 1: one failed). */
   public static int run(String... args) throws Exception {
     boolean smoke = false;
+    String only = null;
     Path out = null;
     Path work = null;
     Path jar = Path.of("worker/target/sqlfeed.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--smoke" -> smoke = true;
+        case "--only" -> only = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--jar" -> jar = Path.of(args[++i]);
         default -> {
           System.err.println(
-              "usage: FiguresRun [--smoke] [--out DIR] [--work DIR] [--jar sqlfeed.jar]; not: "
+              "usage: FiguresRun [--smoke] [--only backlog|idle|many] [--out DIR] [--work DIR]"
+                  + " [--jar sqlfeed.jar]; not: "
                   + args[i]);
           return 2;
         }
@@ -97,11 +105,18 @@ public final class FiguresRun {
         System.getProperty("sqlfeed.figures.command", "FiguresRun " + String.join(" ", args));
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
-    List<Group> groups =
+    List<Group> all =
         List.of(
-            new Group(BACKLOG_IDS, () -> new BacklogWorkloads(bench).run()),
-            new Group(IDLE_IDS, () -> new IdleWorkloads(bench).run()),
-            new Group(MANY_IDS, () -> List.of(new ManySourcesWorkload(bench).run())));
+            new Group("backlog", BACKLOG_IDS, () -> new BacklogWorkloads(bench).run()),
+            new Group("idle", IDLE_IDS, () -> new IdleWorkloads(bench).run()),
+            new Group("many", MANY_IDS, () -> List.of(new ManySourcesWorkload(bench).run())));
+    String chosen = only;
+    List<Group> groups =
+        all.stream().filter(g -> chosen == null || g.name().equals(chosen)).toList();
+    if (groups.isEmpty()) {
+      System.err.println("--only takes backlog, idle or many; not: " + only);
+      return 2;
+    }
     // One group after the other, the smoke run too, so that no workload shares the machine with
     // another (run concurrently, the smoke run's processes starved each other on 2 cores).
     List<Figure> figures = groups.stream().flatMap(g -> g.run().stream()).toList();
@@ -132,7 +147,7 @@ public final class FiguresRun {
   }
 
   /** Workloads that share their databases, and the row ids they report. */
-  private record Group(List<String> ids, Callable<List<Figure>> workloads) {
+  private record Group(String name, List<String> ids, Callable<List<Figure>> workloads) {
     /** The group's rows; if it fails, a failed row for each of its ids, saying why. */
     List<Figure> run() {
       System.err.println("figures: " + ids + " ...");

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Launches the product itself, {@code java -jar worker/target/sqlfeed.jar}, as a child process, so
- * that wall time, peak RSS and CPU are the CLI's own and not the harness's. Every run records a
- * flight recording (JFR's default settings, about 1 % overhead; not in the smoke run) so that a
+ * Launches the product itself as a child process, through the repository's {@code sqlfeed} launcher
+ * next to {@code worker/target/sqlfeed.jar} (so with the JVM options a user's shell gets, the heap
+ * limit among them), so that wall time, peak RSS and CPU are the CLI's own and not the harness's;
+ * the launcher replaces itself with the JVM, so the child's process is the JVM's. Every run records
+ * a flight recording (JFR's default settings, about 1 % overhead; not in the smoke run) so that a
  * missed target can name its top frames without a second run.
  */
 final class Sqlfeed {
-  private final Path jar;
+  private final Path launcher;
   private final List<String> javaOptions;
   private final Path logs;
   private final Path classArchive;
@@ -34,7 +36,11 @@ final class Sqlfeed {
           jar
               + " does not exist: build it first (./mvnw -q -B package -pl worker -am -DskipTests)");
     }
-    this.jar = jar;
+    this.launcher = jar.toAbsolutePath().getParent().getParent().getParent().resolve("sqlfeed");
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalArgumentException(
+          launcher + " is not there: the jar must be the one a checkout builds");
+    }
     this.javaOptions = List.copyOf(javaOptions);
     this.logs = logs;
     this.classArchive = classArchive;
@@ -49,28 +55,26 @@ final class Sqlfeed {
   Child start(String label, List<String> args, Map<String, String> env) {
     Path jfr = logs.resolve(label + ".jfr");
     Path log = logs.resolve(label + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(javaOptions);
+    List<String> options = new ArrayList<>(javaOptions);
     if (classArchive != null) {
-      command.add(
+      options.add(
           (Files.isRegularFile(classArchive)
                   ? "-XX:SharedArchiveFile="
                   : "-XX:ArchiveClassesAtExit=")
               + classArchive);
+    } else {
+      options.add("-XX:StartFlightRecording=dumponexit=true,filename=" + jfr);
     }
-    command.add("-Dorg.jooq.no-logo=true");
-    command.add("-Dorg.jooq.no-tips=true");
-    if (classArchive == null) {
-      command.add("-XX:StartFlightRecording=dumponexit=true,filename=" + jfr);
-    }
-    command.add("-jar");
-    command.add(jar.toString());
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
     command.addAll(args);
     try {
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
+      // The launcher's own options come first; these (the harness's and SQLFEED_JAVA_OPTS it was
+      // given) after them, as a user's would.
+      builder.environment().put("SQLFEED_JAVA_OPTS", String.join(" ", options));
       Process process = builder.start();
       return new Child(label, process, jfr, log);
     } catch (IOException e) {

@@ -1,0 +1,113 @@
+package dev.sqlfeed.bench.figures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/**
+ * The floor under P1's store side: a plain JDBC write of what every changed user must leave in a
+ * SQLite store, nothing else. One event row (the store's {@code events} columns, keys and index)
+ * and one resource row (the mirror's {@code resources} columns, with a JSON of traits of the size
+ * sqlfeed writes) per change, as two prepared batches in one transaction per 1,000 changes, into a
+ * fresh file in WAL mode. No duplicate check, no sequence lock, no mapping: any writer that records
+ * each change as an event and keeps the mirror goes no faster than this on the same store.
+ */
+final class PlainWrite {
+  private static final int PAGE = 1_000;
+
+  private PlainWrite() {}
+
+  /** Changes per second written into a fresh SQLite file at {@code file}. */
+  static double sqliteChangesPerSecond(Path file, int changes) throws Exception {
+    Files.deleteIfExists(file);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=NORMAL");
+        s.execute(
+            "CREATE TABLE events (seq int8 NOT NULL PRIMARY KEY, app varchar(64) NOT NULL,"
+                + " event_key varchar(64) NOT NULL UNIQUE, event_id clob NOT NULL,"
+                + " kind varchar(32) NOT NULL, source varchar(255) NOT NULL,"
+                + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
+                + " entitlement varchar(64), principal_type varchar(64),"
+                + " principal_id varchar(255), cursor_at varchar(40) NOT NULL,"
+                + " observed_at varchar(32) NOT NULL, UNIQUE (app, seq))");
+        s.execute("CREATE INDEX events_resource ON events (app, resource_type, resource_id)");
+        s.execute(
+            "CREATE TABLE resources (app varchar(64) NOT NULL,"
+                + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
+                + " display_name clob NOT NULL, description clob, parent_type varchar(64),"
+                + " parent_id varchar(255), traits clob NOT NULL,"
+                + " PRIMARY KEY (app, resource_type, resource_id))");
+      }
+      c.setAutoCommit(false);
+      long start = System.nanoTime();
+      write(c, changes);
+      return changes / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(Path.of(file + "-wal"));
+      Files.deleteIfExists(Path.of(file + "-shm"));
+    }
+  }
+
+  private static void write(Connection c, int changes) throws SQLException {
+    String observed = Instant.now().toString();
+    try (PreparedStatement events =
+            c.prepareStatement(
+                "INSERT INTO events (seq, app, event_key, event_id, kind, source, resource_type,"
+                    + " resource_id, cursor_at, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement resources =
+            c.prepareStatement(
+                "INSERT INTO resources (app, resource_type, resource_id, display_name,"
+                    + " description, traits) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (app, resource_type, resource_id) DO UPDATE SET"
+                    + " display_name = excluded.display_name,"
+                    + " description = excluded.description, traits = excluded.traits")) {
+      for (int i = 1; i <= changes; i++) {
+        String id = Integer.toString(i);
+        String user = "user" + i;
+        String cursor = String.format("2026-12-05T08:00:00.%06d000Z", i % 1_000_000);
+        events.setLong(1, i);
+        events.setString(2, "bench");
+        events.setString(3, String.format("20261205080000%06d%044x", i, i * 0x9E3779B97F4A7C15L));
+        events.setString(4, "resource:user:" + id + ":" + cursor + ":1");
+        events.setString(5, "resource_changed");
+        events.setString(6, "user");
+        events.setString(7, "user");
+        events.setString(8, id);
+        events.setString(9, cursor);
+        events.setString(10, observed);
+        events.addBatch();
+        resources.setString(1, "bench");
+        resources.setString(2, "user");
+        resources.setString(3, id);
+        resources.setString(4, user);
+        resources.setString(5, "Bench user " + user);
+        resources.setString(6, traits(user));
+        resources.addBatch();
+        if (i % PAGE == 0 || i == changes) {
+          events.executeBatch();
+          resources.executeBatch();
+          c.commit();
+        }
+      }
+    }
+  }
+
+  /** A user's traits as canonical JSON, the shape and size sqlfeed writes for the bench app. */
+  private static String traits(String user) {
+    return "{\"user\":{\"account_type\":\"human\",\"emails\":[\""
+        + user
+        + "@example.com\"],\"login\":\""
+        + user
+        + "\",\"profile\":{\"status\":\"enabled\",\"username\":\""
+        + user
+        + "\"},\"status\":\"enabled\"}}";
+  }
+}
