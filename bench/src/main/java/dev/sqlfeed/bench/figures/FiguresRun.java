@@ -28,6 +28,7 @@ public final class FiguresRun {
   static final List<String> BACKLOG_IDS =
       List.of(
           "ceiling.plain_write.sqlite",
+          "ceiling.plain_write.postgres",
           "p1.get.sqlite",
           "p1.get.postgres",
           "p1.deleted_if.sqlite",

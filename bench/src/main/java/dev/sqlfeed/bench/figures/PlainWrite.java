@@ -1,7 +1,6 @@
 package dev.sqlfeed.bench.figures;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.sqlfeed.bench.db.BenchDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,28 +9,31 @@ import java.sql.Statement;
 import java.time.Instant;
 
 /**
- * The floor under P1's store side: a plain JDBC write of what every changed user must leave in a
- * SQLite store, nothing else. One event row (the store's {@code events} columns, keys and index)
- * and one resource row (the mirror's {@code resources} columns, with a JSON of traits of the size
+ * The ceiling over P1's store side: a plain JDBC write of what every changed user must leave in a
+ * store, nothing else. One event row (the store's {@code events} columns, keys and index) and one
+ * resource upsert (the mirror's {@code resources} columns, with a JSON of traits of the size
  * sqlfeed writes) per change, as two prepared batches in one transaction per 1,000 changes, into a
- * fresh file in WAL mode. No duplicate check, no sequence lock, no mapping: any writer that records
- * each change as an event and keeps the mirror goes no faster than this on the same store.
+ * fresh database: SQLite in WAL mode, PostgreSQL with batched inserts rewritten as multi-row ones
+ * (as sqlfeed's store connects). No duplicate check, no sequence lock, no mapping: a writer that
+ * records each change as an event and keeps the mirror goes no faster than this on that store.
  */
 final class PlainWrite {
   private static final int PAGE = 1_000;
 
   private PlainWrite() {}
 
-  /** Changes per second written into a fresh SQLite file at {@code file}. */
-  static double sqliteChangesPerSecond(Path file, int changes) throws Exception {
-    Files.deleteIfExists(file);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+  /** Changes per second written into a fresh database of {@code kind}. */
+  static double changesPerSecond(BenchDatabase.Kind kind, int changes) throws Exception {
+    try (BenchDatabase db = BenchDatabase.create(kind);
+        Connection c = connect(db)) {
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=NORMAL");
+        if (kind == BenchDatabase.Kind.SQLITE) {
+          s.execute("PRAGMA journal_mode=WAL");
+          s.execute("PRAGMA synchronous=NORMAL");
+        }
         s.execute(
             "CREATE TABLE events (seq int8 NOT NULL PRIMARY KEY, app varchar(64) NOT NULL,"
-                + " event_key varchar(64) NOT NULL UNIQUE, event_id clob NOT NULL,"
+                + " event_key varchar(64) NOT NULL UNIQUE, event_id text NOT NULL,"
                 + " kind varchar(32) NOT NULL, source varchar(255) NOT NULL,"
                 + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
                 + " entitlement varchar(64), principal_type varchar(64),"
@@ -41,19 +43,23 @@ final class PlainWrite {
         s.execute(
             "CREATE TABLE resources (app varchar(64) NOT NULL,"
                 + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
-                + " display_name clob NOT NULL, description clob, parent_type varchar(64),"
-                + " parent_id varchar(255), traits clob NOT NULL,"
+                + " display_name text NOT NULL, description text, parent_type varchar(64),"
+                + " parent_id varchar(255), traits text NOT NULL,"
                 + " PRIMARY KEY (app, resource_type, resource_id))");
       }
       c.setAutoCommit(false);
       long start = System.nanoTime();
       write(c, changes);
       return changes / ((System.nanoTime() - start) / 1e9);
-    } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(Path.of(file + "-wal"));
-      Files.deleteIfExists(Path.of(file + "-shm"));
     }
+  }
+
+  private static Connection connect(BenchDatabase db) throws SQLException {
+    if (db.kind() != BenchDatabase.Kind.POSTGRES) {
+      return db.connect();
+    }
+    String url = db.url() + (db.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    return DriverManager.getConnection(url, db.user(), db.password());
   }
 
   private static void write(Connection c, int changes) throws SQLException {
