@@ -15,12 +15,9 @@ import dev.sqlfeed.ports.SourceEvent;
 import dev.sqlfeed.ports.SourceReader;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Settles the grant checks a grants source owes ({@link GrantCheck}) when a cycle of it has scanned
@@ -74,14 +71,13 @@ public final class GrantChecker {
     if (present.isEmpty()) {
       return new Checked(List.of(), due);
     }
-    Map<ResourceRef, Set<Grant>> held = new HashMap<>();
-    log.grantsInMirror(app, present.keySet()).forEach((r, g) -> held.put(r, new HashSet<>(g)));
+    HeldGrants held = HeldGrants.inMirror(log, app, present.keySet());
     for (SourceEvent event : page) {
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.PutGrant put) {
-          touched(held, put.grant());
+          held.touched(put.grant());
         } else if (change instanceof MirrorChange.DeleteGrant delete) {
-          touched(held, delete.grant());
+          held.touched(delete.grant());
         }
       }
     }
@@ -95,25 +91,11 @@ public final class GrantChecker {
         .forEach(
             (ref, database) -> {
               GrantCheck check = byResource.get(ref);
-              Set<Grant> has = held.computeIfAbsent(ref, r -> new HashSet<>());
-              for (Grant grant : database) {
-                if (has.add(grant)) {
-                  restores.add(
-                      GrantRestorer.restoreEvent(
-                          check.eventId(), feed.key(), check.cursor(), grant));
-                }
+              for (Grant grant : held.addMissing(ref, database)) {
+                restores.add(
+                    GrantRestorer.restoreEvent(check.eventId(), feed.key(), check.cursor(), grant));
               }
             });
     return new Checked(restores, due);
-  }
-
-  /** A grant the cycle's page changed: the page's event speaks for it, not a restore. */
-  private static void touched(Map<ResourceRef, Set<Grant>> held, Grant grant) {
-    Set<Grant> has = held.get(grant.resource());
-    if (has != null) {
-      has.add(grant);
-    } else {
-      held.put(grant.resource(), new HashSet<>(Set.of(grant)));
-    }
   }
 }

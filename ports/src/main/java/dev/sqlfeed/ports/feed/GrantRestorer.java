@@ -120,13 +120,9 @@ public final class GrantRestorer {
           }
         });
     Set<String> fresh = fresh(app, page, watched);
-    Map<ResourceRef, Set<Grant>> held = new HashMap<>();
-    if (!fresh.isEmpty()) {
-      log.grantsInMirror(app, watched)
-          .forEach((ref, grants) -> held.put(ref, new HashSet<>(grants)));
-    }
+    HeldGrants held = fresh.isEmpty() ? new HeldGrants() : HeldGrants.inMirror(log, app, watched);
     Set<ResourceRef> toRead = new HashSet<>(deleted);
-    toRead.addAll(held.keySet());
+    toRead.addAll(held.resources());
     for (SourceEvent event : page) {
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.DeleteResource delete
@@ -137,7 +133,7 @@ public final class GrantRestorer {
     }
     List<GrantCheck> owed = new ArrayList<>();
     Set<ResourceRef> unknown = new HashSet<>(watched);
-    unknown.removeAll(held.keySet());
+    unknown.removeAll(held.resources());
     Map<ResourceRef, Set<Grant>> database =
         toRead.isEmpty() ? Map.of() : read(types, candidates, toRead);
     List<SourceEvent> out = new ArrayList<>(page.size());
@@ -146,26 +142,24 @@ public final class GrantRestorer {
       for (MirrorChange change : event.changes()) {
         if (change instanceof MirrorChange.DeleteResource delete) {
           deleted.add(delete.resource());
-          held.remove(delete.resource());
+          held.deleted(delete.resource());
         } else if (change instanceof MirrorChange.PutResource put) {
           ResourceRef ref = put.resource().resource();
-          Set<Grant> has = null;
+          boolean restores = false;
           if (deleted.remove(ref)) {
-            has = new HashSet<>();
-            held.put(ref, has);
-          } else if (held.containsKey(ref) && fresh.contains(event.event().id())) {
-            has = held.get(ref);
+            held.putBack(ref);
+            restores = true;
+          } else if (held.knows(ref) && fresh.contains(event.event().id())) {
+            restores = true;
           } else if (unknown.remove(ref) && fresh.contains(event.event().id())) {
             FeedEvent first = event.event();
             for (String source : grantSources.getOrDefault(ref.resourceType(), List.of())) {
               owed.add(new GrantCheck(source, ref, first.id(), first.cursor(), due));
             }
           }
-          if (has != null && database.containsKey(ref)) {
-            for (Grant grant : database.get(ref)) {
-              if (has.add(grant)) {
-                out.add(restoreEvent(event.event(), grant));
-              }
+          if (restores && database.containsKey(ref)) {
+            for (Grant grant : held.addMissing(ref, database.get(ref))) {
+              out.add(restoreEvent(event.event(), grant));
             }
           }
         }

@@ -199,17 +199,8 @@ class AuditLogExampleIT {
     }
   }
 
-  private static CliRun runOnce(Globex app, String store) throws IOException {
-    return CliRun.run(
-        app.env(),
-        "run",
-        "--once",
-        "--config",
-        app.config().toString(),
-        "--store",
-        store,
-        "--embedded-port",
-        Integer.toString(RunCommandSqliteIT.freePort()));
+  private static CliRun runOnce(Globex app, String store) {
+    return CliRun.once(app.env(), app.config(), store);
   }
 
   private List<String> fullSync(Globex app, String file) {

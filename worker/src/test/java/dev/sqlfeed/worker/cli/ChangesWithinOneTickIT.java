@@ -403,18 +403,8 @@ class ChangesWithinOneTickIT {
     return "jdbc:sqlite:" + dir.resolve("store.db");
   }
 
-  private void once() throws Exception {
-    CliRun.run(
-            source.env(),
-            "run",
-            "--once",
-            "--config",
-            config().toString(),
-            "--store",
-            store(),
-            "--embedded-port",
-            Integer.toString(RunCommandSqliteIT.freePort()))
-        .exits(0);
+  private void once() {
+    CliRun.once(source.env(), config(), store()).exits(0);
   }
 
   private void assertTheMirrorIsAFreshFullSync() throws Exception {

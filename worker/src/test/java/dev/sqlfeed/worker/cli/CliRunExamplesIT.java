@@ -38,7 +38,7 @@ class CliRunExamplesIT {
       String config = AcmeExample.examplesDir().resolve(example).resolve("app.yml").toString();
       String store = "jdbc:sqlite:" + tmp.resolve("store.db");
 
-      CliRun first = runOnce(env, config, store).exits(0);
+      CliRun first = CliRun.once(env, config, store).exits(0);
 
       assertThat(first.out())
           .contains("user: committed", "(5 rows, 5 new events, 0 duplicates)")
@@ -73,7 +73,7 @@ class CliRunExamplesIT {
               "ops admin 4",
               "ops member 9007199254740993");
 
-      CliRun second = runOnce(env, config, store).exits(0);
+      CliRun second = CliRun.once(env, config, store).exits(0);
 
       assertThat(second.out()).contains(" 0 new events").doesNotContain("new events, 0 duplicates");
       assertThat(events(store)).hasSize(24);
@@ -98,7 +98,7 @@ class CliRunExamplesIT {
             "  default_lookback: 8760h\n  page_size: " + pageSize + "\n"));
     String store = "jdbc:sqlite:" + tmp.resolve("store.db");
 
-    CliRun first = runOnce(Map.of(), config.toString(), store).exits(0);
+    CliRun first = CliRun.once(Map.of(), config, store).exits(0);
 
     // Every row of each grants source is read and handed over once. Which of them are new on that
     // line depends on the order the sources ran in: when the team source has already put a team
@@ -108,7 +108,7 @@ class CliRunExamplesIT {
     assertThat(handedOver(first.out(), "team.grants.0.changes")).isEqualTo(8);
     assertThat(handedOver(first.out(), "role.grants.0.changes")).isEqualTo(5);
     assertThat(events(store)).hasSize(24);
-    runOnce(Map.of(), config.toString(), store).exits(0);
+    CliRun.once(Map.of(), config, store).exits(0);
     assertThat(events(store)).hasSize(24);
   }
 
@@ -121,20 +121,6 @@ class CliRunExamplesIT {
             .matcher(out);
     assertThat(m.find()).as(out).isTrue();
     return Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2));
-  }
-
-  private static CliRun runOnce(Map<String, String> env, String config, String store)
-      throws IOException {
-    return CliRun.run(
-        env,
-        "run",
-        "--once",
-        "--config",
-        config,
-        "--store",
-        store,
-        "--embedded-port",
-        Integer.toString(RunCommandSqliteIT.freePort()));
   }
 
   /** The event log as {@code sqlfeed events} prints it, one JSON object per line. */

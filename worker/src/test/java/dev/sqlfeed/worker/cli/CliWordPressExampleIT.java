@@ -41,17 +41,7 @@ class CliWordPressExampleIT {
               + " 'New Bie')",
           "INSERT INTO wp_usermeta (user_id, meta_key, meta_value)"
               + " VALUES (4, 'wp_capabilities', 'a:1:{s:10:\"subscriber\";b:1;}')");
-      CliRun.run(
-              env,
-              "run",
-              "--once",
-              "--config",
-              config,
-              "--store",
-              store,
-              "--embedded-port",
-              Integer.toString(RunCommandSqliteIT.freePort()))
-          .exits(ExitCode.OK);
+      CliRun.once(env, config, store).exits(ExitCode.OK);
       CliRun.run(env, "sync", "--in-process", "--config", config, "--store", store)
           .exits(ExitCode.OK);
 

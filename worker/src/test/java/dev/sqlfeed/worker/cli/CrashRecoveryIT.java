@@ -99,16 +99,7 @@ class CrashRecoveryIT {
     // A first worker still alive would scan beside the second one and prove nothing.
     assertThat(killed).as("the killed worker is gone within 60 s").isTrue();
 
-    CliRun second =
-        CliRun.run(
-            "run",
-            "--once",
-            "--config",
-            config.toString(),
-            "--store",
-            store,
-            "--embedded-port",
-            Integer.toString(RunCommandSqliteIT.freePort()));
+    CliRun second = CliRun.once(Map.of(), config, store);
     assertThat(second.code()).as(second.toString()).isZero();
 
     List<StoredEvent> events = events(store);

@@ -69,17 +69,8 @@ class IncrementalSemanticsIT {
     }
   }
 
-  private void once(Path config) throws Exception {
-    CliRun run =
-        CliRun.run(
-            "run",
-            "--once",
-            "--config",
-            config.toString(),
-            "--store",
-            store,
-            "--embedded-port",
-            Integer.toString(RunCommandSqliteIT.freePort()));
+  private void once(Path config) {
+    CliRun run = CliRun.once(Map.of(), config, store);
     assertThat(run.code()).as(run.toString()).isZero();
   }
 

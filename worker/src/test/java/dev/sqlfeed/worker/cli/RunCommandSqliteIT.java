@@ -30,8 +30,6 @@ class RunCommandSqliteIT {
   private String store;
   private AcmeSqliteApp acme;
 
-  private record Result(int code, String out, String err) {}
-
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -45,23 +43,8 @@ class RunCommandSqliteIT {
     store = acme.store();
   }
 
-  private Result once(Path configFile) throws IOException {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Cli.run(
-            new String[] {
-              "run",
-              "--once",
-              "--config",
-              configFile.toString(),
-              "--store",
-              store,
-              "--embedded-port",
-              Integer.toString(freePort())
-            },
-            new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), false));
-    return new Result(code, out.toString(), err.toString());
+  private CliRun once(Path configFile) {
+    return CliRun.once(Map.of(), configFile, store);
   }
 
   private List<StoredEvent> events() {
@@ -72,8 +55,8 @@ class RunCommandSqliteIT {
 
   @Test
   void once_writesEveryChangeOnce_andASecondRunOnlyFindsDuplicates() throws IOException {
-    Result first = once(config);
-    Result second = once(config);
+    CliRun first = once(config);
+    CliRun second = once(config);
 
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out())
@@ -107,7 +90,7 @@ class RunCommandSqliteIT {
                     "SELECT id, login, updated_at FROM users",
                     "SELECT" + " id, login, updated_at FROM no_such_table"));
 
-    Result r = once(broken);
+    CliRun r = once(broken);
 
     assertThat(r.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err()).contains("user: scan failed").contains("no_such_table");
