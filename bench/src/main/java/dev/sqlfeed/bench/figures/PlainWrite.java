@@ -81,7 +81,8 @@ final class PlainWrite {
         String cursor = String.format("2026-12-05T08:00:00.%06d000Z", i % 1_000_000);
         events.setLong(1, i);
         events.setString(2, "bench");
-        events.setString(3, String.format("20261205080000%06d%044x", i, i * 0x9E3779B97F4A7C15L));
+        events.setString(
+            3, String.format("20261205080000%06d%044x", i % 1_000_000, i * 0x9E3779B97F4A7C15L));
         events.setString(4, "resource:user:" + id + ":" + cursor + ":1");
         events.setString(5, "resource_changed");
         events.setString(6, "user");
