@@ -1,15 +1,23 @@
 package dev.sqlfeed.worker.cli;
 
+import static dev.sqlfeed.worker.cli.Says.errContains;
+import static dev.sqlfeed.worker.cli.Says.errEndsWith;
+import static dev.sqlfeed.worker.cli.Says.errIs;
+import static dev.sqlfeed.worker.cli.Says.errStartsWith;
+import static dev.sqlfeed.worker.cli.Says.outIs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Invalid input through the CLI, where no database is involved: every config problem exits 2 with
@@ -18,140 +26,94 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliErrorsTest {
   @TempDir Path tmp;
 
-  @Test
-  void malformedYaml_exits2_withTheFileLineAndColumn() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user: [unclosed
-            """);
+  /**
+   * A valid config that reads one resource type, {@code user}; most cases break it in one place.
+   */
+  private static final String BASE =
+      """
+      app_name: acme
+      connect:
+        dsn: "sqlite:acme.db"
+      resource_types:
+        user:
+          name: User
+          list:
+            query: SELECT id FROM users
+            map:
+              id: ".id"
+              display_name: ".id"
+      """;
 
-    CliRun run = validate(config).exits(2);
+  private static final List<String> VALIDATE = List.of("validate", "--config", "CONFIG");
 
-    assertThat(run.err()).contains(config + ":6:1: malformed YAML: ");
-    assertThat(run.err()).endsWith(config + ": 1 error.\n");
-    assertThat(run.out()).isEmpty();
+  /**
+   * A command line that is refused, and what it prints. {@code CONFIG} and {@code STORE} in the
+   * arguments and in what is said stand for this case's config file and a SQLite store file; the
+   * config exists only if the case gives its text, and the store never does.
+   *
+   * @param name what the case shows
+   * @param yaml the config's text, or null for no config file at all
+   * @param env the environment
+   * @param args the command line
+   * @param exits the exit code
+   * @param says what the run prints
+   */
+  record Case(
+      String name,
+      String yaml,
+      Map<String, String> env,
+      List<String> args,
+      int exits,
+      List<Says> says) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void unknownKey_exits2_withADidYouMeanHint() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id FROM users
-                  map:
-                    id: ".id"
-                    dispaly_name: ".id"
-            """);
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .contains(
-            config
-                + ":11:9: resource_types.user.list.map.dispaly_name: unknown key 'dispaly_name'"
-                + " (did you mean 'display_name'?)");
-  }
-
-  @Test
-  void wrongType_exits2_namingWhatWasExpected() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                skip_entitlements_and_grants: maybe
-                list:
-                  query: SELECT id FROM users
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """);
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .isEqualTo(
-            config
-                + ":7:35: resource_types.user.skip_entitlements_and_grants: expected true or"
-                + " false, found 'maybe'\n"
-                + config
-                + ": 1 error.\n");
-  }
-
-  @Test
-  void wrongTypeOfPageSize_exits2_atThePageSize() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id FROM users ORDER BY id LIMIT ?<Limit> OFFSET ?<Offset>
-                  pagination:
-                    strategy: offset
-                    primary_key: id
-                    page_size: lots
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """);
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .contains(
-            config
-                + ":12:20: resource_types.user.list.pagination.page_size: expected an integer,"
-                + " found 'lots'");
-  }
-
-  @Test
-  void missingRequiredKey_exits2_namingTheKeyAndWhereItBelongs() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                list:
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """);
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .contains(config + ":7:5: resource_types.user.list: missing required key 'query'");
-  }
-
-  @Test
-  void celErrors_exit2_everyOneReported_atItsFileLineAndColumn() throws IOException {
-    Path config =
-        write(
+  static Stream<Case> refused() {
+    String unsetDsn = base("\"sqlite:acme.db\"", "\"${ACME_NOT_SET_DSN}\"");
+    String unset = "CONFIG:3:9: connect.dsn: environment variable ACME_NOT_SET_DSN is not set";
+    return Stream.of(
+        validate(
+            "malformed YAML, at the file's line and column",
+            BASE.substring(0, BASE.indexOf("  user:")) + "  user: [unclosed\n",
+            errContains("CONFIG:6:1: malformed YAML: "),
+            errEndsWith("CONFIG: 1 error.\n"),
+            outIs("")),
+        validate(
+            "an unknown key, with a did-you-mean hint",
+            base("display_name:", "dispaly_name:"),
+            errContains(
+                "CONFIG:11:9: resource_types.user.list.map.dispaly_name: unknown key"
+                    + " 'dispaly_name' (did you mean 'display_name'?)")),
+        validate(
+            "a wrong type, naming what was expected",
+            base("    name: User\n", "    name: User\n    skip_entitlements_and_grants: maybe\n"),
+            errIs(
+                "CONFIG:7:35: resource_types.user.skip_entitlements_and_grants: expected true or"
+                    + " false, found 'maybe'\n"
+                    + "CONFIG: 1 error.\n")),
+        validate(
+            "a wrong type of page size, at the page size",
+            base(
+                "      query: SELECT id FROM users\n",
+                """
+                      query: SELECT id FROM users ORDER BY id LIMIT ?<Limit> OFFSET ?<Offset>
+                      pagination:
+                        strategy: offset
+                        primary_key: id
+                        page_size: lots
+                """),
+            errContains(
+                "CONFIG:12:20: resource_types.user.list.pagination.page_size: expected an integer,"
+                    + " found 'lots'")),
+        validate(
+            "a missing required key, naming the key and where it belongs",
+            base("      query: SELECT id FROM users\n", ""),
+            errContains("CONFIG:7:5: resource_types.user.list: missing required key 'query'")),
+        validate(
+            "CEL errors, every one reported at its file, line and column",
             """
             app_name: acme
             connect:
@@ -177,157 +139,82 @@ class CliErrorsTest {
                         principal_id: ".user_id"
                         principal_type: team
                         entitlement_id: member
-            """);
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .contains(
-            config
-                + ":10:28: resource_types.team.list.map.id: invalid CEL expression: extraneous"
-                + " input ')'")
-        .contains(
-            config
-                + ":21:23: resource_types.team.grants[0].map[0].skip_if: invalid CEL expression:"
-                + " undeclared reference to 'shout'")
-        .endsWith(config + ": 2 errors.\n");
+            """,
+            errContains(
+                "CONFIG:10:28: resource_types.team.list.map.id: invalid CEL expression: extraneous"
+                    + " input ')'"),
+            errContains(
+                "CONFIG:21:23: resource_types.team.grants[0].map[0].skip_if: invalid CEL"
+                    + " expression: undeclared reference to 'shout'"),
+            errEndsWith("CONFIG: 2 errors.\n")),
+        validate("an unset variable, named by validate", unsetDsn, errContains(unset)),
+        new Case(
+            "an unset variable, named by sync before it opens the store",
+            unsetDsn,
+            Map.of("OTHER", "x"),
+            List.of("sync", "--config", "CONFIG", "--store", "jdbc:sqlite:STORE"),
+            2,
+            List.of(errContains(unset))),
+        aPlaceholderTheQueryMayNotUse("?<since>"),
+        aPlaceholderTheQueryMayNotUse("?<id>"),
+        aPlaceholderTheQueryMayNotUse("?<Cursor>"),
+        validate(
+            "a placeholder without a var",
+            base("FROM users\n", "FROM users WHERE org = ?<org>\n"),
+            errContains(
+                "CONFIG:8:47: resource_types.user.list.query: uses ?<org>, which is not defined in"
+                    + " vars")),
+        validate(
+            "a config file that does not exist",
+            null,
+            errContains("CONFIG: cannot read the config: no such file")),
+        command(
+            "export of a store file that does not exist, exit 3",
+            3,
+            List.of("export", "--store", "jdbc:sqlite:STORE"),
+            errStartsWith("sqlfeed: no store at STORE"),
+            outIs("")),
+        command(
+            "an unsupported store URL",
+            2,
+            List.of("export", "--store", "jdbc:foo:bar"),
+            errContains("unsupported sync store URL jdbc:foo:bar")),
+        command(
+            "an unknown subcommand, with suggestions",
+            2,
+            List.of("synk"),
+            errContains("sqlfeed: Unmatched argument at index 0: 'synk'"),
+            errContains("Did you mean: sqlfeed sync"),
+            errContains("Try 'sqlfeed --help'.")),
+        command(
+            "an unknown option",
+            2,
+            List.of("export", "--frob"),
+            errContains("sqlfeed: Unknown option: '--frob'"),
+            errContains("Try 'sqlfeed export --help'.")),
+        command(
+            "a missing required option",
+            2,
+            List.of("sync"),
+            errContains("Missing required option: '--config=FILE'")));
   }
 
-  @Test
-  void unsetVariable_exits2_namingIt_inValidateAndInSync() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "${ACME_NOT_SET_DSN}"
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id FROM users
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """);
-    String message = config + ":3:9: connect.dsn: environment variable ACME_NOT_SET_DSN is not set";
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refused")
+  void aRefusedCommandLine_exitsWithItsCode_andSaysWhy(Case c) throws IOException {
+    Path config = tmp.resolve("config.yml");
+    Path store = tmp.resolve("store.db");
+    if (c.yaml() != null) {
+      Files.writeString(config, c.yaml());
+    }
+    UnaryOperator<String> fill =
+        text -> text.replace("CONFIG", config.toString()).replace("STORE", store.toString());
 
-    assertThat(validate(config).exits(2).err()).contains(message);
-    CliRun sync =
-        CliRun.run(
-                Map.of("OTHER", "x"),
-                "sync",
-                "--config",
-                config.toString(),
-                "--store",
-                "jdbc:sqlite:" + tmp.resolve("store.db"))
-            .exits(2);
-    assertThat(sync.err()).contains(message);
-    assertThat(tmp.resolve("store.db"))
-        .as("a config error stops sync before the store")
-        .doesNotExist();
-  }
+    CliRun run = CliRun.run(c.env(), c.args().stream().map(fill).toArray(String[]::new));
 
-  @ParameterizedTest
-  @ValueSource(strings = {"?<since>", "?<id>", "?<Cursor>"})
-  void aPlaceholderTheQueryMayNotUse_exits2(String placeholder) throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id FROM users WHERE id > %s
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """
-                .formatted(placeholder));
-
-    CliRun run = validate(config).exits(2);
-
-    assertThat(run.err())
-        .contains(config + ":8:46: resource_types.user.list.query: uses " + placeholder);
-  }
-
-  @Test
-  void aPlaceholderWithoutAVar_exits2() throws IOException {
-    Path config =
-        write(
-            """
-            app_name: acme
-            connect:
-              dsn: "sqlite:acme.db"
-            resource_types:
-              user:
-                name: User
-                list:
-                  query: SELECT id FROM users WHERE org = ?<org>
-                  map:
-                    id: ".id"
-                    display_name: ".id"
-            """);
-
-    assertThat(validate(config).exits(2).err())
-        .contains(
-            config
-                + ":8:47: resource_types.user.list.query: uses ?<org>, which is not defined in vars");
-  }
-
-  @Test
-  void aConfigFileThatDoesNotExist_exits2() {
-    Path config = tmp.resolve("missing.yml");
-
-    assertThat(validate(config).exits(2).err())
-        .contains(config + ": cannot read the config: no such file");
-  }
-
-  @Test
-  void exportOfAStoreFileThatDoesNotExist_exits3_andCreatesNothing() {
-    Path file = tmp.resolve("nowhere.db");
-
-    CliRun run = CliRun.run("export", "--store", "jdbc:sqlite:" + file).exits(3);
-
-    assertThat(run.err()).startsWith("sqlfeed: no store at " + file);
-    assertThat(run.out()).isEmpty();
-    assertThat(file).doesNotExist();
-  }
-
-  @Test
-  void anUnsupportedStoreUrl_exits2() {
-    CliRun run = CliRun.run("export", "--store", "jdbc:foo:bar").exits(2);
-
-    assertThat(run.err()).contains("unsupported sync store URL jdbc:foo:bar");
-  }
-
-  @Test
-  void anUnknownSubcommand_exits2_withSuggestions() {
-    CliRun run = CliRun.run("synk").exits(2);
-
-    assertThat(run.err())
-        .contains("sqlfeed: Unmatched argument at index 0: 'synk'")
-        .contains("Did you mean: sqlfeed sync")
-        .contains("Try 'sqlfeed --help'.");
-  }
-
-  @Test
-  void anUnknownOption_exits2() {
-    CliRun run = CliRun.run("export", "--frob").exits(2);
-
-    assertThat(run.err())
-        .contains("sqlfeed: Unknown option: '--frob'")
-        .contains("Try 'sqlfeed export --help'.");
-  }
-
-  @Test
-  void aMissingRequiredOption_exits2() {
-    CliRun run = CliRun.run("sync").exits(2);
-
-    assertThat(run.err()).contains("Missing required option: '--config=FILE'");
+    run.exits(c.exits());
+    c.says().forEach(says -> says.filled(fill).check(run));
+    assertThat(store).as("a refused command stops before the store").doesNotExist();
   }
 
   @Test
@@ -337,11 +224,28 @@ class CliErrorsTest {
     assertThat(run.out()).contains("validate", "sync", "export", "init-example", "Exit codes:");
   }
 
-  private CliRun validate(Path config) {
-    return CliRun.run("validate", "--config", config.toString());
+  private static Case aPlaceholderTheQueryMayNotUse(String placeholder) {
+    return validate(
+        "a placeholder the query may not use: " + placeholder,
+        base("FROM users\n", "FROM users WHERE id > " + placeholder + "\n"),
+        errContains("CONFIG:8:46: resource_types.user.list.query: uses " + placeholder));
   }
 
-  private Path write(String yaml) throws IOException {
-    return Files.writeString(Files.createTempFile(tmp, "config", ".yml"), yaml);
+  /** {@code validate} of a config, which must exit 2. */
+  private static Case validate(String name, String yaml, Says... says) {
+    return new Case(name, yaml, Map.of(), VALIDATE, 2, List.of(says));
+  }
+
+  /** A command line that needs no config file, run with an empty environment. */
+  private static Case command(String name, int exits, List<String> args, Says... says) {
+    return new Case(name, null, Map.of(), args, exits, List.of(says));
+  }
+
+  /** {@link #BASE} with its one occurrence of {@code from} replaced by {@code to}. */
+  private static String base(String from, String to) {
+    if (BASE.indexOf(from) < 0 || BASE.indexOf(from) != BASE.lastIndexOf(from)) {
+      throw new IllegalArgumentException("not once in the base config: " + from);
+    }
+    return BASE.replace(from, to);
   }
 }

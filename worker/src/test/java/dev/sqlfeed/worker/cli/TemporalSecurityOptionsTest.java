@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The TLS and API key options of the commands that talk to Temporal: what they refuse (exit 2,
@@ -197,21 +198,19 @@ class TemporalSecurityOptionsTest {
     }
   }
 
-  @Test
-  void everyCommandThatTalksToTemporal_offersTheOptions() {
-    for (String command :
-        new String[] {"run", "sync", "status", "pause", "resume", "poll", "reset", "history"}) {
-      CliRun help = CliRun.run(command, "--help");
-      assertThat(help.out())
-          .as(command)
-          .contains(
-              "--temporal-tls",
-              "--temporal-tls-cert",
-              "--temporal-tls-key",
-              "--temporal-tls-ca",
-              "--temporal-tls-server-name",
-              "--temporal-api-key",
-              "TEMPORAL_API_KEY");
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "sync", "status", "pause", "resume", "poll", "reset", "history"})
+  void everyCommandThatTalksToTemporal_offersTheOptions(String command) {
+    CliRun help = CliRun.run(command, "--help");
+    assertThat(help.out())
+        .as(command)
+        .contains(
+            "--temporal-tls",
+            "--temporal-tls-cert",
+            "--temporal-tls-key",
+            "--temporal-tls-ca",
+            "--temporal-tls-server-name",
+            "--temporal-api-key",
+            "TEMPORAL_API_KEY");
   }
 }
