@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PageRoundTripsIT {
   private static final int CHANGES = 1_000;
 
+  // Alike on purpose to PagePipelineIT's CONFIG: one users table, here with roles to count.
   private static final String CONFIG =
       """
       app_name: roundtrips
