@@ -56,20 +56,8 @@ class KilledSyncIT {
 
   private void killThenSyncAgain(
       String store, Map<String, String> env, StoreConnections connections) throws Exception {
-    Path config = backlog();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of("target", "sqlfeed.jar").toString(),
-                "sync",
-                "--in-process",
-                "--config",
-                config.toString(),
-                "--store",
-                store)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("sync.log").toFile());
+    Path config = SqliteBacklog.write(dir, ROWS);
+    ProcessBuilder builder = SqliteBacklog.syncProcess(config, store, dir.resolve("sync.log"));
     builder.environment().putAll(env);
     Process sync = builder.start();
     try {
@@ -102,34 +90,6 @@ class KilledSyncIT {
         .isEqualTo(String.valueOf(ROWS));
     // No hour-long window: the whole second sync, a full read included, ends in minutes at most.
     assertThat(took).isLessThan(Duration.ofMinutes(10));
-  }
-
-  private Path backlog() throws Exception {
-    Path source = dir.resolve("app.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
-      s.execute(
-          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-              + ROWS
-              + ") INSERT INTO users SELECT i, 'user ' || i FROM n");
-    }
-    Path config = dir.resolve("app.yml");
-    Files.writeString(
-        config,
-        """
-        app_name: acme
-        connect:
-          dsn: "sqlite:%s"
-        resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, name FROM users
-              map: {id: ".id", display_name: ".name"}
-        """
-            .formatted(source));
-    return config;
   }
 
   private static long staged(StoreConnections store) {

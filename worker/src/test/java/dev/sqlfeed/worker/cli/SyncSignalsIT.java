@@ -26,46 +26,10 @@ class SyncSignalsIT {
 
   @Test
   void sigtermDuringSync_recordsTheRunAsInterrupted_dropsItsStaging_andSaysSo() throws Exception {
-    Path source = dir.resolve("app.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
-      s.execute(
-          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
-              + ROWS
-              + ") INSERT INTO users SELECT i, 'user ' || i FROM n");
-    }
-    Path config = dir.resolve("app.yml");
-    Files.writeString(
-        config,
-        """
-        app_name: acme
-        connect:
-          dsn: "sqlite:%s"
-        resource_types:
-          user:
-            name: User
-            list:
-              query: SELECT id, name FROM users
-              map: {id: ".id", display_name: ".name"}
-        """
-            .formatted(source));
+    Path config = SqliteBacklog.write(dir, ROWS);
     Path storeFile = dir.resolve("store.db");
     String store = "jdbc:sqlite:" + storeFile;
-    Process sync =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of("target", "sqlfeed.jar").toString(),
-                "sync",
-                "--in-process",
-                "--config",
-                config.toString(),
-                "--store",
-                store)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("sync.log").toFile())
-            .start();
+    Process sync = SqliteBacklog.syncProcess(config, store, dir.resolve("sync.log")).start();
     try {
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       while (staged(storeFile) == 0 && sync.isAlive() && System.nanoTime() < deadline) {

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigEventFeedsTest {
   /**
    * {@code user} has a get query, {@code team} has none and a grants query; the feed's kind and
-   * resource type are not literals, so it may yield anything for either.
+   * resource type are not literals, so it may yield anything for either. Its {@code user} and
+   * FeedSourcesFromYamlTest's are alike on purpose: the errors below give line numbers to count
+   * here.
    */
   private static final String BASE =
       """

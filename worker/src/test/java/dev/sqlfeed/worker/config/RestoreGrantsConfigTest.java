@@ -1,10 +1,10 @@
 package dev.sqlfeed.worker.config;
 
+import static dev.sqlfeed.worker.config.TestConfigs.userIncrementalSync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sqlfeed.domain.config.resource.GrantRestore;
-import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.error.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -21,32 +21,22 @@ class RestoreGrantsConfigTest {
                 pagination: {primary_key: id}
           """;
 
-  private static ResourceIncrementalSync load(String yaml) {
-    return TestConfigs.celLoader()
-        .load("c.yml", yaml)
-        .config()
-        .resourceTypes()
-        .get("user")
-        .incrementalSync()
-        .orElseThrow();
-  }
-
   @Test
   void byDefault_everyChangedResourceHasItsGrantsReRead() {
-    assertThat(load(SOURCE).restoreGrants()).isEqualTo(GrantRestore.ON_CHANGE);
+    assertThat(userIncrementalSync(SOURCE).restoreGrants()).isEqualTo(GrantRestore.ON_CHANGE);
   }
 
   @Test
   void onPutBack_restoresOnlyResourcesTheMirrorDeleted() {
-    assertThat(load(SOURCE + "      restore_grants: on_put_back\n").restoreGrants())
+    assertThat(userIncrementalSync(SOURCE + "      restore_grants: on_put_back\n").restoreGrants())
         .isEqualTo(GrantRestore.ON_PUT_BACK);
-    assertThat(load(SOURCE + "      restore_grants: on_change\n").restoreGrants())
+    assertThat(userIncrementalSync(SOURCE + "      restore_grants: on_change\n").restoreGrants())
         .isEqualTo(GrantRestore.ON_CHANGE);
   }
 
   @Test
   void anyOtherValue_isAnErrorThatNamesThePathAndTheChoices() {
-    assertThatThrownBy(() -> load(SOURCE + "      restore_grants: always\n"))
+    assertThatThrownBy(() -> userIncrementalSync(SOURCE + "      restore_grants: always\n"))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->

@@ -1,5 +1,6 @@
 package dev.sqlfeed.worker.config;
 
+import static dev.sqlfeed.worker.config.TestConfigs.userIncrementalSync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
@@ -18,16 +19,6 @@ class RowCompleteConfigTest {
                 pagination: {primary_key: id}
           """;
 
-  private static ResourceIncrementalSync load(String yaml) {
-    return TestConfigs.celLoader()
-        .load("c.yml", yaml)
-        .config()
-        .resourceTypes()
-        .get("user")
-        .incrementalSync()
-        .orElseThrow();
-  }
-
   private static List<String> problems(String yaml) {
     try {
       TestConfigs.celLoader().load("c.yml", yaml);
@@ -39,7 +30,8 @@ class RowCompleteConfigTest {
 
   @Test
   void deletedIf_makesTheSourceRowComplete_andNeedsNoGet() {
-    ResourceIncrementalSync s = load(FED + "      deleted_if: .deleted_at != null\n");
+    ResourceIncrementalSync s =
+        userIncrementalSync(FED + "      deleted_if: .deleted_at != null\n");
 
     assertThat(s.rowComplete()).isTrue();
     assertThat(s.deletedIf().orElseThrow().path())
@@ -83,7 +75,7 @@ class RowCompleteConfigTest {
   @Test
   void aLoadedConfigWithoutDeletedIf_isNotRowComplete() {
     ResourceIncrementalSync s =
-        load(
+        userIncrementalSync(
             FED.replace(
                 "    incremental_sync:",
                 "    get:\n      query: SELECT id, login FROM users WHERE id = ?<id>\n    incremental_sync:"));

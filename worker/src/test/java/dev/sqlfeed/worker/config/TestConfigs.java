@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.config;
 
 import dev.sqlfeed.domain.config.CelCompiler;
+import dev.sqlfeed.domain.config.resource.ResourceIncrementalSync;
 import dev.sqlfeed.domain.mapping.Expression;
 import dev.sqlfeed.domain.mapping.InvalidExpressionException;
 import java.util.Map;
@@ -48,6 +49,17 @@ final class TestConfigs {
   /** A loader with baton-sql's real CEL environment. */
   static ConfigLoader celLoader() {
     return ConfigLoader.withEnvironment(Map.of());
+  }
+
+  /** The {@code incremental_sync} of resource type {@code user}, loaded by {@link #celLoader()}. */
+  static ResourceIncrementalSync userIncrementalSync(String yaml) {
+    return celLoader()
+        .load("c.yml", yaml)
+        .config()
+        .resourceTypes()
+        .get("user")
+        .incrementalSync()
+        .orElseThrow();
   }
 
   private record StubExpression(String source) implements Expression {

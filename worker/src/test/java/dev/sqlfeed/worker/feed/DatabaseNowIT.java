@@ -41,22 +41,9 @@ class DatabaseNowIT {
       incremental_sync:
         default_lookback: 8760h
         safety_lag: 5s
-      resource_types:
-        user:
-          name: User
-          list:
-            query: SELECT id, username FROM users
-            map:
-              id: ".id"
-              display_name: ".username"
-          get:
-            query: SELECT id, username FROM users WHERE id = ?<id>
-          incremental_sync:
-            query: SELECT id, username, updated_at FROM users WHERE updated_at >= ?<since>
-            cursor_column: updated_at
-            pagination:
-              primary_key: id
-      """;
+      """
+          + UsersYaml.resourceTypes(
+              "SELECT id, username, updated_at FROM users WHERE updated_at >= ?<since>");
 
   @ParameterizedTest
   @EnumSource(

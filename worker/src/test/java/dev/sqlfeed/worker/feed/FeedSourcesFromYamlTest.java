@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The feed's sources as a real config file describes them. */
 class FeedSourcesFromYamlTest {
+  // Alike on purpose to ConfigEventFeedsTest's BASE: each test's config stands whole in it.
   private static final String YAML =
       """
       app_name: acme

@@ -14,7 +14,6 @@ import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
-import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
@@ -32,9 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -57,22 +54,9 @@ class IdleCycleIT {
       incremental_sync:
         default_lookback: 8760h
         overlap: 1h
-      resource_types:
-        user:
-          name: User
-          list:
-            query: SELECT id, username FROM users
-            map:
-              id: ".id"
-              display_name: ".username"
-          get:
-            query: SELECT id, username FROM users WHERE id = ?<id>
-          incremental_sync:
-            query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-            cursor_column: updated_at
-            pagination:
-              primary_key: id
-      """;
+      """
+          + UsersYaml.resourceTypes(
+              "SELECT id, updated_at FROM users WHERE updated_at >= ?<since>");
 
   /** What one cycle cost and did. */
   private record Cost(
@@ -295,42 +279,13 @@ class IdleCycleIT {
    * The reader without its knowledge of the cursor's precision: every re-read row is refreshed with
    * its {@code get} (batched), as before re-reads were recognised from the log.
    */
-  private record OneGetPerReRead(SourceReader inner) implements SourceReader {
-    @Override
-    public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
-      return inner.read(query, bindings, sink);
-    }
-
+  private record OneGetPerReRead(SourceReader inner) implements ForwardingSourceReader {
     @Override
     public void readEach(
         SourceQuery query,
         java.util.List<dev.sqlfeed.ports.QueryCall> calls,
         java.util.function.ObjIntConsumer<SourceRow> sink) {
       inner.readEach(query, calls, sink);
-    }
-
-    @Override
-    public long readPage(
-        SourceQuery query,
-        Map<String, Object> bindings,
-        KeysetPage page,
-        Consumer<SourceRow> sink) {
-      return inner.readPage(query, bindings, page, sink);
-    }
-
-    @Override
-    public Instant databaseNow() {
-      return inner.databaseNow();
-    }
-
-    @Override
-    public void ping() {
-      inner.ping();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 }

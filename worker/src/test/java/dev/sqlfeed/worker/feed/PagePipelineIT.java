@@ -51,6 +51,7 @@ class PagePipelineIT {
   private static final int USERS = 2_550;
   private static final int PAGE = 100;
 
+  // Alike on purpose to PageRoundTripsIT's CONFIG: one users table, keyed here by username.
   private static final String CONFIG =
       """
       app_name: pipeline

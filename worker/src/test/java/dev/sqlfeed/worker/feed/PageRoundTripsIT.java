@@ -7,7 +7,6 @@ import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.feed.CycleState;
 import dev.sqlfeed.domain.feed.CycleStateWire;
-import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.jdbc.CountingSourceReaders;
 import dev.sqlfeed.jdbc.CountingSourceReaders.Counted;
 import dev.sqlfeed.jdbc.CountingSourceReaders.Counts;
@@ -15,8 +14,6 @@ import dev.sqlfeed.jdbc.JdbcStores;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
-import dev.sqlfeed.ports.KeysetPage;
-import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.config.ConfigLoader;
@@ -28,14 +25,12 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,6 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PageRoundTripsIT {
   private static final int CHANGES = 1_000;
 
+  // Alike on purpose to PagePipelineIT's CONFIG: one users table, here with roles to count.
   private static final String CONFIG =
       """
       app_name: roundtrips
@@ -153,36 +149,7 @@ class PageRoundTripsIT {
   }
 
   /** The reader with {@code readEach} left to the port's default: one query per call. */
-  private record OneQueryPerId(SourceReader inner) implements SourceReader {
-    @Override
-    public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
-      return inner.read(query, bindings, sink);
-    }
-
-    @Override
-    public long readPage(
-        SourceQuery query,
-        Map<String, Object> bindings,
-        KeysetPage page,
-        Consumer<SourceRow> sink) {
-      return inner.readPage(query, bindings, page, sink);
-    }
-
-    @Override
-    public Instant databaseNow() {
-      return inner.databaseNow();
-    }
-
-    @Override
-    public void ping() {
-      inner.ping();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-    }
-  }
+  private record OneQueryPerId(SourceReader inner) implements ForwardingSourceReader {}
 
   /** 2,000 users changed at one moment, every tenth inactive (its get finds nothing), 1–2 roles. */
   private static void fill(TestDatabase db, Kind kind) {

@@ -9,7 +9,6 @@ import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.domain.sync.ResourceRowMapper;
 import dev.sqlfeed.domain.value.SourceRow;
-import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.MirrorChange.DeleteResource;
 import dev.sqlfeed.ports.MirrorChange.PutResource;
@@ -19,14 +18,12 @@ import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.feed.ResourceRefresher;
 import dev.sqlfeed.worker.config.ConfigLoader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -187,13 +184,7 @@ class ResourceRefresherTest {
    * A reader that answers {@code readEach} as a combined statement may: every call's rows, but in
    * reverse order.
    */
-  private static final class ReversingReader implements SourceReader {
-    private final SourceReader inner;
-
-    ReversingReader(SourceReader inner) {
-      this.inner = inner;
-    }
-
+  private record ReversingReader(SourceReader inner) implements ForwardingSourceReader {
     @Override
     public void readEach(SourceQuery query, List<QueryCall> calls, ObjIntConsumer<SourceRow> sink) {
       List<Map.Entry<SourceRow, Integer>> rows = new ArrayList<>();
@@ -201,30 +192,5 @@ class ResourceRefresherTest {
       Collections.reverse(rows);
       rows.forEach(e -> sink.accept(e.getKey(), e.getValue()));
     }
-
-    @Override
-    public long read(SourceQuery query, Map<String, Object> bindings, Consumer<SourceRow> sink) {
-      return inner.read(query, bindings, sink);
-    }
-
-    @Override
-    public long readPage(
-        SourceQuery query,
-        Map<String, Object> bindings,
-        KeysetPage page,
-        Consumer<SourceRow> sink) {
-      return inner.readPage(query, bindings, page, sink);
-    }
-
-    @Override
-    public Instant databaseNow() {
-      return inner.databaseNow();
-    }
-
-    @Override
-    public void ping() {}
-
-    @Override
-    public void close() {}
   }
 }

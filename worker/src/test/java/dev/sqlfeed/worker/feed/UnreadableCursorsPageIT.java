@@ -49,22 +49,9 @@ class UnreadableCursorsPageIT {
         dsn: "sqlite:unused.db"
       incremental_sync:
         default_lookback: 87600h
-      resource_types:
-        user:
-          name: User
-          list:
-            query: SELECT id, username FROM users
-            map:
-              id: ".id"
-              display_name: ".username"
-          get:
-            query: SELECT id, username FROM users WHERE id = ?<id>
-          incremental_sync:
-            query: SELECT id, updated_at FROM users WHERE updated_at >= ?<since>
-            cursor_column: updated_at
-            pagination:
-              primary_key: id
-      """;
+      """
+          + UsersYaml.resourceTypes(
+              "SELECT id, updated_at FROM users WHERE updated_at >= ?<since>");
 
   @ParameterizedTest
   @EnumSource(
