@@ -2,8 +2,6 @@ package dev.sqlfeed.ports.fullsync;
 
 import dev.sqlfeed.domain.error.MappingException;
 import dev.sqlfeed.domain.mirror.MirrorRecord;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Finds two rows of one query's result that map to the same key. Two rows that map to the same
@@ -11,17 +9,14 @@ import java.util.Map;
  * are an error naming both rows: the store keeps one record per key, and keeping either one
  * silently would hide the other (baton-sql's store keeps the last one without a word).
  *
- * <p>It remembers each key with the record's hash, not the record: a list of a million users costs
- * the ids, not their traits.
+ * <p>It remembers each key's fingerprint with the record's hash, not the record ({@link SeenKeys}):
+ * a list of a million users costs about 30 MB, not their ids and traits.
  */
 final class DuplicateKeys {
   private final String origin;
   private final String keyName;
-  private final Map<String, Seen> seen = new HashMap<>();
+  private final SeenKeys seen = new SeenKeys();
   private long rows;
-
-  /** Where the first row with a key was, and what it mapped to. */
-  private record Seen(long row, String rowKey, int hash) {}
 
   /**
    * @param origin how errors name the query, for example {@code resource_types.user.list.query}
@@ -39,7 +34,7 @@ final class DuplicateKeys {
    */
   void check(String key, MirrorRecord record, String rowKey) {
     rows++;
-    Seen earlier = seen.putIfAbsent(key, new Seen(rows, rowKey, record.hashCode()));
+    SeenKeys.Earlier earlier = seen.putIfAbsent(key, rows, rowKey, record.hashCode());
     if (earlier != null && earlier.hash() != record.hashCode()) {
       throw new MappingException(
           origin
