@@ -1,7 +1,10 @@
 package dev.sqlfeed.worker.temporal;
 
 import io.grpc.InsecureServerCredentials;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +33,22 @@ public final class EmbeddedTemporal implements AutoCloseable {
   /** Temporal's usual port. */
   public static final int DEFAULT_PORT = 7233;
 
+  /** Numbers the in-process names, unique within the JVM even for one port reused. */
+  private static final AtomicLong NAMES = new AtomicLong();
+
   private final TestServicesStarter services;
   private final Server server;
   private final int port;
+  private final Server inProcess;
+  private final String inProcessName;
 
-  private EmbeddedTemporal(TestServicesStarter services, Server server, int port) {
+  private EmbeddedTemporal(
+      TestServicesStarter services, Server server, int port, Server inProcess, String name) {
     this.services = services;
     this.server = server;
     this.port = port;
+    this.inProcess = inProcess;
+    this.inProcessName = name;
   }
 
   /** Starts a server on 127.0.0.1 at {@code port}; time runs as on the wall clock. */
@@ -49,14 +61,24 @@ public final class EmbeddedTemporal implements AutoCloseable {
               + " it comes, and an idle worker's CPU grows with its uptime until the server is"
               + " recycled");
     }
+    // The same services twice: on the loopback port, and in-process for this process's own worker
+    // (see inProcessChannel). An in-process server starts without I/O.
+    String name = "sqlfeed-embedded-temporal-" + port + "-" + NAMES.incrementAndGet();
+    InProcessServerBuilder inProcessBuilder = InProcessServerBuilder.forName(name);
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), inProcessBuilder);
+    Server inProcess = null;
     try {
+      inProcess = inProcessBuilder.build().start();
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(
               new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
               InsecureServerCredentials.create());
       GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-      return new EmbeddedTemporal(services, builder.build().start(), port);
+      return new EmbeddedTemporal(services, builder.build().start(), port, inProcess, name);
     } catch (IOException e) {
+      if (inProcess != null) {
+        inProcess.shutdownNow();
+      }
       services.close();
       throw new TemporalUnavailableException(
           "the embedded Temporal server cannot listen on 127.0.0.1:"
@@ -67,6 +89,16 @@ public final class EmbeddedTemporal implements AutoCloseable {
               + " a running server",
           e);
     }
+  }
+
+  /**
+   * A new channel to this server within the process, for its own worker: the same services as at
+   * {@link #target()}, without the network. A profile of 200 idle sources had more than half its
+   * samples in gRPC's Netty transport and protobuf; in-process, gRPC hands the messages over as
+   * they are. The caller closes the channel.
+   */
+  public ManagedChannel inProcessChannel() {
+    return InProcessChannelBuilder.forName(inProcessName).build();
   }
 
   /** The address to connect to: {@code 127.0.0.1:<port>}. */
@@ -85,6 +117,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
 
   @Override
   public void close() {
+    inProcess.shutdown();
     server.shutdown();
     try {
       server.awaitTermination(5, TimeUnit.SECONDS);
@@ -93,5 +126,6 @@ public final class EmbeddedTemporal implements AutoCloseable {
     }
     services.close();
     server.shutdownNow();
+    inProcess.shutdownNow();
   }
 }

@@ -220,11 +220,10 @@ public final class FeedRunner {
         options.embedded() ? EmbeddedTemporal.start(options.embeddedPort()) : null;
     try {
       TemporalConnection connection =
-          TemporalConnection.connectWorker(
-              server == null ? options.temporal() : server.target(),
-              options.namespace(),
-              options.security(),
-              app);
+          server == null
+              ? TemporalConnection.connectWorker(
+                  options.temporal(), options.namespace(), options.security(), app)
+              : TemporalConnection.connectEmbeddedWorker(server, options.namespace(), app);
       TemporalWorker worker =
           TemporalWorker.start(
               connection.client(),

@@ -1,5 +1,6 @@
 package dev.sqlfeed.worker.temporal;
 
+import io.grpc.ManagedChannel;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -20,11 +21,14 @@ public final class TemporalConnection implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final String target;
+  private final ManagedChannel ownChannel;
 
-  private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String target) {
+  private TemporalConnection(
+      WorkflowServiceStubs stubs, WorkflowClient client, String target, ManagedChannel ownChannel) {
     this.stubs = stubs;
     this.client = client;
     this.target = target;
+    this.ownChannel = ownChannel;
   }
 
   /**
@@ -55,6 +59,33 @@ public final class TemporalConnection implements AutoCloseable {
   public static TemporalConnection connectWorker(
       String target, String namespace, TemporalSecurity security, String app) {
     return connect(target, namespace, security, CONNECT_TIMEOUT, workerIdentity(app));
+  }
+
+  /**
+   * Connects as a worker of {@code app} to the embedded server of this process, through its
+   * in-process channel: no socket, no HTTP/2 framing, and messages handed over as objects rather
+   * than serialised (what each idle poll of many sources spent most of its CPU on). {@link
+   * #target()} is still the server's loopback address, which other commands use.
+   */
+  public static TemporalConnection connectEmbeddedWorker(
+      EmbeddedTemporal server, String namespace, String app) {
+    ManagedChannel channel = server.inProcessChannel();
+    WorkflowServiceStubs stubs;
+    try {
+      stubs =
+          WorkflowServiceStubs.newConnectedServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build(),
+              CONNECT_TIMEOUT);
+    } catch (RuntimeException e) {
+      channel.shutdownNow();
+      throw new TemporalUnavailableException(
+          "the embedded Temporal server does not answer in this process: " + e.getMessage(), e);
+    }
+    return new TemporalConnection(
+        stubs,
+        WorkflowClient.newInstance(stubs, clientOptions(namespace, workerIdentity(app))),
+        server.target(),
+        channel);
   }
 
   /**
@@ -100,13 +131,17 @@ public final class TemporalConnection implements AutoCloseable {
           // left out, so that no stack trace in a log can show the key.
           security.apiKey() == null ? e : null);
     }
+    return new TemporalConnection(
+        stubs, WorkflowClient.newInstance(stubs, clientOptions(namespace, identity)), target, null);
+  }
+
+  private static WorkflowClientOptions clientOptions(String namespace, String identity) {
     WorkflowClientOptions.Builder options = WorkflowClientOptions.newBuilder();
     options.setNamespace(namespace);
     if (identity != null) {
       options.setIdentity(identity);
     }
-    return new TemporalConnection(
-        stubs, WorkflowClient.newInstance(stubs, options.build()), target);
+    return options.build();
   }
 
   /** A message with the API key, should gRPC ever echo it, replaced by {@code ***}. */
@@ -143,5 +178,15 @@ public final class TemporalConnection implements AutoCloseable {
   public void close() {
     stubs.shutdown();
     stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (ownChannel != null) {
+      // Stubs made over a given channel leave it open.
+      ownChannel.shutdown();
+      try {
+        ownChannel.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ownChannel.shutdownNow();
+    }
   }
 }

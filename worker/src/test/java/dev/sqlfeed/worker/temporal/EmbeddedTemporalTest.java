@@ -14,7 +14,10 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The embedded server's timer keeps a bounded lock log, however many tasks it has run. */
+/**
+ * The embedded server's timer keeps a bounded lock log, however many tasks it has run; its own
+ * process's worker reaches it in-process, the other commands on its loopback port.
+ */
 class EmbeddedTemporalTest {
   private static final String QUEUE = "timer-lock-log";
 
@@ -63,6 +66,42 @@ class EmbeddedTemporalTest {
         factory.shutdownNow();
         stubs.shutdownNow();
       }
+    }
+  }
+
+  @Test
+  void aWorkerOnTheInProcessChannel_runsWhatAClientOnTheLoopbackPortStarts() throws Exception {
+    try (EmbeddedTemporal server = EmbeddedTemporal.start(FeedRunnerTest.freePort());
+        TemporalConnection worker =
+            TemporalConnection.connectEmbeddedWorker(server, "default", "acme");
+        TemporalConnection client = TemporalConnection.connect(server.target(), "default")) {
+      assertThat(worker.target()).isEqualTo(server.target());
+      WorkerFactory factory = WorkerFactory.newInstance(worker.client());
+      try {
+        factory.newWorker(QUEUE).registerWorkflowImplementationTypes(SleeperImpl.class);
+        factory.start();
+        Sleeper sleeper =
+            client
+                .client()
+                .newWorkflowStub(
+                    Sleeper.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+
+        assertThat(sleeper.sleep(3)).isEqualTo(3);
+      } finally {
+        factory.shutdownNow();
+        factory.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void closingTheInProcessConnection_closesItsChannel() throws Exception {
+    try (EmbeddedTemporal server = EmbeddedTemporal.start(FeedRunnerTest.freePort())) {
+      TemporalConnection worker = TemporalConnection.connectEmbeddedWorker(server, "default", "a");
+      io.grpc.ManagedChannel channel = worker.stubs().getRawChannel();
+      worker.close();
+      assertThat(channel).isNotNull();
+      assertThat(channel.isShutdown()).isTrue();
     }
   }
 }
