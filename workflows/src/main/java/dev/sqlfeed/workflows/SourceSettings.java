@@ -55,4 +55,9 @@ public record SourceSettings(
     return new SourceSettings(
         pollIntervalMillis, pageSize, DEFAULT_CYCLES_PER_RUN, DEFAULT_PAGES_PER_RUN, true);
   }
+
+  /** These settings with another number of completed waits per run. */
+  public SourceSettings withCyclesPerRun(int cycles) {
+    return new SourceSettings(pollIntervalMillis, pageSize, cycles, pagesPerRun, spreadPolls);
+  }
 }

@@ -87,6 +87,27 @@ class FeedRunnerTest {
   }
 
   @Test
+  void onTheEmbeddedServer_workflowsContinueAsNewEveryFewCycles() throws Exception {
+    int port = freePort();
+    FeedRunner runner = runner(port, 1_000_000, 100);
+    Thread thread = new Thread(runner::runUntilStopped);
+    thread.start();
+    try {
+      await(() -> feed.scans("user") >= 2 * FeedRunner.EMBEDDED_CYCLES_PER_RUN + 1, "polls");
+      try (TemporalConnection c = TemporalConnection.connect("127.0.0.1:" + port, "default")) {
+        var status = new SourceStarter(c.client(), "sqlfeed", "acme").stub("user").state();
+        assertThat(status.settings().cyclesPerRun())
+            .isEqualTo(FeedRunner.EMBEDDED_CYCLES_PER_RUN)
+            .isLessThan(SourceSettings.DEFAULT_CYCLES_PER_RUN);
+        assertThat(status.state().runs()).isGreaterThanOrEqualTo(3);
+      }
+    } finally {
+      stop.countDown();
+      thread.join(Duration.ofSeconds(20).toMillis());
+    }
+  }
+
+  @Test
   void embeddedServer_isRecycled_andTheWorkflowsCarryTheirStateOver() throws Exception {
     FeedRunner runner = runner(freePort(), 6, 100);
     Thread thread = new Thread(runner::runUntilStopped);
