@@ -1,6 +1,7 @@
 package dev.sqlfeed.worker.temporal;
 
 import dev.sqlfeed.workflows.SourceInput;
+import dev.sqlfeed.workflows.SourceSettings;
 import dev.sqlfeed.workflows.SourceState;
 import dev.sqlfeed.workflows.SourceStatus;
 import dev.sqlfeed.workflows.SourceWorkflow;
@@ -71,8 +72,14 @@ public final class SourceStarter {
   private void updateSettings(SourcePacing source) {
     SourceWorkflow workflow = stub(source.key());
     SourceStatus status = workflow.state();
-    if (status != null && !source.settings().equals(status.settings())) {
-      workflow.updateSettings(source.settings());
+    if (status == null) {
+      return;
+    }
+    // The cycles per run are the server's business (the embedded one wants fewer), not the
+    // config's: a worker attaching to another's workflows leaves them as that worker set them.
+    SourceSettings wanted = source.settings().withCyclesPerRun(status.settings().cyclesPerRun());
+    if (!wanted.equals(status.settings())) {
+      workflow.updateSettings(wanted);
     }
   }
 

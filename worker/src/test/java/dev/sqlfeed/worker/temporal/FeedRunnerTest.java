@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.workflows.SourceSettings;
 import dev.sqlfeed.workflows.SourceState;
+import dev.sqlfeed.workflows.SourceStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -154,6 +155,37 @@ class FeedRunnerTest {
     assertThat(states.get("user").cycle().cycles()).isEqualTo(2);
     assertThat(states.get("team.grants.0.changes").cycle().cycles()).isEqualTo(2);
     assertThat(thread.isAlive()).isFalse();
+  }
+
+  @Test
+  void aWorkerAttachingToTheEmbeddedServer_leavesItsCyclesPerRun() throws Exception {
+    int port = freePort();
+    Thread embedded = new Thread(runner(port, 1_000_000, 60_000)::runUntilStopped);
+    embedded.start();
+    CountDownLatch stopAttached = new CountDownLatch(1);
+    FeedRunner attaching =
+        new FeedRunner(
+            new FeedRunner.Options(
+                "127.0.0.1:" + port, "default", "sqlfeed", 0, 0, Duration.ofMillis(200)),
+            "acme",
+            sources(60_000),
+            feed,
+            stopAttached);
+    Thread attached = new Thread(attaching::runUntilStopped);
+    try {
+      await(() -> feed.scans("user") == 1, "a cycle");
+      attached.start();
+      await(() -> attaching.pollingClient().isPresent(), "the second worker attached");
+      try (TemporalConnection c = TemporalConnection.connect("127.0.0.1:" + port, "default")) {
+        SourceStatus status = new SourceStarter(c.client(), "sqlfeed", "acme").stub("user").state();
+        assertThat(status.settings().cyclesPerRun()).isEqualTo(FeedRunner.EMBEDDED_CYCLES_PER_RUN);
+      }
+    } finally {
+      stopAttached.countDown();
+      stop.countDown();
+      attached.join(Duration.ofSeconds(20).toMillis());
+      embedded.join(Duration.ofSeconds(20).toMillis());
+    }
   }
 
   @Test
