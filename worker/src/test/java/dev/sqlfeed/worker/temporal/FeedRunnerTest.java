@@ -41,6 +41,23 @@ class FeedRunnerTest {
         stop);
   }
 
+  /** A worker of the same sources on the server at {@code port}, as {@code --temporal} makes. */
+  private FeedRunner attachedTo(int port, CountDownLatch until) {
+    return new FeedRunner(
+        new FeedRunner.Options(
+            "127.0.0.1:" + port, "default", "sqlfeed", 0, 0, Duration.ofMillis(200)),
+        "acme",
+        sources(60_000),
+        feed,
+        until);
+  }
+
+  private static Thread polling(FeedRunner runner) {
+    Thread thread = new Thread(runner::runUntilStopped);
+    thread.start();
+    return thread;
+  }
+
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
     // Generous: the machine may be loaded with other builds.
     await(condition, what, Duration.ofSeconds(90));
@@ -74,9 +91,7 @@ class FeedRunnerTest {
 
   @Test
   void untilStopped_pollsEverySource_andStopsWhenAsked() throws Exception {
-    FeedRunner runner = runner(freePort(), 1_000_000, 100);
-    Thread thread = new Thread(runner::runUntilStopped);
-    thread.start();
+    Thread thread = polling(runner(freePort(), 1_000_000, 100));
 
     await(() -> feed.scans("user") >= 3 && feed.scans("team.grants.0.changes") >= 3, "polls");
     long stopAsked = System.nanoTime();
@@ -90,9 +105,7 @@ class FeedRunnerTest {
   @Test
   void onTheEmbeddedServer_workflowsContinueAsNewEveryFewCycles() throws Exception {
     int port = freePort();
-    FeedRunner runner = runner(port, 1_000_000, 100);
-    Thread thread = new Thread(runner::runUntilStopped);
-    thread.start();
+    Thread thread = polling(runner(port, 1_000_000, 100));
     try {
       await(() -> feed.scans("user") >= 2 * FeedRunner.EMBEDDED_CYCLES_PER_RUN + 1, "polls");
       try (TemporalConnection c = TemporalConnection.connect("127.0.0.1:" + port, "default")) {
@@ -110,9 +123,7 @@ class FeedRunnerTest {
 
   @Test
   void embeddedServer_isRecycled_andTheWorkflowsCarryTheirStateOver() throws Exception {
-    FeedRunner runner = runner(freePort(), 6, 100);
-    Thread thread = new Thread(runner::runUntilStopped);
-    thread.start();
+    Thread thread = polling(runner(freePort(), 6, 100));
 
     // 6 pages of both sources together, then a new server: the scans go on past that.
     await(() -> feed.scans("user") + feed.scans("team.grants.0.changes") >= 20, "many polls");
@@ -128,22 +139,11 @@ class FeedRunnerTest {
   @Test
   void once_againstARunningWorker_attachesAndWaitsForTheNextCycle() throws Exception {
     int port = freePort();
-    FeedRunner polling = runner(port, 1_000_000, 60_000);
-    Thread thread = new Thread(polling::runUntilStopped);
-    thread.start();
+    Thread thread = polling(runner(port, 1_000_000, 60_000));
     await(() -> feed.scans("user") == 1 && feed.scans("team.grants.0.changes") == 1, "a cycle");
 
     CountDownLatch neverStop = new CountDownLatch(1);
-    Map<String, SourceState> states =
-        new FeedRunner(
-                new FeedRunner.Options(
-                    "127.0.0.1:" + port, "default", "sqlfeed", 0, 0, Duration.ofMillis(200)),
-                "acme",
-                sources(60_000),
-                feed,
-                neverStop)
-            .runOnce()
-            .orElseThrow();
+    Map<String, SourceState> states = attachedTo(port, neverStop).runOnce().orElseThrow();
     // The polling worker goes on alone once the other worker has left.
     try (TemporalConnection c = TemporalConnection.connect("127.0.0.1:" + port, "default")) {
       new SourceStarter(c.client(), "sqlfeed", "acme").stub("user").pollNow();
@@ -160,21 +160,13 @@ class FeedRunnerTest {
   @Test
   void aWorkerAttachingToTheEmbeddedServer_leavesItsCyclesPerRun() throws Exception {
     int port = freePort();
-    Thread embedded = new Thread(runner(port, 1_000_000, 60_000)::runUntilStopped);
-    embedded.start();
+    Thread embedded = polling(runner(port, 1_000_000, 60_000));
     CountDownLatch stopAttached = new CountDownLatch(1);
-    FeedRunner attaching =
-        new FeedRunner(
-            new FeedRunner.Options(
-                "127.0.0.1:" + port, "default", "sqlfeed", 0, 0, Duration.ofMillis(200)),
-            "acme",
-            sources(60_000),
-            feed,
-            stopAttached);
-    Thread attached = new Thread(attaching::runUntilStopped);
+    FeedRunner attaching = attachedTo(port, stopAttached);
+    Thread attached = null;
     try {
       await(() -> feed.scans("user") == 1, "a cycle");
-      attached.start();
+      attached = polling(attaching);
       await(() -> attaching.pollingClient().isPresent(), "the second worker attached");
       try (TemporalConnection c = TemporalConnection.connect("127.0.0.1:" + port, "default")) {
         SourceStatus status = new SourceStarter(c.client(), "sqlfeed", "acme").stub("user").state();
@@ -183,7 +175,9 @@ class FeedRunnerTest {
     } finally {
       stopAttached.countDown();
       stop.countDown();
-      attached.join(Duration.ofSeconds(20).toMillis());
+      if (attached != null) {
+        attached.join(Duration.ofSeconds(20).toMillis());
+      }
       embedded.join(Duration.ofSeconds(20).toMillis());
     }
   }
