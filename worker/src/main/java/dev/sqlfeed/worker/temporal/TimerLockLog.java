@@ -56,21 +56,18 @@ final class TimerLockLog extends LinkedList<Object> {
    */
   static boolean install(TestServicesStarter services) {
     try {
-      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
-      Field events = field(timer.getClass(), "lockEvents");
-      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
-      lock.lock();
+      Timer timer = Timer.of(services);
+      timer.lock().lock();
       try {
-        Object current = events.get(timer);
-        if (!(current instanceof LinkedList<?> entries)) {
+        if (!(timer.log() instanceof LinkedList<?> entries)) {
           return false;
         }
         TimerLockLog bounded = new TimerLockLog();
         entries.forEach(bounded::add);
-        events.set(timer, bounded);
+        timer.events().set(timer.timer(), bounded);
         return true;
       } finally {
-        lock.unlock();
+        timer.lock().unlock();
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
@@ -80,16 +77,28 @@ final class TimerLockLog extends LinkedList<Object> {
   /** The entries the server's timer holds now; -1 when they cannot be read. */
   static int entries(TestServicesStarter services) {
     try {
-      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
-      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
-      lock.lock();
+      Timer timer = Timer.of(services);
+      timer.lock().lock();
       try {
-        return ((LinkedList<?>) field(timer.getClass(), "lockEvents").get(timer)).size();
+        return ((LinkedList<?>) timer.log()).size();
       } finally {
-        lock.unlock();
+        timer.lock().unlock();
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       return -1;
+    }
+  }
+
+  /** The server's timer, the lock that guards it, and its field that holds the log. */
+  private record Timer(Object timer, Lock lock, Field events) {
+    static Timer of(TestServicesStarter services) throws ReflectiveOperationException {
+      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
+      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
+      return new Timer(timer, lock, field(timer.getClass(), "lockEvents"));
+    }
+
+    Object log() throws IllegalAccessException {
+      return events.get(timer);
     }
   }
 
