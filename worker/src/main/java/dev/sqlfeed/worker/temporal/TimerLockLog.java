@@ -56,21 +56,19 @@ final class TimerLockLog extends LinkedList<Object> {
    */
   static boolean install(TestServicesStarter services) {
     try {
-      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
-      Field events = field(timer.getClass(), "lockEvents");
-      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
-      lock.lock();
+      TimerFields timer = TimerFields.of(services);
+      timer.lock().lock();
       try {
-        Object current = events.get(timer);
+        Object current = timer.events().get(timer.timer());
         if (!(current instanceof LinkedList<?> entries)) {
           return false;
         }
         TimerLockLog bounded = new TimerLockLog();
         entries.forEach(bounded::add);
-        events.set(timer, bounded);
+        timer.events().set(timer.timer(), bounded);
         return true;
       } finally {
-        lock.unlock();
+        timer.lock().unlock();
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
@@ -80,16 +78,29 @@ final class TimerLockLog extends LinkedList<Object> {
   /** The entries the server's timer holds now; -1 when they cannot be read. */
   static int entries(TestServicesStarter services) {
     try {
-      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
-      Lock lock = (Lock) field(timer.getClass(), "lock").get(timer);
-      lock.lock();
+      TimerFields timer = TimerFields.of(services);
+      timer.lock().lock();
       try {
-        return ((LinkedList<?>) field(timer.getClass(), "lockEvents").get(timer)).size();
+        return ((LinkedList<?>) timer.events().get(timer.timer())).size();
       } finally {
-        lock.unlock();
+        timer.lock().unlock();
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       return -1;
+    }
+  }
+
+  /**
+   * The server's timer, reached through reflection: the timer itself, its field that holds the log
+   * of lock events, and the lock that guards that log.
+   */
+  private record TimerFields(Object timer, Field events, Lock lock) {
+    static TimerFields of(TestServicesStarter services) throws ReflectiveOperationException {
+      Object timer = field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
+      return new TimerFields(
+          timer,
+          field(timer.getClass(), "lockEvents"),
+          (Lock) field(timer.getClass(), "lock").get(timer));
     }
   }
 
