@@ -1,4 +1,5 @@
 -- Acme's access tables on PostgreSQL. Load with: psql -d acme -f schema.sql -f ../seed.sql
+-- Alike on purpose to ../sqlite/schema.sql: the same Acme tables in PostgreSQL's types.
 CREATE TABLE users (
   id          BIGINT PRIMARY KEY,
   username    TEXT NOT NULL UNIQUE,

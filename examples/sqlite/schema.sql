@@ -1,5 +1,6 @@
 -- Acme's access tables, the application database that the examples read (SQLite).
 -- `./sqlfeed init-example examples/sqlite` creates examples/sqlite/acme.db from this file and ../seed.sql.
+-- Alike on purpose to ../postgres/schema.sql: the same Acme tables in SQLite's types.
 
 CREATE TABLE users (
   id          INTEGER PRIMARY KEY,

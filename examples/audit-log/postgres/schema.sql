@@ -1,5 +1,6 @@
 -- Globex's project access on PostgreSQL, with the audit log that feeds sqlfeed.
 -- Load with: PGTZ=UTC psql -d globex -f schema.sql -f ../seed.sql
+-- Alike on purpose to ../sqlite/schema.sql: the same Globex tables in PostgreSQL's types.
 CREATE TABLE accounts (
   id          BIGINT PRIMARY KEY,
   login       TEXT NOT NULL UNIQUE,

@@ -1,6 +1,7 @@
 -- Globex's project access on SQLite, with the audit log that feeds sqlfeed.
 -- `./sqlfeed init-example examples/audit-log/sqlite` creates examples/audit-log/sqlite/globex.db
 -- from this file and ../seed.sql.
+-- Alike on purpose to ../postgres/schema.sql: the same Globex tables in SQLite's types.
 
 CREATE TABLE accounts (
   id          INTEGER PRIMARY KEY,

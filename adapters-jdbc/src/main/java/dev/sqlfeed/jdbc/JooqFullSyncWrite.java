@@ -38,7 +38,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.SelectField;
 
 /**
@@ -228,23 +227,11 @@ final class JooqFullSyncWrite implements FullSyncWrite {
     List<Object[]> binds = new ArrayList<>(rows.size());
     rows.forEach(row -> binds.add(BatchStatement.row(run.id(), row)));
     BatchStatement.cached(
-            db, "stage " + table.name(), () -> stageUpsert(db, table, columns), columns)
+            db,
+            "stage " + table.name(),
+            () -> table.upsert(db, table.stage(), RUN_ID, columns),
+            columns)
         .execute(db, binds);
-  }
-
-  private static Query stageUpsert(DSLContext db, MirrorTable table, List<Field<?>> columns) {
-    List<Field<?>> key =
-        StoreSchema.qualified(table.stage(), StoreSchema.withFirst(RUN_ID, table.keys()));
-    // Grants have no columns besides their key; re-setting a key column is the portable no-op.
-    List<Field<String>> updated =
-        table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
-    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-    updated.forEach(column -> set.put(column, excluded(column)));
-    return db.insertInto(table.stage(), columns)
-        .values(BatchStatement.slots(columns))
-        .onConflict(key)
-        .doUpdate()
-        .set(set);
   }
 
   /**

@@ -8,7 +8,6 @@ import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_ID;
 import static dev.sqlfeed.jdbc.StoreSchema.PRINCIPAL_TYPE;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_ID;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
-import static org.jooq.impl.DSL.excluded;
 
 import dev.sqlfeed.domain.mirror.Entitlement;
 import dev.sqlfeed.domain.mirror.Grant;
@@ -157,23 +156,10 @@ final class MirrorDelta {
   private static BatchStatement upsert(DSLContext db, MirrorTable table) {
     List<Field<?>> columns = StoreSchema.withFirst(APP, table.columns());
     return BatchStatement.cached(
-        db, "upsert into " + table.name(), () -> upsertQuery(db, table, columns), columns);
-  }
-
-  private static org.jooq.Query upsertQuery(
-      DSLContext db, MirrorTable table, List<Field<?>> columns) {
-    List<Field<?>> key =
-        StoreSchema.qualified(table.mirror(), StoreSchema.withFirst(APP, table.keys()));
-    // Grants have no columns besides their key; re-setting a key column is the portable no-op.
-    List<Field<String>> updated =
-        table.attributes().isEmpty() ? table.keys().subList(0, 1) : table.attributes();
-    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-    updated.forEach(column -> set.put(column, excluded(column)));
-    return db.insertInto(table.mirror(), columns)
-        .values(BatchStatement.slots(columns))
-        .onConflict(key)
-        .doUpdate()
-        .set(set);
+        db,
+        "upsert into " + table.name(),
+        () -> table.upsert(db, table.mirror(), APP, columns),
+        columns);
   }
 
   private static BatchStatement insert(DSLContext db, MirrorTable table) {

@@ -12,6 +12,7 @@ import static dev.sqlfeed.jdbc.StoreSchema.PURPOSE;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_ID;
 import static dev.sqlfeed.jdbc.StoreSchema.RESOURCE_TYPE;
 import static dev.sqlfeed.jdbc.StoreSchema.TRAITS;
+import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.table;
 
 import dev.sqlfeed.domain.error.StoreException;
@@ -24,9 +25,12 @@ import dev.sqlfeed.domain.mirror.ResourceRef;
 import dev.sqlfeed.ports.MirrorChange;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -94,6 +98,24 @@ enum MirrorTable {
   /** Keys, then attributes. */
   List<Field<String>> columns() {
     return columns;
+  }
+
+  /**
+   * An upsert of {@code columns} into {@code target}, this kind's mirror or staging table, keyed by
+   * {@code first} (the app or the run id) and the key fields: a row already there gets the new
+   * attributes.
+   */
+  Query upsert(DSLContext db, Table<Record> target, Field<?> first, List<Field<?>> columns) {
+    List<Field<?>> key = StoreSchema.qualified(target, StoreSchema.withFirst(first, keys));
+    // Grants have no columns besides their key; re-setting a key column is the portable no-op.
+    List<Field<String>> updated = attributes.isEmpty() ? keys.subList(0, 1) : attributes;
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    updated.forEach(column -> set.put(column, excluded(column)));
+    return db.insertInto(target, columns)
+        .values(BatchStatement.slots(columns))
+        .onConflict(key)
+        .doUpdate()
+        .set(set);
   }
 
   /** The record's values in {@link #columns()} order. */

@@ -26,6 +26,7 @@ public record KeysetPage(
     Optional<Instant> afterCursor,
     Object afterKey,
     int limit) {
+  // Alike on purpose to the config's ResourceMapping: an unrelated value, checked the same way.
   public KeysetPage {
     Objects.requireNonNull(cursorColumn, "cursorColumn");
     Objects.requireNonNull(keyColumn, "keyColumn");

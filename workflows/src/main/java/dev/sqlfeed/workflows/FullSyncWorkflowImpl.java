@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 public final class FullSyncWorkflowImpl implements FullSyncWorkflow {
   private static final Logger LOG = Workflow.getLogger(FullSyncWorkflowImpl.class);
 
+  // Alike on purpose to SourceWorkflowImpl.RETRY: a full sync retries on its own, longer scale.
   /**
    * A full sync retries transient errors a few times with backoff (about seven minutes in all);
    * then it counts as failed and the schedule tries again at the next interval. Permanent errors

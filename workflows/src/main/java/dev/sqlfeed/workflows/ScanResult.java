@@ -34,6 +34,7 @@ public record ScanResult(
     Objects.requireNonNull(state, "state");
   }
 
+  // Alike on purpose to SourceState's constructors: a wire format that grew keeps its older ones.
   /** Pages of a call that did not open a cycle. */
   public ScanResult(
       CycleStateWire state,

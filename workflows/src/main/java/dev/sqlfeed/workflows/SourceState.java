@@ -36,6 +36,7 @@ public record SourceState(
     Objects.requireNonNull(cycle, "cycle");
   }
 
+  // Alike on purpose to ScanResult's constructors: a wire format that grew keeps its older ones.
   /** A state without a reset. */
   public SourceState(
       CycleStateWire cycle,

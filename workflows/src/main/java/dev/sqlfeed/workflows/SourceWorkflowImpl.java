@@ -32,6 +32,7 @@ public final class SourceWorkflowImpl implements SourceWorkflow {
    */
   static final String POLL_PHASE = "poll-phase";
 
+  // Alike on purpose to FullSyncWorkflowImpl.SYNC_RETRY: pages retry on their own, shorter scale.
   /**
    * Pages retry transient errors with backoff (about four minutes in all), then the cycle counts as
    * failed and is tried again at the next poll, so that a long outage shows in the state query

@@ -1,6 +1,7 @@
 package dev.sqlfeed.bench.figures;
 
 import dev.sqlfeed.bench.db.BenchDatabase;
+import dev.sqlfeed.jdbc.JdbcStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,12 +11,13 @@ import java.time.Instant;
 
 /**
  * The ceiling over P1's store side: a plain JDBC write of what every changed user must leave in a
- * store, nothing else. One event row (the store's {@code events} columns, keys and index) and one
- * resource upsert (the mirror's {@code resources} columns, with a JSON of traits of the size
- * sqlfeed writes) per change, as two prepared batches in one transaction per 1,000 changes, into a
- * fresh database: SQLite in WAL mode, PostgreSQL with batched inserts rewritten as multi-row ones
- * (as sqlfeed's store connects). No duplicate check, no sequence lock, no mapping: a writer that
- * records each change as an event and keeps the mirror goes no faster than this on that store.
+ * store, nothing else. One event row and one resource upsert (with a JSON of traits of the size
+ * sqlfeed writes) per change, as two prepared batches in one transaction per 1,000 changes, into
+ * the store's own {@code events} and {@code resources} tables in a fresh database: the store
+ * creates them as it does at open ({@link JdbcStores}), so their columns, keys and indexes follow
+ * the store's schema. SQLite in WAL mode, PostgreSQL with batched inserts rewritten as multi-row
+ * ones (as sqlfeed's store connects). No duplicate check, no sequence lock, no mapping: a writer
+ * that records each change as an event and keeps the mirror goes no faster than this on that store.
  */
 final class PlainWrite {
   private static final int PAGE = 1_000;
@@ -24,33 +26,20 @@ final class PlainWrite {
 
   /** Changes per second written into a fresh database of {@code kind}. */
   static double changesPerSecond(BenchDatabase.Kind kind, int changes) throws Exception {
-    try (BenchDatabase db = BenchDatabase.create(kind);
-        Connection c = connect(db)) {
-      try (Statement s = c.createStatement()) {
+    try (BenchDatabase db = BenchDatabase.create(kind)) {
+      JdbcStores.open(db.url(), db.user(), db.password()).close();
+      try (Connection c = connect(db)) {
         if (kind == BenchDatabase.Kind.SQLITE) {
-          s.execute("PRAGMA journal_mode=WAL");
-          s.execute("PRAGMA synchronous=NORMAL");
+          try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+          }
         }
-        s.execute(
-            "CREATE TABLE events (seq int8 NOT NULL PRIMARY KEY, app varchar(64) NOT NULL,"
-                + " event_key varchar(64) NOT NULL UNIQUE, event_id text NOT NULL,"
-                + " kind varchar(32) NOT NULL, source varchar(255) NOT NULL,"
-                + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
-                + " entitlement varchar(64), principal_type varchar(64),"
-                + " principal_id varchar(255), cursor_at varchar(40) NOT NULL,"
-                + " observed_at varchar(32) NOT NULL, UNIQUE (app, seq))");
-        s.execute("CREATE INDEX events_resource ON events (app, resource_type, resource_id)");
-        s.execute(
-            "CREATE TABLE resources (app varchar(64) NOT NULL,"
-                + " resource_type varchar(64) NOT NULL, resource_id varchar(255) NOT NULL,"
-                + " display_name text NOT NULL, description text, parent_type varchar(64),"
-                + " parent_id varchar(255), traits text NOT NULL,"
-                + " PRIMARY KEY (app, resource_type, resource_id))");
+        c.setAutoCommit(false);
+        long start = System.nanoTime();
+        write(c, changes);
+        return changes / ((System.nanoTime() - start) / 1e9);
       }
-      c.setAutoCommit(false);
-      long start = System.nanoTime();
-      write(c, changes);
-      return changes / ((System.nanoTime() - start) / 1e9);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.sqlfeed.bench.figures;
 
+// Alike on purpose to KeyValue.Type and EventKind: enums cannot share a text field, and these
+// are BENCHMARKS.md's table cells.
 /** Whether a figure meets its target. */
 public enum Verdict {
   MET("yes"),

@@ -1,20 +1,13 @@
 package dev.sqlfeed.bench.idle;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.sqlfeed.bench.IdleWorker;
 import dev.sqlfeed.worker.temporal.FeedRunner;
-import dev.sqlfeed.worker.temporal.SourcePacing;
-import dev.sqlfeed.workflows.SourceSettings;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * What many idle sources cost one embedded worker: {@code sqlfeed run}'s {@link FeedRunner} with
@@ -35,7 +28,7 @@ public final class ManyIdleSources {
   private ManyIdleSources() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = IdleWorker.options(args);
     int sources = Integer.parseInt(options.getOrDefault("sources", "200"));
     long pollMillis = Long.parseLong(options.getOrDefault("poll-ms", "30000"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-s", "40")));
@@ -89,29 +82,13 @@ public final class ManyIdleSources {
       int sourceCount, long pollMillis, Duration warmup, Duration measure, long recyclePages)
       throws Exception {
     PollLog log = new PollLog();
-    List<SourcePacing> sources = new ArrayList<>();
-    for (int i = 0; i < sourceCount; i++) {
-      sources.add(new SourcePacing("s" + i, SourceSettings.of(pollMillis, 100)));
-    }
-    CountDownLatch stop = new CountDownLatch(1);
     // As sqlfeed run: the runner looks at the page count every 30 s.
-    FeedRunner runner =
-        new FeedRunner(
-            new FeedRunner.Options(
-                null, "default", "sqlfeed", freePort(), recyclePages, Duration.ofSeconds(30)),
-            "idle",
-            sources,
-            log,
-            stop);
-    Thread thread = new Thread(runner::runUntilStopped, "idle-runner");
-    thread.start();
-    try {
-      awaitFirstPolls(log, sourceCount, thread);
+    try (IdleWorker worker =
+        IdleWorker.start(
+            "idle", sourceCount, pollMillis, log, recyclePages, Duration.ofSeconds(30))) {
+      awaitFirstPolls(log, sourceCount, worker);
       Thread.sleep(warmup.toMillis());
       return measure(log, sourceCount, pollMillis, measure);
-    } finally {
-      stop.countDown();
-      thread.join(30_000);
     }
   }
 
@@ -147,7 +124,7 @@ public final class ManyIdleSources {
         PollSpread.of(log.pollsSince(fromMillis), pollMillis));
   }
 
-  private static void awaitFirstPolls(PollLog log, int sourceCount, Thread runner)
+  private static void awaitFirstPolls(PollLog log, int sourceCount, IdleWorker runner)
       throws InterruptedException {
     long deadline = System.nanoTime() + STARTUP_PATIENCE.toNanos();
     while (log.sourcesPolled() < sourceCount) {
@@ -160,22 +137,5 @@ public final class ManyIdleSources {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    return options;
   }
 }

@@ -1,19 +1,14 @@
 package dev.sqlfeed.bench.soak;
 
+import dev.sqlfeed.bench.IdleWorker;
 import dev.sqlfeed.worker.temporal.FeedRunner;
-import dev.sqlfeed.worker.temporal.SourcePacing;
-import dev.sqlfeed.workflows.SourceSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The embedded mode's memory over many idle cycles: {@code sqlfeed run}'s {@link FeedRunner} with
@@ -32,7 +27,7 @@ public final class EmbeddedSoak {
   private EmbeddedSoak() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = IdleWorker.options(args);
     String recycle = options.getOrDefault("recycle", "5000");
     long recyclePages = recycle.equals("never") ? Long.MAX_VALUE : Long.parseLong(recycle);
     long cycles = Long.parseLong(options.getOrDefault("cycles", "10000"));
@@ -82,27 +77,15 @@ public final class EmbeddedSoak {
       StringBuilder histogram)
       throws Exception {
     IdleActivities activities = new IdleActivities();
-    List<SourcePacing> sources = new ArrayList<>();
-    for (int i = 0; i < sourceCount; i++) {
-      sources.add(new SourcePacing("s" + i, SourceSettings.of(pollMillis, 100)));
-    }
-    CountDownLatch stop = new CountDownLatch(1);
-    FeedRunner runner =
-        new FeedRunner(
-            new FeedRunner.Options(
-                null, "default", "sqlfeed", freePort(), recyclePages, Duration.ofSeconds(2)),
-            "soak",
-            sources,
-            activities,
-            stop);
-    Thread thread = new Thread(runner::runUntilStopped, "soak-runner");
     long started = System.nanoTime();
-    thread.start();
+    IdleWorker worker =
+        IdleWorker.start(
+            "soak", sourceCount, pollMillis, activities, recyclePages, Duration.ofSeconds(2));
     List<MemorySample> samples = new ArrayList<>();
     try {
       // The first sample once every source has polled: the server, worker and classes are loaded.
       for (long target = sourceCount; target <= cycles; target = next(target, every, sourceCount)) {
-        awaitPages(activities, target, thread);
+        awaitPages(activities, target, worker);
         long heap = ProcessMemory.heapAfterGc();
         MemorySample sample =
             new MemorySample(
@@ -117,8 +100,7 @@ public final class EmbeddedSoak {
         histogram.append(ProcessMemory.histogram(histogramLines));
       }
     } finally {
-      stop.countDown();
-      thread.join(30_000);
+      worker.close();
     }
     return samples;
   }
@@ -127,7 +109,7 @@ public final class EmbeddedSoak {
     return target == sourceCount ? every : target + every;
   }
 
-  private static void awaitPages(IdleActivities activities, long target, Thread runner)
+  private static void awaitPages(IdleActivities activities, long target, IdleWorker runner)
       throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (activities.pages() < target) {
@@ -140,22 +122,5 @@ public final class EmbeddedSoak {
       }
       Thread.sleep(50);
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    return options;
   }
 }

@@ -74,6 +74,7 @@ public class StoreWriteBench {
     plain.setAutoCommit(false);
   }
 
+  // Alike on purpose to FullSyncReadBench.tearDown: each closes what its own setUp opened.
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
     if (plain != null) {

@@ -16,6 +16,7 @@ import java.util.Set;
  * sessionVariables}; anything else is passed on as a driver option of that name.
  */
 final class MysqlDsn {
+  // Alike on purpose to SqlServerDsn.DROPPED: each lists what only its own Go driver reads.
   private static final Set<String> GO_ONLY =
       Set.of(
           "parsetime",

@@ -13,6 +13,7 @@ import java.util.Set;
  * that a config behaves as it did under baton-sql.
  */
 final class SqlServerDsn {
+  // Alike on purpose to MysqlDsn.GO_ONLY: each lists what only its own Go driver reads.
   private static final Set<String> DROPPED =
       Set.of(
           "connection timeout",

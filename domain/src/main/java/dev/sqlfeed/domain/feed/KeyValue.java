@@ -20,6 +20,8 @@ import java.util.Objects;
  */
 public record KeyValue(Type type, String text) {
 
+  // Alike on purpose to Verdict, Change, ActionType and the Types of ActionArgument and
+  // AccountField: enums cannot share a text field, and these tags are a wire format of their own.
   /** The normalised types a key can have, with the tag written on the wire. */
   public enum Type {
     LONG("long"),

@@ -43,6 +43,17 @@ public final class CanonicalJson {
     return Collections.unmodifiableSortedMap(sorted);
   }
 
+  /**
+   * The start of a mirror record's export line: its {@code type}, then its resource's {@code
+   * resource_type} and {@code resource_id}; the record puts its own fields after them.
+   */
+  static Map<String, Object> line(String type, ResourceRef resource) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", type);
+    json.putAll(ref(resource));
+    return json;
+  }
+
   static Map<String, Object> ref(ResourceRef ref) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("resource_type", ref.resourceType());

@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.mirror;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,10 +29,7 @@ public record Entitlement(
 
   @Override
   public String toJsonLine() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", "entitlement");
-    json.put("resource_type", resource.resourceType());
-    json.put("resource_id", resource.resourceId());
+    Map<String, Object> json = CanonicalJson.line("entitlement", resource);
     json.put("entitlement", entitlement);
     json.put("display_name", displayName);
     json.put("description", description);

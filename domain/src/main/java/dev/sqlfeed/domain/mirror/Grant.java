@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.mirror;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,10 +15,7 @@ public record Grant(ResourceRef resource, String entitlement, ResourceRef princi
 
   @Override
   public String toJsonLine() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", "grant");
-    json.put("resource_type", resource.resourceType());
-    json.put("resource_id", resource.resourceId());
+    Map<String, Object> json = CanonicalJson.line("grant", resource);
     json.put("entitlement", entitlement);
     json.put("principal_type", principal.resourceType());
     json.put("principal_id", principal.resourceId());

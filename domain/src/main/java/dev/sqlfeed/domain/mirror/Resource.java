@@ -1,6 +1,5 @@
 package dev.sqlfeed.domain.mirror;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,10 +25,7 @@ public record Resource(
 
   @Override
   public String toJsonLine() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", "resource");
-    json.put("resource_type", resource.resourceType());
-    json.put("resource_id", resource.resourceId());
+    Map<String, Object> json = CanonicalJson.line("resource", resource);
     json.put("display_name", displayName);
     json.put("description", description);
     json.put("parent", parent == null ? null : CanonicalJson.ref(parent));

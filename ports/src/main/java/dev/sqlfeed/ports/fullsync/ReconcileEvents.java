@@ -48,6 +48,7 @@ public final class ReconcileEvents {
         List.of(new MirrorChange.PutResource(resource, entitlements)));
   }
 
+  // Alike on purpose to grantRevoked: the two events share fields; their mirror changes differ.
   public SourceEvent grantCreated(Grant grant) {
     return new SourceEvent(
         new FeedEvent.GrantCreated(
@@ -60,6 +61,7 @@ public final class ReconcileEvents {
         List.of(new MirrorChange.PutGrant(grant)));
   }
 
+  // Alike on purpose to grantCreated: the two events share fields; their mirror changes differ.
   public SourceEvent grantRevoked(Grant grant) {
     return new SourceEvent(
         new FeedEvent.GrantRevoked(

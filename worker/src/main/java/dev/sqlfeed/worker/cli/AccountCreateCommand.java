@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+// Alike on purpose to AccountRotateCommand: a picocli class per subcommand, the work in Accounts.
 /** {@code sqlfeed account create}: runs a resource type's {@code account_provisioning}. */
 @Command(
     name = "create",

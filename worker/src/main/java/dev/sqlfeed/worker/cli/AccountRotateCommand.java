@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+// Alike on purpose to AccountCreateCommand: a picocli class per subcommand, the work in Accounts.
 /** {@code sqlfeed account rotate}: runs a resource type's {@code credential_rotation}. */
 @Command(
     name = "rotate",

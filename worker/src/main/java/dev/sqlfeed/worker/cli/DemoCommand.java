@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to create the application and store. Default: a new temporary folder.")
   Path dir;
 
+  // Alike on purpose to EventsCommand's --poll-millis: two options, alike only in picocli's form.
   @Option(
       names = "--changes-per-second",
       paramLabel = "N",

@@ -54,6 +54,7 @@ final class EventsCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Keep printing events as they arrive (until stopped).")
   boolean follow;
 
+  // Alike on purpose to DemoCommand's --changes-per-second: two options, alike only in form.
   @Option(
       names = "--poll-millis",
       paramLabel = "MS",

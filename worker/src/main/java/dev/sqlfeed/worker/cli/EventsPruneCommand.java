@@ -35,6 +35,7 @@ final class EventsPruneCommand implements Callable<Integer> {
 
   @Mixin StoreOption store;
 
+  // Alike on purpose to WorkerTemporalOptions: other options, alike only in picocli's form.
   @Option(
       names = "--older-than",
       paramLabel = "D",

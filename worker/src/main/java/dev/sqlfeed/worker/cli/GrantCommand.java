@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+// Alike on purpose to RevokeCommand: a picocli class per subcommand, the work in Provisioning.
 /** {@code sqlfeed grant}: runs an entitlement's {@code provisioning.grant} statements. */
 @Command(
     name = "grant",

@@ -4,6 +4,8 @@ import dev.sqlfeed.workflows.SourceWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+// Alike on purpose to ResumeCommand and PollCommand: each only names its signal, as
+// SourceSignalCommand asks of a command that applies to one source or to all.
 /** {@code sqlfeed pause}: holds the scans of one source or of all. */
 @Command(
     name = "pause",

@@ -4,6 +4,8 @@ import dev.sqlfeed.workflows.SourceWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+// Alike on purpose to PauseCommand and ResumeCommand: each only names its signal, as
+// SourceSignalCommand asks of a command that applies to one source or to all.
 /** {@code sqlfeed poll}: a cycle now instead of at the end of the poll interval. */
 @Command(
     name = "poll",

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+// Alike on purpose to GrantCommand: a picocli class per subcommand, the work in Provisioning.
 /** {@code sqlfeed revoke}: runs an entitlement's {@code provisioning.revoke} statements. */
 @Command(
     name = "revoke",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
  * port. Declared once, so that both commands read the same options the same way.
  */
 final class WorkerTemporalOptions extends TemporalAddressOptions {
+  // Alike on purpose to EventsPruneCommand's options: others, alike only in picocli's form.
   @Option(
       names = "--task-queue",
       paramLabel = "Q",

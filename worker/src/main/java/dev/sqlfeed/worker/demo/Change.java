@@ -1,5 +1,7 @@
 package dev.sqlfeed.worker.demo;
 
+// Alike on purpose to ActionType and the Type enums of ActionArgument, AccountField and KeyValue:
+// enums cannot share a text field, and these labels are the demo summary's own.
 /** The kinds of change the simulator makes to the demo application. */
 public enum Change {
   SIGN_UP("sign-up"),

@@ -21,6 +21,8 @@ public record ActionArgument(
     Optional<Object> defaultValue,
     boolean required) {
 
+  // Alike on purpose to AccountField: baton-sql's two field schemas, each with its own types.
+  // Alike on purpose to ActionType, KeyValue.Type and Change: enums cannot share a text field.
   /** The argument types baton-sql knows. */
   public enum Type {
     STRING("string"),

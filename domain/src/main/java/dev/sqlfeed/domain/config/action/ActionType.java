@@ -1,5 +1,7 @@
 package dev.sqlfeed.domain.config.action;
 
+// Alike on purpose to Change and the Type enums of ActionArgument, AccountField and KeyValue:
+// enums cannot share the field that holds each constant's own text.
 /** The values of an action's {@code action_type}. */
 public enum ActionType {
   UNSPECIFIED("unspecified"),

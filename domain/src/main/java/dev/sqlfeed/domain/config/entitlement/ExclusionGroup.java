@@ -20,6 +20,7 @@ public record ExclusionGroup(
     Optional<Cel> isDefault,
     Optional<Cel> isScopeToResource,
     String path) {
+  // Alike on purpose to ResourceType and SecretTrait: other YAML blocks, checked the same way.
   public ExclusionGroup {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(order, "order");

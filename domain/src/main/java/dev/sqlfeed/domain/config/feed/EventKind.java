@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+// Alike on purpose to Verdict: enums cannot share a text field, and these kinds are the config's
+// and the event log's words.
 /** The kinds of event an event feed's {@code map.kind} may yield, as the event log writes them. */
 public enum EventKind {
   /** The resource changed: the mirror re-reads it with its type's {@code get} query. */

@@ -14,6 +14,8 @@ import java.util.Objects;
 public record AccountField(
     String name, String description, Type type, String placeholder, boolean required) {
 
+  // Alike on purpose to ActionArgument: baton-sql's two field schemas, each with its own types.
+  // Alike on purpose to ActionType, KeyValue.Type and Change: enums cannot share a text field.
   /** The field types baton-sql knows. */
   public enum Type {
     STRING("string"),

@@ -24,6 +24,7 @@ public record ResourceMapping(
     Optional<NonHumanIdentity> nonHumanIdentity,
     Annotations annotations,
     String path) {
+  // Alike on purpose to ports' KeysetPage: an unrelated value, checked the same way.
   public ResourceMapping {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(displayName, "displayName");

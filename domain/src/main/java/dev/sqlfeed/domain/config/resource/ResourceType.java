@@ -43,6 +43,7 @@ public record ResourceType(
     Optional<ResourceIncrementalSync> incrementalSync,
     String path) {
 
+  // Alike on purpose to SecretTrait and ExclusionGroup: other YAML blocks, checked the same way.
   public ResourceType {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

@@ -20,6 +20,7 @@ public record SecretTrait(
     Optional<Cel> expiresAt,
     Optional<Cel> lastUsedAt,
     String path) {
+  // Alike on purpose to ResourceType and ExclusionGroup: other YAML blocks, checked the same way.
   public SecretTrait {
     Objects.requireNonNull(credentialType, "credentialType");
     Objects.requireNonNull(credentialDetail, "credentialDetail");
