@@ -3,6 +3,7 @@ package dev.sqlfeed.domain.config.entitlement;
 import dev.sqlfeed.domain.config.Cel;
 import dev.sqlfeed.domain.config.provisioning.EntitlementProvisioning;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,18 +35,15 @@ public record EntitlementMapping(
     Optional<ExclusionGroup> exclusionGroup,
     String path) {
   public EntitlementMapping {
-    // Alike on purpose to StaticEntitlement: both hand each component to EntitlementFields.
-    grantableTo =
-        EntitlementFields.checked(
-            id,
-            displayName,
-            description,
-            grantableTo,
-            purpose,
-            slug,
-            skipIf,
-            provisioning,
-            exclusionGroup,
-            path);
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(description, "description");
+    grantableTo = List.copyOf(grantableTo);
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(slug, "slug");
+    Objects.requireNonNull(skipIf, "skipIf");
+    Objects.requireNonNull(provisioning, "provisioning");
+    Objects.requireNonNull(exclusionGroup, "exclusionGroup");
+    Objects.requireNonNull(path, "path");
   }
 }
