@@ -32,20 +32,8 @@ record AcmeSqliteApp(String jdbcUrl, Path config, String store) {
   }
 
   static AcmeSqliteApp create(Path dir, Memberships m) throws IOException, SQLException {
-    Path db = dir.resolve("acme.db");
-    AcmeSqliteApp app =
-        new AcmeSqliteApp(
-            "jdbc:sqlite:" + db,
-            Files.writeString(
-                dir.resolve("app.yml"),
-                incrementalConfig().replace("sqlite:acme.db", "sqlite:" + db),
-                StandardCharsets.UTF_8),
-            "jdbc:sqlite:" + dir.resolve("store.db"));
+    AcmeSqliteApp app = empty(dir);
     app.sql(
-        "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)",
-        "CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)",
-        "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-            + " deleted_at TEXT)",
         "INSERT INTO users VALUES (1, 'ada', "
             + minutesAgo(50)
             + "), (2, 'bob', "
@@ -61,6 +49,28 @@ record AcmeSqliteApp(String jdbcUrl, Path config, String store) {
             + ", "
             + minutesAgo(m.bobLeft())
             + ")");
+    return app;
+  }
+
+  /**
+   * The app in {@code dir} with its three tables ({@code users}, {@code teams}, {@code
+   * team_members}) and no rows, for a test that writes its own.
+   */
+  static AcmeSqliteApp empty(Path dir) throws IOException, SQLException {
+    Path db = dir.resolve("acme.db");
+    AcmeSqliteApp app =
+        new AcmeSqliteApp(
+            "jdbc:sqlite:" + db,
+            Files.writeString(
+                dir.resolve("app.yml"),
+                incrementalConfig().replace("sqlite:acme.db", "sqlite:" + db),
+                StandardCharsets.UTF_8),
+            "jdbc:sqlite:" + dir.resolve("store.db"));
+    app.sql(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)",
+        "CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)",
+        "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
+            + " deleted_at TEXT)");
     return app;
   }
 

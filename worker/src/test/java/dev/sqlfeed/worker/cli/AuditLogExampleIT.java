@@ -210,10 +210,7 @@ class AuditLogExampleIT {
   }
 
   private static List<String> mirror(String store) {
-    List<String> lines = new ArrayList<>();
-    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
-      s.exportMirror(Optional.of("globex"), r -> lines.add(r.toJsonLine()));
-    }
+    List<String> lines = MirrorLines.of(store, "globex");
     assertThat(lines).as("the mirror of " + store).isNotEmpty();
     return lines;
   }

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -411,19 +410,11 @@ class ChangesWithinOneTickIT {
     String full = "jdbc:sqlite:" + dir.resolve("full.db");
     Files.deleteIfExists(dir.resolve("full.db"));
     CliRun.run(source.env(), "sync", "--config", config().toString(), "--store", full).exits(0);
-    assertThat(export(store())).as("the mirror").isEqualTo(export(full));
+    assertThat(mirror()).as("the mirror").isEqualTo(MirrorLines.of(full, "ticks"));
   }
 
   private List<String> mirror() {
-    return export(store());
-  }
-
-  private static List<String> export(String store) {
-    List<String> lines = new ArrayList<>();
-    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
-      s.exportMirror(Optional.of("ticks"), r -> lines.add(r.toJsonLine()));
-    }
-    return lines;
+    return MirrorLines.of(store(), "ticks");
   }
 
   private List<StoredEvent> events() {

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,41 +20,24 @@ class CliLogFormatIT {
 
   @Test
   void runWithJsonLogs_writesEveryLineOfStderrAsAJsonObject_warningsIncluded() throws Exception {
-    String app = "jdbc:sqlite:" + dir.resolve("acme.db");
-    try (Connection c = DriverManager.getConnection(app);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute("INSERT INTO users VALUES (1, 'ada', strftime('%Y-%m-%d %H:%M:%S', 'now'))");
-    }
-    String yaml =
-        Files.readString(
-                Path.of(
-                    CliLogFormatIT.class.getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + dir.resolve("acme.db"));
-    Path config = Files.writeString(dir.resolve("app.yml"), yaml, StandardCharsets.UTF_8);
+    AcmeSqliteApp acme = AcmeSqliteApp.empty(dir);
+    acme.sql("INSERT INTO users VALUES (1, 'ada', strftime('%Y-%m-%d %H:%M:%S', 'now'))");
+    Path config = acme.config();
     Path log = dir.resolve("stderr.log");
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of("target", "sqlfeed.jar").toString(),
-                "run",
-                "--once",
-                "--log-format",
-                "json",
-                "--config",
-                config.toString(),
-                "--store",
-                "jdbc:sqlite:" + dir.resolve("store.db"),
-                "--embedded-port",
-                Integer.toString(RunCommandSqliteIT.freePort()),
-                "--metrics-port",
-                Integer.toString(RunCommandSqliteIT.freePort())));
+        SqlfeedJar.command(
+            "run",
+            "--once",
+            "--log-format",
+            "json",
+            "--config",
+            config.toString(),
+            "--store",
+            "jdbc:sqlite:" + dir.resolve("store.db"),
+            "--embedded-port",
+            Integer.toString(RunCommandSqliteIT.freePort()),
+            "--metrics-port",
+            Integer.toString(RunCommandSqliteIT.freePort()));
     Process run =
         new ProcessBuilder(command)
             .redirectError(log.toFile())

@@ -8,14 +8,7 @@ import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,33 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
   private static final int ROWS = 10_000;
-  private static final DateTimeFormatter SQLITE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
   @TempDir Path dir;
 
   @Test
   void aKilledWorker_losesNothing_andDuplicatesNothing() throws Exception {
-    Path jar = Path.of("target", "sqlfeed.jar");
-    assertThat(jar).as("the integration test runs after 'package'").exists();
-    String app = "jdbc:sqlite:" + dir.resolve("app.db");
-    try (Connection c = DriverManager.getConnection(app)) {
-      c.createStatement()
-          .execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      c.setAutoCommit(false);
-      LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(30);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
-        for (int id = 1; id <= ROWS; id++) {
-          insert.setInt(1, id);
-          insert.setString(2, "u" + id);
-          // Ten rows share each millisecond: equal cursors straddle page edges.
-          insert.setString(3, start.plusNanos(id / 10 * 1_000_000L).format(SQLITE));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      c.commit();
-    }
+    UsersApp.sqliteBacklog(dir.resolve("app.db"), ROWS);
     Path config =
         Files.writeString(
             dir.resolve("app.yml"),
@@ -66,16 +38,14 @@ class CrashRecoveryIT {
 
     Process first =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "run",
-                "--config",
-                config.toString(),
-                "--store",
-                store,
-                "--embedded-port",
-                Integer.toString(RunCommandSqliteIT.freePort()))
+                SqlfeedJar.command(
+                    "run",
+                    "--config",
+                    config.toString(),
+                    "--store",
+                    store,
+                    "--embedded-port",
+                    Integer.toString(RunCommandSqliteIT.freePort())))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("first.log").toFile())
             .start();
@@ -116,7 +86,7 @@ class CrashRecoveryIT {
     String fullSync = "jdbc:sqlite:" + dir.resolve("full.db");
     CliRun sync = CliRun.run("sync", "--config", config.toString(), "--store", fullSync);
     assertThat(sync.code()).as(sync.err()).isZero();
-    assertThat(export(store)).isEqualTo(export(fullSync));
+    assertThat(MirrorLines.of(store, "crash")).isEqualTo(MirrorLines.of(fullSync, "crash"));
   }
 
   private static List<StoredEvent> events(String store) {
@@ -132,13 +102,5 @@ class CrashRecoveryIT {
     try (SyncStore s = Wiring.existingStore(store, Map.of())) {
       return s.checkpoint("crash", "user");
     }
-  }
-
-  private static List<String> export(String store) {
-    List<String> lines = new ArrayList<>();
-    try (SyncStore s = Wiring.existingStore(store, Map.of())) {
-      s.exportMirror(Optional.of("crash"), r -> lines.add(r.toJsonLine()));
-    }
-    return lines;
   }
 }

@@ -177,7 +177,9 @@ class FaultInjectionIT {
       }
       assertThat(perUser).as(seedNote).isEqualTo(expectedPerUser);
       assertThat(direct.checkpoint("faults", "user")).as(seedNote).isPresent();
-      assertThat(export(direct)).as(seedNote).isEqualTo(freshFullSync(config, env));
+      assertThat(MirrorLines.of(direct, "faults"))
+          .as(seedNote)
+          .isEqualTo(freshFullSync(config, env));
     }
   }
 
@@ -245,21 +247,10 @@ class FaultInjectionIT {
     return store.events(Optional.of("faults"), 0, 1_000_000);
   }
 
-  private static List<String> export(SyncStore store) {
-    List<String> lines = new ArrayList<>();
-    store.exportMirror(Optional.of("faults"), r -> lines.add(r.toJsonLine()));
-    return lines;
-  }
-
   private List<String> freshFullSync(Path config, Map<String, String> env) throws Exception {
     Path direct = dir.resolve("direct.yml");
     Files.writeString(direct, config(portOf(source.jdbcUrl())));
-    String fullStore = "jdbc:sqlite:" + dir.resolve("full.db");
-    CliRun.run(env, "sync", "--config", direct.toString(), "--store", fullStore, "--in-process")
-        .exits(0);
-    try (SyncStore s = JdbcStores.open(fullStore)) {
-      return export(s);
-    }
+    return MirrorLines.ofFreshFullSync(env, direct, dir, "faults");
   }
 
   private String config(int port) {

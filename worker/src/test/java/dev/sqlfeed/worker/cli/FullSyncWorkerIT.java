@@ -11,12 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,28 +44,15 @@ class FullSyncWorkerIT {
 
   @BeforeEach
   void createApplication() throws Exception {
-    Path db = dir.resolve("acme.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute(
-          "INSERT INTO users VALUES (1, 'ada', '2026-11-25 09:00:00'),"
-              + " (2, 'bob', '2026-11-25 09:01:00'), (3, 'cy', '2026-11-25 09:02:00')");
-      s.execute("INSERT INTO teams VALUES ('ops', 'Operations')");
-      s.execute(
-          "INSERT INTO team_members VALUES ('ops', 1, '2026-11-25 09:03:00', NULL),"
-              + " ('ops', 2, '2026-11-25 09:04:00', NULL)");
-    }
-    String yaml =
-        Files.readString(
-                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + db);
-    config = Files.writeString(dir.resolve("app.yml"), yaml, StandardCharsets.UTF_8);
-    store = "jdbc:sqlite:" + dir.resolve("store.db");
+    AcmeSqliteApp acme = AcmeSqliteApp.empty(dir);
+    acme.sql(
+        "INSERT INTO users VALUES (1, 'ada', '2026-11-25 09:00:00'),"
+            + " (2, 'bob', '2026-11-25 09:01:00'), (3, 'cy', '2026-11-25 09:02:00')",
+        "INSERT INTO teams VALUES ('ops', 'Operations')",
+        "INSERT INTO team_members VALUES ('ops', 1, '2026-11-25 09:03:00', NULL),"
+            + " ('ops', 2, '2026-11-25 09:04:00', NULL)");
+    config = acme.config();
+    store = acme.store();
   }
 
   private static List<SyncRun> runs(String storeUrl) {
@@ -105,26 +88,19 @@ class FullSyncWorkerIT {
   }
 
   private Process worker(int port, int metricsPort, Path log) throws IOException {
-    Path jar = Path.of("target", "sqlfeed.jar");
-    if (!Files.exists(jar)) {
-      throw new AssertionError(
-          "the integration test runs after 'package': " + jar.toAbsolutePath());
-    }
     return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            jar.toString(),
-            "run",
-            "--config",
-            config.toString(),
-            "--store",
-            store,
-            "--embedded-port",
-            Integer.toString(port),
-            "--full-sync-interval",
-            "2s",
-            "--metrics-port",
-            Integer.toString(metricsPort))
+            SqlfeedJar.command(
+                "run",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--embedded-port",
+                Integer.toString(port),
+                "--full-sync-interval",
+                "2s",
+                "--metrics-port",
+                Integer.toString(metricsPort)))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

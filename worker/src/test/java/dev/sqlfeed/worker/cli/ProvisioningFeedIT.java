@@ -8,9 +8,6 @@ import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.worker.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,21 +27,12 @@ class ProvisioningFeedIT {
 
   @Test
   void aGrantAndARevoke_showUpInTheEventFeed_atTheNextCycle() throws Exception {
-    Path app = dir.resolve("acme.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute("INSERT INTO users VALUES (1, 'ada', " + NOW + "), (3, 'cy', " + NOW + ")");
-      s.execute("INSERT INTO teams VALUES ('ops', 'Operations')");
-    }
+    AcmeSqliteApp acme = AcmeSqliteApp.empty(dir);
+    acme.sql(
+        "INSERT INTO users VALUES (1, 'ada', " + NOW + "), (3, 'cy', " + NOW + ")",
+        "INSERT INTO teams VALUES ('ops', 'Operations')");
     String yaml =
-        Files.readString(
-                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + app)
+        Files.readString(acme.config())
             .replace("  poll_interval: 200ms", "  poll_interval: 200ms\n  safety_lag: 0s")
             .replace(
                 "        grantable_to: [user]\n",
@@ -88,21 +76,12 @@ class ProvisioningFeedIT {
   @Test
   void anAccountCreatedAndRotated_showsUpInTheEventFeed_atTheNextCycle_withoutItsPassword()
       throws Exception {
-    Path app = dir.resolve("acme.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, secret TEXT, updated_at TEXT)");
-      s.execute("CREATE TABLE teams (slug TEXT PRIMARY KEY, name TEXT)");
-      s.execute(
-          "CREATE TABLE team_members (team_slug TEXT, user_id INTEGER, created_at TEXT,"
-              + " deleted_at TEXT)");
-      s.execute("INSERT INTO users VALUES (1, 'ada', NULL, " + NOW + ")");
-    }
+    AcmeSqliteApp acme = AcmeSqliteApp.empty(dir);
+    acme.sql(
+        "ALTER TABLE users ADD COLUMN secret TEXT",
+        "INSERT INTO users (id, login, secret, updated_at) VALUES (1, 'ada', NULL, " + NOW + ")");
     String yaml =
-        Files.readString(
-                Path.of(getClass().getResource("/config/feed/acme-incremental.yml").toURI()))
-            .replace("sqlite:acme.db", "sqlite:" + app)
+        Files.readString(acme.config())
             .replace("  poll_interval: 200ms", "  poll_interval: 200ms\n  safety_lag: 0s")
             .replace(
                 "    get:\n",

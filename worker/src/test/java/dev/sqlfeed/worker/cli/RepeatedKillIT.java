@@ -10,14 +10,8 @@ import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RepeatedKillIT {
   private static final int DEFAULT_ROWS = 12_000;
   private static final int DEFAULT_KILLS = 4;
-  private static final DateTimeFormatter SQLITE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   private static final Duration PROGRESS = Duration.ofSeconds(180);
 
   @TempDir Path dir;
@@ -114,30 +106,16 @@ class RepeatedKillIT {
           .as(seedNote)
           .doesNotHaveDuplicates();
       assertThat(committed).as("committed cursors after each kill, " + seedNote).isSorted();
-      assertThat(export(direct)).as(seedNote).isEqualTo(freshFullSync(config));
+      assertThat(MirrorLines.of(direct, "crash"))
+          .as(seedNote)
+          .isEqualTo(MirrorLines.ofFreshFullSync(Map.of(), config, dir, "crash"));
     }
   }
 
   /** An SQLite application whose users all changed in the last half hour, ten per millisecond. */
   private Path backlog(int rows) throws Exception {
     Path app = dir.resolve("app.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app)) {
-      c.createStatement()
-          .execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
-      c.createStatement().execute("CREATE INDEX users_updated ON users (updated_at, id)");
-      c.setAutoCommit(false);
-      LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(30);
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
-        for (int id = 1; id <= rows; id++) {
-          insert.setInt(1, id);
-          insert.setString(2, "u" + id);
-          insert.setString(3, start.plusNanos(id / 10 * 1_000_000L).format(SQLITE));
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      c.commit();
-    }
+    UsersApp.sqliteBacklog(app, rows);
     return Files.writeString(
         dir.resolve("app.yml"),
         UsersApp.config("crash", "sqlite:" + app, "page_size: 200\npoll_interval: 1s"));
@@ -149,20 +127,5 @@ class RepeatedKillIT {
 
   private static Optional<Checkpoint> checkpoint(SyncStore store) {
     return store.checkpoint("crash", "user");
-  }
-
-  private static List<String> export(SyncStore store) {
-    List<String> lines = new ArrayList<>();
-    store.exportMirror(Optional.of("crash"), r -> lines.add(r.toJsonLine()));
-    return lines;
-  }
-
-  private List<String> freshFullSync(Path config) {
-    String fullStore = "jdbc:sqlite:" + dir.resolve("full.db");
-    CliRun.run("sync", "--config", config.toString(), "--store", fullStore, "--in-process")
-        .exits(0);
-    try (SyncStore s = JdbcStores.open(fullStore)) {
-      return export(s);
-    }
   }
 }

@@ -99,24 +99,17 @@ class RunCommandSqliteIT {
 
   @Test
   void run_stopsCleanlyOnSigterm_withExitCode0() throws Exception {
-    Path jar = Path.of("target", "sqlfeed.jar");
-    if (!Files.exists(jar)) {
-      throw new AssertionError(
-          "the integration test runs after 'package': " + jar.toAbsolutePath());
-    }
     int port = freePort();
     Process run =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "run",
-                "--config",
-                config.toString(),
-                "--store",
-                store,
-                "--embedded-port",
-                Integer.toString(port))
+                SqlfeedJar.command(
+                    "run",
+                    "--config",
+                    config.toString(),
+                    "--store",
+                    store,
+                    "--embedded-port",
+                    Integer.toString(port)))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("run.log").toFile())
             .start();

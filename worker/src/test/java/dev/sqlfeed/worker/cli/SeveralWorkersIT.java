@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -160,7 +159,9 @@ class SeveralWorkersIT {
           .as(seedNote)
           .doesNotHaveDuplicates();
       assertThat(logged(direct)).as(seedNote).isEqualTo(versions);
-      assertThat(export(direct)).as(seedNote).isEqualTo(freshFullSync(config));
+      assertThat(MirrorLines.of(direct, "workers"))
+          .as(seedNote)
+          .isEqualTo(MirrorLines.ofFreshFullSync(Map.of(), config, dir, "workers"));
     }
   }
 
@@ -326,20 +327,5 @@ class SeveralWorkersIT {
         .events(Optional.of("workers"), 0, 10 * versions.size())
         .forEach(e -> logged.add(version(e)));
     return logged;
-  }
-
-  private static List<String> export(SyncStore store) {
-    List<String> lines = new ArrayList<>();
-    store.exportMirror(Optional.of("workers"), r -> lines.add(r.toJsonLine()));
-    return lines;
-  }
-
-  private List<String> freshFullSync(Path config) {
-    String fullStore = "jdbc:sqlite:" + dir.resolve("full.db");
-    CliRun.run("sync", "--config", config.toString(), "--store", fullStore, "--in-process")
-        .exits(0);
-    try (SyncStore s = JdbcStores.open(fullStore)) {
-      return export(s);
-    }
   }
 }

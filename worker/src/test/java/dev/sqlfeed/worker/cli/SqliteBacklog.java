@@ -56,15 +56,8 @@ final class SqliteBacklog {
    */
   static ProcessBuilder syncProcess(Path config, String store, Path log) {
     return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            Path.of("target", "sqlfeed.jar").toString(),
-            "sync",
-            "--in-process",
-            "--config",
-            config.toString(),
-            "--store",
-            store)
+            SqlfeedJar.command(
+                "sync", "--in-process", "--config", config.toString(), "--store", store))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
   }

@@ -1,5 +1,14 @@
 package dev.sqlfeed.worker.cli;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /**
  * The one-type app that many end-to-end tests run: a {@code users(id, login, updated_at)} table
  * read by a list query, a {@code get}, and an incremental source paged by {@code id}.
@@ -21,7 +30,35 @@ public final class UsersApp {
           pagination: {primary_key: id}
       """;
 
+  private static final DateTimeFormatter SQLITE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
   private UsersApp() {}
+
+  /**
+   * Writes the app's {@code users} table into a new SQLite database at {@code db}: {@code rows}
+   * users (ids from 1, logins {@code u1} and on), all changed in the last half hour, ten in each
+   * millisecond, so that equal cursors straddle page edges. A backlog for the crash suites.
+   */
+  static void sqliteBacklog(Path db, int rows) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      c.createStatement()
+          .execute("CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT, updated_at TEXT)");
+      c.createStatement().execute("CREATE INDEX users_updated ON users (updated_at, id)");
+      c.setAutoCommit(false);
+      LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(30);
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?)")) {
+        for (int id = 1; id <= rows; id++) {
+          insert.setInt(1, id);
+          insert.setString(2, "u" + id);
+          insert.setString(3, start.plusNanos(id / 10 * 1_000_000L).format(SQLITE));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      c.commit();
+    }
+  }
 
   /**
    * The whole config.

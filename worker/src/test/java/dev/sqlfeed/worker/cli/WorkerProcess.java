@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,28 +52,23 @@ final class WorkerProcess implements AutoCloseable {
   static WorkerProcess start(
       Path config, String store, Map<String, String> env, Path log, List<String> more)
       throws IOException {
-    Path jar = Path.of("target", "sqlfeed.jar");
-    assertThat(jar).as("the integration test runs after 'package'").exists();
     int embedded = RunCommandSqliteIT.freePort();
     int metrics = RunCommandSqliteIT.freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(
-        List.of(
-            "run",
-            "--config",
-            config.toString(),
-            "--store",
-            store,
-            "--full-sync-interval",
-            "0",
-            "--embedded-port",
-            Integer.toString(embedded),
-            "--metrics-port",
-            Integer.toString(metrics)));
+    List<String> command =
+        SqlfeedJar.command(
+            List.of("-Xmx512m"),
+            List.of(
+                "run",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--full-sync-interval",
+                "0",
+                "--embedded-port",
+                Integer.toString(embedded),
+                "--metrics-port",
+                Integer.toString(metrics)));
     command.addAll(more);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

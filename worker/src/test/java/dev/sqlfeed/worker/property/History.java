@@ -8,6 +8,7 @@ import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
 import dev.sqlfeed.ports.fullsync.FullSync;
 import dev.sqlfeed.ports.fullsync.SyncProgress;
+import dev.sqlfeed.worker.cli.MirrorLines;
 import dev.sqlfeed.worker.config.ConfigLoader;
 import dev.sqlfeed.workflows.FeedActivitiesImpl;
 import java.nio.file.Files;
@@ -219,8 +220,8 @@ final class History {
             config.eventFeeds(),
             config.fullSync());
     fullSync(shared.fresh(), renamed);
-    List<String> fresh = export(shared.fresh(), renamed.appName());
-    List<String> mirror = export(store, app);
+    List<String> fresh = MirrorLines.of(shared.fresh(), renamed.appName());
+    List<String> mirror = MirrorLines.of(store, app);
     if (!mirror.equals(fresh)) {
       Set<String> onlyMirror = new HashSet<>(mirror);
       fresh.forEach(onlyMirror::remove);
@@ -241,11 +242,5 @@ final class History {
 
   private List<StoredEvent> events() {
     return store.events(Optional.of(app), 0, MAX_EVENTS);
-  }
-
-  private static List<String> export(SyncStore s, String app) {
-    List<String> lines = new ArrayList<>();
-    s.exportMirror(Optional.of(app), r -> lines.add(r.toJsonLine()));
-    return lines;
   }
 }
