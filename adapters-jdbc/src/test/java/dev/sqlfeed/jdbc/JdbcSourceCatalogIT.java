@@ -7,6 +7,7 @@ import dev.sqlfeed.domain.connect.ConnectValues;
 import dev.sqlfeed.domain.connect.ConnectionSpec;
 import dev.sqlfeed.domain.error.SourceException;
 import dev.sqlfeed.domain.query.SqlTemplate;
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
@@ -175,10 +176,7 @@ class JdbcSourceCatalogIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void describingAWritingStatement_neverRunsIt(Kind kind) throws SQLException {
     try (SourceCatalog catalog = open(kind)) {
       SourceQuery delete = query("DELETE FROM members WHERE id = ?<id> RETURNING id");

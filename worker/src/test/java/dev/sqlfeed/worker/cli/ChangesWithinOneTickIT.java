@@ -68,13 +68,9 @@ class ChangesWithinOneTickIT {
         "INSERT INTO users VALUES ('u2', 'bob', " + tick() + ")");
     once();
 
-    source.sql("UPDATE users SET login = 'ada lovelace' WHERE id = 'u1'");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE users SET login = 'ada lovelace' WHERE id = 'u1'");
 
-    source.sql("UPDATE users SET login = 'ada' WHERE id = 'u1'");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE users SET login = 'ada' WHERE id = 'u1'");
     once();
 
     assertThat(ids("resource:user:u1:"))
@@ -90,24 +86,16 @@ class ChangesWithinOneTickIT {
   void joinLeaveAndRejoinStampedWithOneValue_keepTheMirrorRight(String kind, int pageSize)
       throws Exception {
     open(kind, pageSize);
-    source.sql(
+    changeAndCompare(
         "INSERT INTO teams VALUES ('ops', 'Ops', " + tick() + ", NULL)",
         "INSERT INTO members VALUES (1, 'ops', 'u1', " + tick() + ", NULL)",
         "INSERT INTO members VALUES (2, 'ops', 'u2', " + tick() + ", NULL)");
-    once();
-    assertTheMirrorIsAFreshFullSync();
 
-    source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
 
-    source.sql("UPDATE members SET deleted_at = NULL WHERE id = 1");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE members SET deleted_at = NULL WHERE id = 1");
 
-    source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
     int events = events().size();
     once();
 
@@ -126,9 +114,7 @@ class ChangesWithinOneTickIT {
     once();
     source.sql("UPDATE members SET deleted_at = " + tick() + " WHERE id = 1");
     once();
-    source.sql("INSERT INTO members VALUES (2, 'ops', 'u1', " + tick() + ", NULL)");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("INSERT INTO members VALUES (2, 'ops', 'u1', " + tick() + ", NULL)");
 
     // Every cycle re-reads m1's revoke (its deleted_at is in the window): m2's grant stays.
     once();
@@ -142,29 +128,21 @@ class ChangesWithinOneTickIT {
   void aReactivatedTeam_getsItsMembershipsBack_withoutAFullSync(String kind, int pageSize)
       throws Exception {
     open(kind, pageSize);
-    source.sql(
+    changeAndCompare(
         "INSERT INTO teams VALUES ('ops', 'Ops', " + tick() + ", NULL)",
         "INSERT INTO teams VALUES ('dev', 'Dev', " + tick() + ", NULL)",
         "INSERT INTO members VALUES (1, 'ops', 'u1', " + tick() + ", NULL)",
         "INSERT INTO members VALUES (2, 'ops', 'u2', " + tick() + ", NULL)",
         "INSERT INTO members VALUES (3, 'dev', 'u1', " + tick() + ", NULL)");
-    once();
-    assertTheMirrorIsAFreshFullSync();
 
-    source.sql("UPDATE teams SET deleted_at = " + tick() + " WHERE id = 'ops'");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE teams SET deleted_at = " + tick() + " WHERE id = 'ops'");
 
-    source.sql("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
 
     // Once more within the same tick: the restored grants' ids are restated too.
     source.sql("UPDATE teams SET deleted_at = " + tick() + " WHERE id = 'ops'");
     once();
-    source.sql("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
-    once();
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare("UPDATE teams SET deleted_at = NULL WHERE id = 'ops'");
     int events = events().size();
     once();
 
@@ -187,23 +165,19 @@ class ChangesWithinOneTickIT {
     readOnlyLiveTeamsMemberships();
     LocalDate before = DAY.minusDays(1);
     LocalDate oldest = DAY.minusDays(2);
-    source.sql(
+    changeAndCompare(
         "INSERT INTO teams VALUES ('ops', 'Ops', " + source.tick(oldest) + ", NULL)",
         "INSERT INTO teams VALUES ('dev', 'Dev', " + source.tick(before) + ", NULL)",
         "INSERT INTO members VALUES (1, 'ops', 'u1', " + source.tick(oldest) + ", NULL)",
         "INSERT INTO members VALUES (3, 'dev', 'u1', " + source.tick(before) + ", NULL)");
-    once();
-    assertTheMirrorIsAFreshFullSync();
 
     source.sql(
         "UPDATE teams SET deleted_at = " + source.tick(before) + " WHERE id = 'ops'",
         "INSERT INTO members VALUES (2, 'ops', 'u2', " + source.tick(before) + ", NULL)",
         "INSERT INTO members VALUES (4, 'dev', 'u2', " + tick() + ", NULL)");
     once();
-    source.sql("UPDATE teams SET deleted_at = NULL, updated_at = " + tick() + " WHERE id = 'ops'");
-    once();
-
-    assertTheMirrorIsAFreshFullSync();
+    changeAndCompare(
+        "UPDATE teams SET deleted_at = NULL, updated_at = " + tick() + " WHERE id = 'ops'");
     assertThat(grantEvents("ops", "u2")).hasSize(1);
     int events = events().size();
     once();
@@ -226,11 +200,9 @@ class ChangesWithinOneTickIT {
     readOnlyLiveTeamsMemberships();
     LocalDate before = DAY.minusDays(1);
     LocalDate oldest = DAY.minusDays(2);
-    source.sql(
+    changeAndCompare(
         "INSERT INTO teams VALUES ('dev', 'Dev', " + source.tick(before) + ", NULL)",
         "INSERT INTO members VALUES (1, 'dev', 'u1', " + source.tick(before) + ", NULL)");
-    once();
-    assertTheMirrorIsAFreshFullSync();
 
     source.sql(
         "INSERT INTO teams VALUES ('qa', 'QA', "
@@ -404,6 +376,16 @@ class ChangesWithinOneTickIT {
 
   private void once() {
     CliRun.once(source.env(), config(), store()).exits(0);
+  }
+
+  /**
+   * Runs {@code statements} on the source, then one cycle, and compares the mirror with a fresh
+   * full sync.
+   */
+  private void changeAndCompare(String... statements) throws Exception {
+    source.sql(statements);
+    once();
+    assertTheMirrorIsAFreshFullSync();
   }
 
   private void assertTheMirrorIsAFreshFullSync() throws Exception {

@@ -5,6 +5,7 @@ import static dev.sqlfeed.worker.cli.ProvisioningFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.domain.mirror.MirrorRecord;
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncStore;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code sqlfeed account create} and {@code rotate} through the CLI entry point against real
@@ -53,10 +52,7 @@ class CliAccountIT {
     return password;
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void create_insertsTheAccount_showsItsPasswordOnce_andTheNextSyncMirrorsIt(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
@@ -97,10 +93,7 @@ class CliAccountIT {
         .doesNotContain(SECRET);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void rotate_setsANewPassword_andAnUnknownAccountFails_withoutOne(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);

@@ -4,9 +4,11 @@ import static dev.sqlfeed.worker.cli.ProvisioningFixture.CONFIG;
 import static dev.sqlfeed.worker.cli.ProvisioningFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -14,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -41,25 +42,31 @@ class CliProvisioningIT {
     return app.members();
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
-  void grant_insertsTheMembership_andRevokeRemovesIt(TestDatabase.Kind kind) throws Exception {
-    Map<String, String> env = app.app(kind);
-    String config = config(CONFIG);
-
-    CliRun grant =
-        CliRun.run(
-                env,
+  /**
+   * {@code sqlfeed grant} of {@code team:ops:member} to {@code user:3}, with the long options, then
+   * {@code more}.
+   */
+  private static CliRun grantOpsToUser3(Map<String, String> env, String config, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "grant",
                 "--config",
                 config,
                 "--entitlement",
                 "team:ops:member",
                 "--principal",
-                "user:3")
-            .exits(ExitCode.OK);
+                "user:3"));
+    args.addAll(List.of(more));
+    return CliRun.run(env, args.toArray(String[]::new));
+  }
+
+  @OnEachDatabase
+  void grant_insertsTheMembership_andRevokeRemovesIt(TestDatabase.Kind kind) throws Exception {
+    Map<String, String> env = app.app(kind);
+    String config = config(CONFIG);
+
+    CliRun grant = grantOpsToUser3(env, config).exits(ExitCode.OK);
 
     assertThat(grant.out())
         .isEqualTo(
@@ -79,27 +86,13 @@ class CliProvisioningIT {
     assertThat(grant.all() + revoke.all()).doesNotContain(SECRET);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void dryRun_printsEachStatementWithItsParameters_andWritesNothing(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
     String config = config(CONFIG);
 
-    CliRun dry =
-        CliRun.run(
-                env,
-                "grant",
-                "--config",
-                config,
-                "--entitlement",
-                "team:ops:member",
-                "--principal",
-                "user:3",
-                "--dry-run")
-            .exits(ExitCode.OK);
+    CliRun dry = grantOpsToUser3(env, config, "--dry-run").exits(ExitCode.OK);
 
     String block = "resource_types.team.static_entitlements[0].provisioning.grant";
     assertThat(dry.out())
@@ -125,10 +118,7 @@ class CliProvisioningIT {
     assertThat(dry.all()).doesNotContain(SECRET);
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void aValidationQueryWithARow_letsTheGrantRun(TestDatabase.Kind kind) throws Exception {
     Map<String, String> env = app.app(kind);
     String config = config(CONFIG.replace(NO_TRANSACTION, NO_TRANSACTION + VALIDATION));

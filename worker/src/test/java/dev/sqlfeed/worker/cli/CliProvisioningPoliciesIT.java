@@ -3,14 +3,13 @@ package dev.sqlfeed.worker.cli;
 import static dev.sqlfeed.worker.cli.ProvisioningFixture.CONFIG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The parts of baton-sql's provisioning blocks beyond plain statements, through the CLI entry point
@@ -61,10 +60,7 @@ class CliProvisioningPoliciesIT {
     return CliRun.run(env, args.toArray(String[]::new));
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void pastedPlaceholders_quoteAnIdentifier_andKeepOnlyWordCharacters(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
@@ -103,18 +99,13 @@ class CliProvisioningPoliciesIT {
     assertThat(app.members()).containsExactly("ops,1", "ops,3");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void rejectIf_cancelsTheGrantWithItsReason_whenItsQueryReturnsARow(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
     String yaml =
-        CONFIG.replace(
-            GRANT_BLOCK,
-            GRANT_BLOCK
-                + "            reject_if:\n"
+        withGrantLines(
+            "            reject_if:\n"
                 + "              query: SELECT login FROM users WHERE id = ?<user> AND login = 'cy'\n"
                 + "              reason: \"'user ' + .login + ' may not join'\"\n");
 
@@ -133,10 +124,7 @@ class CliProvisioningPoliciesIT {
     assertThat(app.members()).containsExactly("ops,1", "ops,2");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void grantReplace_revokesTheGrantItFindsWithItsOwnRevokeBlock_inTheSameTransaction(
       TestDatabase.Kind kind) throws Exception {
     Map<String, String> env = app.app(kind);
@@ -164,10 +152,7 @@ class CliProvisioningPoliciesIT {
     assertThat(app.members()).containsExactly("dev,1", "ops,2", "qa,2");
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void grantReplace_isRolledBack_whenTheNewGrantWasAlreadyHeld(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
@@ -197,10 +182,7 @@ class CliProvisioningPoliciesIT {
     };
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void principalCheck_saysWhenTheRevokeDeletedThePrincipal(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
@@ -244,18 +226,13 @@ class CliProvisioningPoliciesIT {
     assertThat(app.members()).isEmpty();
   }
 
-  @ParameterizedTest
-  @EnumSource(
-      value = TestDatabase.Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void signalIdempotency_hasNoEffectHere_soAValidationQueryWithoutARowFails(TestDatabase.Kind kind)
       throws Exception {
     Map<String, String> env = app.app(kind);
     String yaml =
-        CONFIG.replace(
-            GRANT_BLOCK,
-            GRANT_BLOCK
-                + "            validation_queries_signal_idempotency: true\n"
+        withGrantLines(
+            "            validation_queries_signal_idempotency: true\n"
                 + "            validation_queries:\n"
                 + "              - SELECT id FROM users WHERE id = ?<user>\n");
 
@@ -270,5 +247,10 @@ class CliProvisioningPoliciesIT {
                 + ".validation_queries_signal_idempotency: has effect on Oracle and Db2 only")
         .contains("sqlfeed: " + GRANT + ".validation_queries[0]: returned no row;");
     assertThat(app.members()).containsExactly("ops,1");
+  }
+
+  /** The config with {@code lines} added to the grant block of team's member entitlement. */
+  private static String withGrantLines(String lines) {
+    return CONFIG.replace(GRANT_BLOCK, GRANT_BLOCK + lines);
   }
 }

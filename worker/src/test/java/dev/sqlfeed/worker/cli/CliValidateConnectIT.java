@@ -2,6 +2,7 @@ package dev.sqlfeed.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
@@ -64,10 +65,7 @@ class CliValidateConnectIT {
     return CliRun.run(Map.of("SRC_DSN", dsn), "validate", "--connect", "--config", config);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void aMisspeltColumn_isAnErrorAtItsLineAndColumn_inEveryQueryThatLacksIt(Kind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.create(kind)) {
@@ -104,22 +102,18 @@ class CliValidateConnectIT {
 
       CliRun run = validate(dsn(db), config).exits(0);
 
-      assertThat(run.err().lines())
-          .containsExactly(
-              "warning: "
-                  + config
-                  + ":16:22: resource_types.user.incremental_sync.cursor_column: 'updated_at' is a"
-                  + " DATE: two changes of one row on the same day carry the same cursor value,"
-                  + " and every cycle re-reads the rows of the latest day; see docs/incremental.md, \"Cursor"
-                  + " and key forms\"");
+      assertTheOneWarningIsAtCursorColumn(
+          run,
+          config,
+          "'updated_at' is a"
+              + " DATE: two changes of one row on the same day carry the same cursor value,"
+              + " and every cycle re-reads the rows of the latest day; see docs/incremental.md, \"Cursor"
+              + " and key forms\"");
       assertThat(run.out()).contains("0 errors, 1 warning");
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void aCursorColumnWithoutAnIndex_isAWarningAtCursorColumn_andStillExitsZero(Kind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.create(kind)) {
@@ -128,14 +122,13 @@ class CliValidateConnectIT {
 
       CliRun run = validate(dsn(db), config).exits(0);
 
-      assertThat(run.err().lines())
-          .containsExactly(
-              "warning: "
-                  + config
-                  + ":16:22: resource_types.user.incremental_sync.cursor_column: no index of"
-                  + " table users leads with updated_at, so every poll of"
-                  + " resource_types.user.incremental_sync.query reads the whole table; add one"
-                  + " on (updated_at) or (updated_at, <primary key>)");
+      assertTheOneWarningIsAtCursorColumn(
+          run,
+          config,
+          "no index of"
+              + " table users leads with updated_at, so every poll of"
+              + " resource_types.user.incremental_sync.query reads the whole table; add one"
+              + " on (updated_at) or (updated_at, <primary key>)");
       assertThat(run.out())
           .isEqualTo(
               config
@@ -144,10 +137,7 @@ class CliValidateConnectIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void aMissingTable_isAnErrorAtTheQuery_withTheDatabasesOwnWords(Kind kind) throws IOException {
     try (TestDatabase db = TestDatabases.create(kind)) {
       db.execute(SCHEMA);
@@ -251,5 +241,15 @@ class CliValidateConnectIT {
 
     assertThat(run.err()).as("no errors, warnings or notes").isEmpty();
     assertThat(run.out()).contains("13 queries checked against the database: 0 errors, 0 warnings");
+  }
+
+  /** {@code run} wrote one warning, {@code text}, at the incremental source's cursor_column. */
+  private static void assertTheOneWarningIsAtCursorColumn(CliRun run, String config, String text) {
+    assertThat(run.err().lines())
+        .containsExactly(
+            "warning: "
+                + config
+                + ":16:22: resource_types.user.incremental_sync.cursor_column: "
+                + text);
   }
 }

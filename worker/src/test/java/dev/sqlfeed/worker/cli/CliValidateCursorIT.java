@@ -2,6 +2,7 @@ package dev.sqlfeed.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
@@ -57,10 +58,7 @@ class CliValidateCursorIT {
     return db;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @OnEachDatabase
   void theIdiom_passesWithoutWarning(Kind kind) throws IOException {
     try (TestDatabase db = users(kind)) {
       CliRun run = validate(db, CONFIG).exits(0);

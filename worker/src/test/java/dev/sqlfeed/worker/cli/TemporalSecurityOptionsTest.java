@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sqlfeed.worker.temporal.TlsTemporalServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -119,20 +120,30 @@ class TemporalSecurityOptionsTest {
     assertThat(run.all()).doesNotContain(KEY);
   }
 
+  /**
+   * The arguments of {@code command} with this test's config, against {@code tls} and trusting the
+   * test CA, then {@code more}.
+   */
+  private String[] overTls(String command, TlsTemporalServer tls, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--config",
+                config.toString(),
+                "--temporal",
+                tls.target(),
+                "--temporal-tls-ca",
+                server.cert().toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
   @Test
   void status_overTls_withTheCaAndServerName_reachesTheServer() throws Exception {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, false)) {
       CliRun run =
-          CliRun.run(
-              "status",
-              "--config",
-              config.toString(),
-              "--temporal",
-              tls.target(),
-              "--temporal-tls-ca",
-              server.cert().toString(),
-              "--temporal-tls-server-name",
-              TlsTemporalServer.NAME);
+          CliRun.run(overTls("status", tls, "--temporal-tls-server-name", TlsTemporalServer.NAME));
       run.exits(ExitCode.OK);
       assertThat(run.out()).contains("absent");
     }
@@ -141,15 +152,7 @@ class TemporalSecurityOptionsTest {
   @Test
   void status_overTls_withoutTheServerName_cannotReachIt() throws Exception {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, false)) {
-      CliRun run =
-          CliRun.run(
-              "status",
-              "--config",
-              config.toString(),
-              "--temporal",
-              tls.target(),
-              "--temporal-tls-ca",
-              server.cert().toString());
+      CliRun run = CliRun.run(overTls("status", tls));
       run.exits(ExitCode.UNAVAILABLE);
       assertThat(run.err()).contains("cannot reach Temporal at " + tls.target() + " over TLS");
     }
@@ -161,15 +164,7 @@ class TemporalSecurityOptionsTest {
       CliRun run =
           CliRun.run(
               Map.of(TemporalSecurityOptions.API_KEY_ENV, KEY),
-              "status",
-              "--config",
-              config.toString(),
-              "--temporal",
-              tls.target(),
-              "--temporal-tls-ca",
-              server.cert().toString(),
-              "--temporal-tls-server-name",
-              TlsTemporalServer.NAME);
+              overTls("status", tls, "--temporal-tls-server-name", TlsTemporalServer.NAME));
       run.exits(ExitCode.UNAVAILABLE);
       assertThat(tls.authorizations()).contains("Bearer " + KEY);
       assertThat(run.all()).doesNotContain(KEY);
@@ -181,17 +176,13 @@ class TemporalSecurityOptionsTest {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, true)) {
       CliRun run =
           CliRun.run(
-              "poll",
-              "--config",
-              config.toString(),
-              "--temporal",
-              tls.target(),
-              "--temporal-tls-ca",
-              server.cert().toString(),
-              "--temporal-tls-server-name",
-              TlsTemporalServer.NAME,
-              "--temporal-api-key",
-              KEY);
+              overTls(
+                  "poll",
+                  tls,
+                  "--temporal-tls-server-name",
+                  TlsTemporalServer.NAME,
+                  "--temporal-api-key",
+                  KEY));
       run.exits(ExitCode.UNAVAILABLE);
       assertThat(tls.authorizations()).contains("Bearer " + KEY);
       assertThat(run.all()).doesNotContain(KEY);

@@ -14,6 +14,11 @@ class ConfigProblemsTest {
     return problems(Map.of(), yaml);
   }
 
+  /** The warnings of a config that loads. */
+  private static List<String> warnings(String yaml) {
+    return TestConfigs.loader().load("c.yml", yaml).warnings();
+  }
+
   private static List<String> problems(Map<String, String> env, String yaml) {
     ConfigCheckingLoader loader = new ConfigCheckingLoader(TestConfigs.loader(env));
     return loader.errors(yaml);
@@ -445,9 +450,7 @@ class ConfigProblemsTest {
                         entitlement_id: "'admin'"
             """;
 
-    var loaded = TestConfigs.loader().load("c.yml", yaml);
-
-    assertThat(loaded.warnings())
+    assertThat(warnings(yaml))
         .containsExactly(
             "c.yml:16:29: resource_types.user.grants[0].map[0].principal_type: 'usr' is not a"
                 + " resource type of this config (did you mean 'user'?)");
@@ -463,9 +466,7 @@ class ConfigProblemsTest {
                         employee_id: [".badge"]
             """;
 
-    var loaded = TestConfigs.loader().load("c.yml", yaml);
-
-    assertThat(loaded.warnings())
+    assertThat(warnings(yaml))
         .containsExactly(
             "c.yml:14:13: resource_types.user.list.map.traits.user.employee_id: baton-sql ignores"
                 + " 'employee_id', so sqlfeed does too (did you mean 'employee_ids'?)");
@@ -491,9 +492,7 @@ class ConfigProblemsTest {
                 "query: SELECT id, login FROM ?<tbl|identifier>")
             + "      vars:\n        tbl: \"'users'\"\n";
 
-    var loaded = TestConfigs.loader().load("c.yml", yaml);
-
-    assertThat(loaded.warnings())
+    assertThat(warnings(yaml))
         .containsExactly(
             "c.yml:8:36: resource_types.user.list.query: ?<tbl|identifier> pastes its value into"
                 + " the SQL text instead of binding it");
@@ -514,9 +513,7 @@ class ConfigProblemsTest {
                       display_name: ".name"
             """;
 
-    var loaded = TestConfigs.loader().load("c.yml", yaml);
-
-    assertThat(loaded.warnings())
+    assertThat(warnings(yaml))
         .containsExactly(
             "c.yml:15:5: resource_types.user.entitlements: baton-sql reads only static_entitlements"
                 + " when both are set; this query is not run");

@@ -34,6 +34,12 @@ class TemporalSecurityTest {
     return new TemporalSecurity(false, null, null, ca, serverName, null);
   }
 
+  /** Trusts the test server's certificate under its name, and sends the API key. */
+  private TemporalSecurity trustingWithKey() {
+    return new TemporalSecurity(
+        false, null, null, server.cert(), TlsTemporalServer.NAME, new TemporalSecurity.ApiKey(KEY));
+  }
+
   @Test
   void theServersCertificate_checkedAgainstTheCaAndServerName_connects() throws Exception {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, false);
@@ -113,14 +119,7 @@ class TemporalSecurityTest {
   @Test
   void theApiKey_goesAsABearerToken() throws Exception {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, false)) {
-      TemporalSecurity withKey =
-          new TemporalSecurity(
-              false,
-              null,
-              null,
-              server.cert(),
-              TlsTemporalServer.NAME,
-              new TemporalSecurity.ApiKey(KEY));
+      TemporalSecurity withKey = trustingWithKey();
       try (TemporalConnection c =
           TemporalConnection.connect(tls.target(), "default", withKey, TIMEOUT, null)) {
         assertThat(c.target()).isEqualTo(tls.target());
@@ -132,14 +131,7 @@ class TemporalSecurityTest {
   @Test
   void aRefusedApiKey_echoedByTheServer_isNotInTheMessage() throws Exception {
     try (TlsTemporalServer tls = TlsTemporalServer.start(server, null, true)) {
-      TemporalSecurity withKey =
-          new TemporalSecurity(
-              false,
-              null,
-              null,
-              server.cert(),
-              TlsTemporalServer.NAME,
-              new TemporalSecurity.ApiKey(KEY));
+      TemporalSecurity withKey = trustingWithKey();
       assertThatThrownBy(
               () -> TemporalConnection.connect(tls.target(), "default", withKey, TIMEOUT, null))
           .isInstanceOf(TemporalUnavailableException.class)
