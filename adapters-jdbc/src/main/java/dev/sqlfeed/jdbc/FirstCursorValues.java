@@ -13,6 +13,8 @@ import java.util.Optional;
  * uuid, the empty string) is not above it, as with baton-sql's empty string.
  */
 final class FirstCursorValues {
+  // Alike in shape only, on purpose, to ConnectionSpecTest's tables of DSN forms: pairs of
+  // values, each table its own.
   private static final Map<String, String> LOWEST =
       Map.ofEntries(
           Map.entry("int2", "-32768"),

@@ -99,6 +99,8 @@ final class JooqSyncStore implements SyncStore, EventPruner, SinkPositions {
 
   private volatile boolean closed;
 
+  // Alike on purpose to the constructors of the property suite's DirectCycles and SourceWriter:
+  // one that keeps its arguments.
   private JooqSyncStore(
       StoreDialect dialect,
       StorePools pools,

@@ -262,6 +262,8 @@ class ConnectionSpecTest {
     }
   }
 
+  // The tables of forms below are alike in shape only, on purpose, to each other and to
+  // FirstCursorValues' LOWEST: pairs of values, each table its own.
   @Nested
   class Sqlite {
     static Stream<Arguments> forms() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+// Its two tables of cases are alike in shape on purpose: baton-sql's own cases and sqlfeed's.
 class ColumnShorthandTest {
   // baton-sql's pkg/bcel/helpers_test.go, Test_preprocessExpressions.
   @ParameterizedTest(name = "{0}  ->  {1}")

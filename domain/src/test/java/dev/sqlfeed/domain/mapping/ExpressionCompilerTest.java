@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Its tests are alike in shape on purpose: one invalid expression each, with where it is reported.
 class ExpressionCompilerTest {
   private static final ExpressionCompiler CEL = ExpressionCompiler.batonSql();
 

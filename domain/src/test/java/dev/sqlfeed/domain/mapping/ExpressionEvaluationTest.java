@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// Its tables of cases (@CsvSource) are alike in shape on purpose: one table per rule.
 class ExpressionEvaluationTest {
   private static final ExpressionCompiler CEL = ExpressionCompiler.batonSql();
 

@@ -12,6 +12,7 @@ import java.util.List;
  * yaml.path: message}, before any database is opened. {@code validate} and {@code sync} load a
  * config alike, so most rows run {@code sync}: it must reject the file before it touches the store.
  */
+// Alike on purpose to BadRows, and its cases to each other: a table of cases, one per bad input.
 final class BadConfigs {
   private BadConfigs() {}
 

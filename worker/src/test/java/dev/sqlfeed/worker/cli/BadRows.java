@@ -8,6 +8,7 @@ import java.util.List;
  * query (its YAML path) and the row, and the failed sync changes nothing: no difference with the
  * mirror is applied, so nothing is revoked or deleted because of a row that could not be read.
  */
+// Alike on purpose to BadConfigs, and its cases to each other: a table of cases, one per bad row.
 final class BadRows {
   private BadRows() {}
 

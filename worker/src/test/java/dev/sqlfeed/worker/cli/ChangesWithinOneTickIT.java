@@ -311,6 +311,8 @@ class ChangesWithinOneTickIT {
             + " NOT NULL, deleted_at "
             + date
             + ")");
+    // Alike on purpose to PropertyConfig's config: both write a soft-deleted team or group with
+    // its memberships as baton-sql configs do; each suite's config stands whole in it.
     String yaml =
         """
         app_name: ticks

@@ -226,6 +226,8 @@ class CliProvisioningPoliciesIT {
     assertThat(app.members()).isEmpty();
   }
 
+  // Alike on purpose to rejectIf_cancelsTheGrantWithItsReason_whenItsQueryReturnsARow: each
+  // policy is a test of its own, with the same steps.
   @OnEachDatabase
   void signalIdempotency_hasNoEffectHere_soAValidationQueryWithoutARowFails(TestDatabase.Kind kind)
       throws Exception {

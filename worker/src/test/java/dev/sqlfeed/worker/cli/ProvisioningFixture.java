@@ -34,6 +34,8 @@ final class ProvisioningFixture implements BeforeEachCallback, AfterEachCallback
       "INSERT INTO users (id, login, mail, secret)"
           + " SELECT COALESCE(MAX(id), 0) + 1, ?<login>, ?<mail>, ?<password> FROM users";
 
+  // Its team is alike on purpose to FullSyncTest's TEAMS_WITH_GRANTS: a team as every config
+  // writes one, here with its provisioning blocks.
   static final String CONFIG =
       """
       app_name: acme

@@ -23,8 +23,8 @@ class ConfigEventFeedsTest {
   /**
    * {@code user} has a get query, {@code team} has none and a grants query; the feed's kind and
    * resource type are not literals, so it may yield anything for either. Its {@code user} and
-   * FeedSourcesFromYamlTest's are alike on purpose: the errors below give line numbers to count
-   * here.
+   * FeedSourcesFromYamlTest's (and ResourceRefresherTest's and UsersYaml's) are alike on purpose:
+   * the errors below give line numbers to count here.
    */
   private static final String BASE =
       """

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The feed's sources as a real config file describes them. */
 class FeedSourcesFromYamlTest {
-  // Alike on purpose to ConfigEventFeedsTest's BASE: each test's config stands whole in it.
+  // Alike on purpose to ConfigEventFeedsTest's BASE, ResourceRefresherTest's CONFIG, UsersYaml
+  // and FullSyncTest's TEAMS_WITH_GRANTS: a user and a team type as every config writes them;
+  // each test's config stands whole in it.
   private static final String YAML =
       """
       app_name: acme

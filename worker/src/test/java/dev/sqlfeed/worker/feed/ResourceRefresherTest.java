@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * entitlements, not found a deletion, the first row of the get's own statement wins.
  */
 class ResourceRefresherTest {
+  // Alike on purpose to FeedSourcesFromYamlTest's YAML, ConfigEventFeedsTest's BASE and UsersYaml:
+  // a user type as every config writes one; this test's config stands whole in it.
   private static final String CONFIG =
       """
       app_name: refresh

@@ -5,6 +5,8 @@ package dev.sqlfeed.worker.feed;
  * updated_at)} table with: a list, a {@code get} by id, and an incremental source paged by {@code
  * id}. Each test keeps its own top-level settings in front of it, where they say what it measures.
  */
+// Alike on purpose to FeedSourcesFromYamlTest's YAML, ConfigEventFeedsTest's BASE and
+// ResourceRefresherTest's CONFIG: a user type as every config writes one.
 final class UsersYaml {
   private UsersYaml() {}
 

@@ -162,6 +162,8 @@ class FullSyncTest {
         .hasMessageContaining("'id' is not in the query's results");
   }
 
+  // Alike on purpose to FeedSourcesFromYamlTest's and ProvisioningFixture's team: a team with
+  // its grants as every config writes one; each test's config stands whole in it.
   private static final String TEAMS_WITH_GRANTS =
       """
         team:

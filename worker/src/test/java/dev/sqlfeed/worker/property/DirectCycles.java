@@ -27,6 +27,8 @@ final class DirectCycles implements Cycles {
   private final Map<String, EventLedger.Opening> openings = new HashMap<>();
   private final Map<String, Long> openedAt = new HashMap<>();
 
+  // Alike on purpose to SourceWriter's constructor (and JooqSyncStore's): one that keeps its
+  // arguments.
   DirectCycles(
       FeedActivitiesImpl activities,
       SyncStore store,

@@ -20,6 +20,8 @@ final class PropertyConfig {
   private PropertyConfig() {}
 
   /** The config of one history: its own app, so that histories can share a store. */
+  // Alike on purpose to ChangesWithinOneTickIT's config, and its user and group types to each
+  // other: soft-deleted tables written as baton-sql configs write them; the config stands whole.
   static String yaml(String app, int pageSize) {
     return """
         app_name: %s

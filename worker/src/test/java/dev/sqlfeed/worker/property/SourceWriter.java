@@ -41,6 +41,8 @@ final class SourceWriter {
   /**
    * @param start the logical clock's start, in epoch milliseconds
    */
+  // Alike on purpose to DirectCycles' constructor (and JooqSyncStore's): one that keeps its
+  // arguments.
   SourceWriter(
       Connection connection,
       Dialect dialect,
