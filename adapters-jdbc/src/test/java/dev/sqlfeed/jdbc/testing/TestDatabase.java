@@ -1,18 +1,11 @@
 package dev.sqlfeed.jdbc.testing;
 
+import dev.sqlfeed.testkit.ScratchDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-/**
- * A database created for one test; {@link #close()} drops it.
- *
- * @param jdbcUrl a plain JDBC URL (credentials apart)
- */
-public record TestDatabase(
-    Kind kind, String jdbcUrl, String user, String password, String name, Runnable dropper)
-    implements AutoCloseable {
+/** A database created for one test ({@link TestDatabases}); {@link #close()} drops it. */
+public record TestDatabase(Kind kind, ScratchDatabase scratch) implements AutoCloseable {
 
   /** The database products the tests run against. */
   public enum Kind {
@@ -22,32 +15,43 @@ public record TestDatabase(
     H2
   }
 
+  /** A plain JDBC URL (credentials apart). */
+  public String jdbcUrl() {
+    return scratch.jdbcUrl();
+  }
+
+  /** The user, or null for a file database. */
+  public String user() {
+    return scratch.user();
+  }
+
+  /** The password, or null for a file database. */
+  public String password() {
+    return scratch.password();
+  }
+
+  /** The database's name (the file's, for a file database). */
+  public String name() {
+    return scratch.name();
+  }
+
   /** A new connection (autocommit on) to this database. */
   public Connection connect() throws SQLException {
-    return user == null
-        ? DriverManager.getConnection(jdbcUrl)
-        : DriverManager.getConnection(jdbcUrl, user, password == null ? "" : password);
+    return scratch.connect();
   }
 
   /** Runs statements, for fixtures. */
   public void execute(String... statements) {
-    try (Connection c = connect();
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("fixture failed: " + e.getMessage(), e);
-    }
+    scratch.execute(statements);
   }
 
   @Override
   public void close() {
-    dropper.run();
+    scratch.drop().run();
   }
 
   @Override
   public String toString() {
-    return kind + " " + jdbcUrl;
+    return kind + " " + jdbcUrl();
   }
 }
