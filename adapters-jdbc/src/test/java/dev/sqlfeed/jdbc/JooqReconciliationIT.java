@@ -11,7 +11,6 @@ import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.ReconcileCounts;
-import dev.sqlfeed.ports.ReconciliationContract;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -27,38 +26,16 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Reconciliation in the JDBC store on every database it supports, against real servers: the
- * contract, a store of the previous schema version, and runs left behind by a process that died.
+ * Reconciliation in the JDBC store on every database it supports, against real servers: a store of
+ * the previous schema version, and runs left behind by a process that died ({@link
+ * JooqStoreContractsIT} runs the contract).
  */
 class JooqReconciliationIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-
-  /** The contract on each database, a new one per test. */
-  @Nested
-  @ParameterizedClass(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
-  class OnEachDatabase extends ReconciliationContract {
-    @Parameter TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    @Override
-    protected SyncStore openStore() {
-      database = TestDatabases.create(kind);
-      return open(database, Clock.systemUTC());
-    }
-
-    @Override
-    protected void discardStore() {
-      database.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)

@@ -10,7 +10,6 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.Checkpoint;
-import dev.sqlfeed.ports.EventLogContract;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SampleMirror;
@@ -27,9 +26,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,26 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JooqSyncStoreEventLogIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
   private static final String SOURCE = "team.grants.0.changes";
-
-  /** The contract on each database, a new one per test. */
-  @Nested
-  @ParameterizedClass(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
-  class OnEachDatabase extends EventLogContract {
-    @Parameter TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    @Override
-    protected SyncStore openStore() {
-      database = TestDatabases.create(kind);
-      return open(database);
-    }
-
-    @Override
-    protected void discardStore() {
-      database.close();
-    }
-  }
 
   /**
    * Version 4 indexes the log by resource, so that asking whether it has events about a resource is
