@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
@@ -42,38 +43,32 @@ class JooqReconciliationIT {
   void aStoreOfSchemaVersion2_opensUpgraded_keepsItsRuns_andItsNextSyncReconciles(
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase database = TestDatabases.create(kind)) {
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 2);
-        // What sqlfeed with schema version 2 left after one full sync of one user.
-        db.insertInto(
-                StoreSchema.SYNC_RUNS,
-                StoreSchema.APP,
-                StoreSchema.STARTED_AT,
-                StoreSchema.ENDED_AT,
-                StoreSchema.OUTCOME,
-                StoreSchema.RESOURCE_COUNT,
-                StoreSchema.ENTITLEMENT_COUNT,
-                StoreSchema.GRANT_COUNT)
-            .values(
-                "hr",
-                "2026-11-24T10:00:00.000000Z",
-                "2026-11-24T10:00:01.000000Z",
-                "SUCCEEDED",
-                1L,
-                0L,
-                0L)
-            .execute();
-        db.insertInto(
-                StoreSchema.MIRRORS, StoreSchema.APP, StoreSchema.RUN_ID, StoreSchema.REPLACED_AT)
-            .values("hr", 1L, "2026-11-24T10:00:01.000000Z")
-            .execute();
-        db.insertInto(
-                MirrorTable.RESOURCES.mirror(),
-                StoreSchema.withFirst(StoreSchema.APP, MirrorTable.RESOURCES.columns()))
-            .values(oldUserRow())
-            .execute();
-      }
+      // What sqlfeed with schema version 2 left after one full sync of one user.
+      OldStores.make(
+          database,
+          T0,
+          2,
+          db -> {
+            new OldStores.Run(
+                    "SUCCEEDED",
+                    new MirrorCounts(1, 0, 0),
+                    Map.of(
+                        StoreSchema.STARTED_AT, "2026-11-24T10:00:00.000000Z",
+                        StoreSchema.ENDED_AT, "2026-11-24T10:00:01.000000Z"))
+                .insert(db);
+            db.insertInto(
+                    StoreSchema.MIRRORS,
+                    StoreSchema.APP,
+                    StoreSchema.RUN_ID,
+                    StoreSchema.REPLACED_AT)
+                .values("hr", 1L, "2026-11-24T10:00:01.000000Z")
+                .execute();
+            db.insertInto(
+                    MirrorTable.RESOURCES.mirror(),
+                    StoreSchema.withFirst(StoreSchema.APP, MirrorTable.RESOURCES.columns()))
+                .values(oldUserRow())
+                .execute();
+          });
 
       try (SyncStore store = open(database, Clock.systemUTC())) {
         SyncRun old = store.syncRuns("hr").get(0);
