@@ -79,6 +79,16 @@ class CursorPaginationIT {
         SourceOptions.named("it"));
   }
 
+  /**
+   * Reads every page of {@code sql} and checks that it read each of {@code expected} exactly once.
+   */
+  private static void assertEachReadOnce(Kind kind, String sql, List<String> expected) {
+    assertThat(readAll(kind, sql))
+        .as("seed %d", SEED)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   /** Reads every page of {@code sql} and returns the keys in the order they were mapped. */
   private static List<String> readAll(Kind kind, String sql) {
     Query query = new Query(SqlTemplate.parse(sql), "resource_types.user.list.query");
@@ -111,54 +121,32 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void integerKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(kind, "SELECT id FROM numbered WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, false));
+    String sql = "SELECT id FROM numbered WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, false));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void integerKeys_withAFilterAndAQualifiedKey_everyKeptRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT n.id AS id FROM numbered n WHERE n.keep = 1 AND n.id > ?<Cursor>"
-                + " ORDER BY n.id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, true));
+    String sql =
+        "SELECT n.id AS id FROM numbered n WHERE n.keep = 1 AND n.id > ?<Cursor>"
+            + " ORDER BY n.id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, true));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void textKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(kind, "SELECT id FROM named WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(TEXTS, false));
+    String sql = "SELECT id FROM named WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(TEXTS, false));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES"})
   void uuidKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT id FROM tokens WHERE keep = 1 AND id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(UUIDS, true));
+    String sql =
+        "SELECT id FROM tokens WHERE keep = 1 AND id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(UUIDS, true));
   }
 
   /**
@@ -169,16 +157,10 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aFirstPageGuardOfTheUsersOwn_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT id FROM numbered WHERE (?<Cursor> = '' OR id > ?<Cursor>)"
-                + " ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, false));
+    String sql =
+        "SELECT id FROM numbered WHERE (?<Cursor> = '' OR id > ?<Cursor>)"
+            + " ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, false));
   }
 
   /**
@@ -188,15 +170,9 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"numbered, false", "tokens, true"})
   void postgres_aKeptComparison_comparesWithTheLowestValueOfItsType(String table, boolean uuid) {
-    List<String> keys =
-        readAll(
-            Kind.POSTGRES,
-            "SELECT id FROM " + table + " WHERE NOT (id <= ?<Cursor>) ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(uuid ? UUIDS : NUMBERS, false));
+    String sql =
+        "SELECT id FROM " + table + " WHERE NOT (id <= ?<Cursor>) ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(Kind.POSTGRES, sql, expected(uuid ? UUIDS : NUMBERS, false));
   }
 
   /** What {@code validate --connect} asks before it warns about a kept comparison. */
