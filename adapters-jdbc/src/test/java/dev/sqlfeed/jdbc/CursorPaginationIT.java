@@ -12,19 +12,17 @@ import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.domain.schema.SafeBindings;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
-import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import dev.sqlfeed.ports.catalog.SourceCatalog;
 import dev.sqlfeed.ports.fullsync.QueryRunner;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,7 +36,10 @@ class CursorPaginationIT {
   private static final int ROWS = 23;
   private static final int PAGE_SIZE = 4;
   private static final long SEED = 20261204L;
-  private static final Map<Kind, TestDatabase> DATABASES = new EnumMap<>(Kind.class);
+
+  @AutoClose
+  private static final DatabasePerKind DATABASES = new DatabasePerKind(CursorPaginationIT::tables);
+
   private static final List<Long> NUMBERS = new ArrayList<>();
   private static final List<String> TEXTS = new ArrayList<>();
   private static final List<String> UUIDS = new ArrayList<>();
@@ -53,48 +54,39 @@ class CursorPaginationIT {
     }
   }
 
-  @AfterAll
-  static void dropDatabases() {
-    DATABASES.values().forEach(TestDatabase::close);
-  }
-
-  private static synchronized TestDatabase db(Kind kind) {
-    return DATABASES.computeIfAbsent(
-        kind,
-        k -> {
-          TestDatabase db = TestDatabases.create(k);
-          db.execute(
-              "CREATE TABLE numbered (id BIGINT PRIMARY KEY, keep INT NOT NULL)",
-              "CREATE TABLE named (id VARCHAR(40) PRIMARY KEY, keep INT NOT NULL)");
-          for (int i = 0; i < ROWS; i++) {
-            db.execute(
-                "INSERT INTO numbered VALUES ("
-                    + NUMBERS.get(i)
-                    + ", "
-                    + (i % 5 == 0 ? 0 : 1)
-                    + ")",
-                "INSERT INTO named VALUES ('" + TEXTS.get(i) + "', " + (i % 5 == 0 ? 0 : 1) + ")");
-          }
-          if (k == Kind.POSTGRES) {
-            db.execute("CREATE TABLE tokens (id uuid PRIMARY KEY, keep INT NOT NULL)");
-            for (int i = 0; i < ROWS; i++) {
-              db.execute(
-                  "INSERT INTO tokens VALUES ('"
-                      + UUIDS.get(i)
-                      + "', "
-                      + (i % 5 == 0 ? 0 : 1)
-                      + ")");
-            }
-          }
-          return db;
-        });
+  private static void tables(TestDatabase db) {
+    db.execute(
+        "CREATE TABLE numbered (id BIGINT PRIMARY KEY, keep INT NOT NULL)",
+        "CREATE TABLE named (id VARCHAR(40) PRIMARY KEY, keep INT NOT NULL)");
+    for (int i = 0; i < ROWS; i++) {
+      db.execute(
+          "INSERT INTO numbered VALUES (" + NUMBERS.get(i) + ", " + (i % 5 == 0 ? 0 : 1) + ")",
+          "INSERT INTO named VALUES ('" + TEXTS.get(i) + "', " + (i % 5 == 0 ? 0 : 1) + ")");
+    }
+    if (db.kind() == Kind.POSTGRES) {
+      db.execute("CREATE TABLE tokens (id uuid PRIMARY KEY, keep INT NOT NULL)");
+      for (int i = 0; i < ROWS; i++) {
+        db.execute(
+            "INSERT INTO tokens VALUES ('" + UUIDS.get(i) + "', " + (i % 5 == 0 ? 0 : 1) + ")");
+      }
+    }
   }
 
   private static SourceReader open(Kind kind) {
-    TestDatabase db = db(kind);
+    TestDatabase db = DATABASES.of(kind);
     return JdbcSources.open(
         ConnectionSpec.of(ConnectValues.dsn(db.jdbcUrl(), db.user(), db.password())),
         SourceOptions.named("it"));
+  }
+
+  /**
+   * Reads every page of {@code sql} and checks that it read each of {@code expected} exactly once.
+   */
+  private static void assertEachReadOnce(Kind kind, String sql, List<String> expected) {
+    assertThat(readAll(kind, sql))
+        .as("seed %d", SEED)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   /** Reads every page of {@code sql} and returns the keys in the order they were mapped. */
@@ -129,54 +121,32 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void integerKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(kind, "SELECT id FROM numbered WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, false));
+    String sql = "SELECT id FROM numbered WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, false));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void integerKeys_withAFilterAndAQualifiedKey_everyKeptRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT n.id AS id FROM numbered n WHERE n.keep = 1 AND n.id > ?<Cursor>"
-                + " ORDER BY n.id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, true));
+    String sql =
+        "SELECT n.id AS id FROM numbered n WHERE n.keep = 1 AND n.id > ?<Cursor>"
+            + " ORDER BY n.id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, true));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void textKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(kind, "SELECT id FROM named WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(TEXTS, false));
+    String sql = "SELECT id FROM named WHERE id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(TEXTS, false));
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES"})
   void uuidKeys_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT id FROM tokens WHERE keep = 1 AND id > ?<Cursor> ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(UUIDS, true));
+    String sql =
+        "SELECT id FROM tokens WHERE keep = 1 AND id > ?<Cursor> ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(UUIDS, true));
   }
 
   /**
@@ -187,16 +157,10 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aFirstPageGuardOfTheUsersOwn_everyRowReadOnce(Kind kind) {
-    List<String> keys =
-        readAll(
-            kind,
-            "SELECT id FROM numbered WHERE (?<Cursor> = '' OR id > ?<Cursor>)"
-                + " ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(NUMBERS, false));
+    String sql =
+        "SELECT id FROM numbered WHERE (?<Cursor> = '' OR id > ?<Cursor>)"
+            + " ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(kind, sql, expected(NUMBERS, false));
   }
 
   /**
@@ -206,15 +170,9 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"numbered, false", "tokens, true"})
   void postgres_aKeptComparison_comparesWithTheLowestValueOfItsType(String table, boolean uuid) {
-    List<String> keys =
-        readAll(
-            Kind.POSTGRES,
-            "SELECT id FROM " + table + " WHERE NOT (id <= ?<Cursor>) ORDER BY id LIMIT ?<Limit>");
-
-    assertThat(keys)
-        .as("seed %d", SEED)
-        .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(expected(uuid ? UUIDS : NUMBERS, false));
+    String sql =
+        "SELECT id FROM " + table + " WHERE NOT (id <= ?<Cursor>) ORDER BY id LIMIT ?<Limit>";
+    assertEachReadOnce(Kind.POSTGRES, sql, expected(uuid ? UUIDS : NUMBERS, false));
   }
 
   /** What {@code validate --connect} asks before it warns about a kept comparison. */
@@ -227,7 +185,7 @@ class CursorPaginationIT {
   })
   void postgres_theCatalogTellsWhereTheFirstCursorIsBelowEveryKey(
       String table, String key, boolean below) {
-    TestDatabase db = db(Kind.POSTGRES);
+    TestDatabase db = DATABASES.of(Kind.POSTGRES);
     SourceQuery query =
         new SourceQuery(
             "q",
@@ -249,7 +207,7 @@ class CursorPaginationIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(names = {"MARIADB", "SQLITE"})
   void elsewhere_theCatalogCannotTell(Kind kind) {
-    TestDatabase db = db(kind);
+    TestDatabase db = DATABASES.of(kind);
     SourceQuery query =
         new SourceQuery("q", SqlTemplate.parse("SELECT id FROM numbered WHERE id > ?<Cursor>"));
     try (SourceCatalog catalog =

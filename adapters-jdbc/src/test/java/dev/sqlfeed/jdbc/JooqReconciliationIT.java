@@ -11,7 +11,6 @@ import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.FullSyncWrite;
 import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.ReconcileCounts;
-import dev.sqlfeed.ports.ReconciliationContract;
 import dev.sqlfeed.ports.StoredEvent;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -23,80 +22,53 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Reconciliation in the JDBC store on every database it supports, against real servers: the
- * contract, a store of the previous schema version, and runs left behind by a process that died.
+ * Reconciliation in the JDBC store on every database it supports, against real servers: a store of
+ * the previous schema version, and runs left behind by a process that died ({@link
+ * JooqStoreContractsIT} runs the contract).
  */
 class JooqReconciliationIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-
-  /** The contract on each database, a new one per test. */
-  @Nested
-  @ParameterizedClass(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
-  class OnEachDatabase extends ReconciliationContract {
-    @Parameter TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    @Override
-    protected SyncStore openStore() {
-      database = TestDatabases.create(kind);
-      return open(database, Clock.systemUTC());
-    }
-
-    @Override
-    protected void discardStore() {
-      database.close();
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void aStoreOfSchemaVersion2_opensUpgraded_keepsItsRuns_andItsNextSyncReconciles(
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase database = TestDatabases.create(kind)) {
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 2);
-        // What sqlfeed with schema version 2 left after one full sync of one user.
-        db.insertInto(
-                StoreSchema.SYNC_RUNS,
-                StoreSchema.APP,
-                StoreSchema.STARTED_AT,
-                StoreSchema.ENDED_AT,
-                StoreSchema.OUTCOME,
-                StoreSchema.RESOURCE_COUNT,
-                StoreSchema.ENTITLEMENT_COUNT,
-                StoreSchema.GRANT_COUNT)
-            .values(
-                "hr",
-                "2026-11-24T10:00:00.000000Z",
-                "2026-11-24T10:00:01.000000Z",
-                "SUCCEEDED",
-                1L,
-                0L,
-                0L)
-            .execute();
-        db.insertInto(
-                StoreSchema.MIRRORS, StoreSchema.APP, StoreSchema.RUN_ID, StoreSchema.REPLACED_AT)
-            .values("hr", 1L, "2026-11-24T10:00:01.000000Z")
-            .execute();
-        db.insertInto(
-                MirrorTable.RESOURCES.mirror(),
-                StoreSchema.withFirst(StoreSchema.APP, MirrorTable.RESOURCES.columns()))
-            .values(oldUserRow())
-            .execute();
-      }
+      // What sqlfeed with schema version 2 left after one full sync of one user.
+      OldStores.make(
+          database,
+          T0,
+          2,
+          db -> {
+            new OldStores.Run(
+                    "SUCCEEDED",
+                    new MirrorCounts(1, 0, 0),
+                    Map.of(
+                        StoreSchema.STARTED_AT, "2026-11-24T10:00:00.000000Z",
+                        StoreSchema.ENDED_AT, "2026-11-24T10:00:01.000000Z"))
+                .insert(db);
+            db.insertInto(
+                    StoreSchema.MIRRORS,
+                    StoreSchema.APP,
+                    StoreSchema.RUN_ID,
+                    StoreSchema.REPLACED_AT)
+                .values("hr", 1L, "2026-11-24T10:00:01.000000Z")
+                .execute();
+            db.insertInto(
+                    MirrorTable.RESOURCES.mirror(),
+                    StoreSchema.withFirst(StoreSchema.APP, MirrorTable.RESOURCES.columns()))
+                .values(oldUserRow())
+                .execute();
+          });
 
       try (SyncStore store = open(database, Clock.systemUTC())) {
         SyncRun old = store.syncRuns("hr").get(0);

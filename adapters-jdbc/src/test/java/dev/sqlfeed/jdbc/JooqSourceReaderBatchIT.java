@@ -10,16 +10,14 @@ import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.jdbc.CountingSourceReaders.Counted;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
-import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.QueryCall;
 import dev.sqlfeed.ports.SourceQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * transaction.
  */
 class JooqSourceReaderBatchIT {
-  private static final Map<Kind, TestDatabase> DATABASES = new EnumMap<>(Kind.class);
+  @AutoClose
+  private static final DatabasePerKind DATABASES =
+      new DatabasePerKind(JooqSourceReaderBatchIT::tables);
+
   private static final String ORIGIN = "resource_types.person.get.query";
   private static final String PLAIN = "SELECT id, name FROM people WHERE id = ?<id>";
 
@@ -56,28 +57,17 @@ class JooqSourceReaderBatchIT {
           "SELECT DISTINCT person_id FROM tags WHERE person_id = ?<id>",
           "SELECT * FROM people WHERE id IN (SELECT person_id FROM tags) AND id = ?<id>");
 
-  @AfterAll
-  static void dropDatabases() {
-    DATABASES.values().forEach(TestDatabase::close);
-  }
-
-  private static synchronized TestDatabase db(Kind kind) {
-    return DATABASES.computeIfAbsent(
-        kind,
-        k -> {
-          TestDatabase db = TestDatabases.create(k);
-          db.execute(
-              "CREATE TABLE people (id BIGINT PRIMARY KEY, name VARCHAR(20))",
-              "INSERT INTO people VALUES (1, 'ada'), (2, 'bob'), (3, 'cy'), (4, 'di'), (5, 'ed'),"
-                  + " (6, 'flo')",
-              "CREATE TABLE tags (person_id BIGINT, tag VARCHAR(20))",
-              "INSERT INTO tags VALUES (1, 'a'), (1, 'c'), (1, 'b'), (2, 'x'), (5, 'y')");
-          return db;
-        });
+  private static void tables(TestDatabase db) {
+    db.execute(
+        "CREATE TABLE people (id BIGINT PRIMARY KEY, name VARCHAR(20))",
+        "INSERT INTO people VALUES (1, 'ada'), (2, 'bob'), (3, 'cy'), (4, 'di'), (5, 'ed'),"
+            + " (6, 'flo')",
+        "CREATE TABLE tags (person_id BIGINT, tag VARCHAR(20))",
+        "INSERT INTO tags VALUES (1, 'a'), (1, 'c'), (1, 'b'), (2, 'x'), (5, 'y')");
   }
 
   private static Counted open(Kind kind) {
-    TestDatabase db = db(kind);
+    TestDatabase db = DATABASES.of(kind);
     return CountingSourceReaders.open(
         ConnectionSpec.of(ConnectValues.dsn(db.jdbcUrl(), db.user(), db.password())));
   }

@@ -10,7 +10,6 @@ import dev.sqlfeed.domain.mirror.MirrorRecord;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.Checkpoint;
-import dev.sqlfeed.ports.EventLogContract;
 import dev.sqlfeed.ports.MirrorChange;
 import dev.sqlfeed.ports.PageWriteResult;
 import dev.sqlfeed.ports.SampleMirror;
@@ -27,9 +26,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,26 +36,6 @@ class JooqSyncStoreEventLogIT {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
   private static final String SOURCE = "team.grants.0.changes";
 
-  /** The contract on each database, a new one per test. */
-  @Nested
-  @ParameterizedClass(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
-  class OnEachDatabase extends EventLogContract {
-    @Parameter TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    @Override
-    protected SyncStore openStore() {
-      database = TestDatabases.create(kind);
-      return open(database);
-    }
-
-    @Override
-    protected void discardStore() {
-      database.close();
-    }
-  }
-
   /**
    * Version 4 indexes the log by resource, so that asking whether it has events about a resource is
    * a lookup; a version 3 store gains the index when it opens, and the step may run again.
@@ -69,11 +45,7 @@ class JooqSyncStoreEventLogIT {
   void aVersion3Store_gainsTheEventsByResourceIndex_andTheStepMayRunAgain(TestDatabase.Kind kind)
       throws Exception {
     try (TestDatabase database = TestDatabases.create(kind)) {
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 3);
-        assertThat(EventIndexSchema.has(db)).isFalse();
-      }
+      OldStores.make(database, T0, 3, db -> assertThat(EventIndexSchema.has(db)).isFalse());
       try (SyncStore store = open(database)) {
         assertThat(store.writePage("hr", List.of(created("c1", "1")), commit()).appended())
             .isEqualTo(1);
@@ -101,24 +73,26 @@ class JooqSyncStoreEventLogIT {
     SourceEvent logged = created("grant:team:ops:1:2026-11-25T10:00:00.123456Z:7", "1");
     SourceEvent delivered = created("grant:team:ops:2:2026-11-25T10:00:01Z:8", "2");
     try (TestDatabase database = TestDatabases.create(kind)) {
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 8);
-        String id = logged.event().id();
-        db.insertInto(EventLogSchema.EVENTS, EventLogSchema.EVENT_COLUMNS)
-            .values(
-                EventRows.row(
-                    1, "hr", EventRows.hash("hr", id), logged.event(), StoreSchema.text(T0)))
-            .execute();
-        db.insertInto(
-                DeliveredSchema.DELIVERED,
-                EventLogSchema.EVENT_KEY,
-                StoreSchema.APP,
-                EventLogSchema.SEQ)
-            .values(EventRows.hash("hr", delivered.event().id()), "hr", 1L)
-            .execute();
-        db.update(EventLogSchema.EVENT_SEQ).set(EventLogSchema.LAST_SEQ, 1L).execute();
-      }
+      OldStores.make(
+          database,
+          T0,
+          8,
+          db -> {
+            String id = logged.event().id();
+            db.insertInto(EventLogSchema.EVENTS, EventLogSchema.EVENT_COLUMNS)
+                .values(
+                    EventRows.row(
+                        1, "hr", EventRows.hash("hr", id), logged.event(), StoreSchema.text(T0)))
+                .execute();
+            db.insertInto(
+                    DeliveredSchema.DELIVERED,
+                    EventLogSchema.EVENT_KEY,
+                    StoreSchema.APP,
+                    EventLogSchema.SEQ)
+                .values(EventRows.hash("hr", delivered.event().id()), "hr", 1L)
+                .execute();
+            db.update(EventLogSchema.EVENT_SEQ).set(EventLogSchema.LAST_SEQ, 1L).execute();
+          });
       try (SyncStore store = open(database)) {
         assertThat(store.writePage("hr", List.of(logged, delivered), commit()))
             .isEqualTo(new PageWriteResult(0, 2, 1));
@@ -144,11 +118,7 @@ class JooqSyncStoreEventLogIT {
   void aVersion1StoreIsMigratedOnOpenAndKeepsItsMirror(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase database = TestDatabases.create(kind)) {
       Resource1 old = new Resource1(SampleMirror.resource("user", "1"));
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), T0, 1);
-        old.insert(db);
-      }
+      OldStores.make(database, T0, 1, old::insert);
       assertThat(schemaVersions(database)).containsExactly(1);
 
       try (SyncStore store = open(database)) {

@@ -15,7 +15,6 @@ import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SampleMirror;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
-import dev.sqlfeed.ports.SyncStoreContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,37 +31,14 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The JDBC sync store on every database it supports, against real servers. */
 class JooqSyncStoreIT {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-  /** The contract on each database, a new one per test. */
-  @Nested
-  @ParameterizedClass(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
-  class OnEachDatabase extends SyncStoreContract {
-    @Parameter TestDatabase.Kind kind;
-    private TestDatabase database;
-
-    @Override
-    protected SyncStore openStore() {
-      database = TestDatabases.create(kind);
-      return open(database);
-    }
-
-    @Override
-    protected void discardStore() {
-      database.close();
-    }
-  }
 
   @Test
   void theSameMirrorExportsByteIdenticalTextFromEveryStore() {

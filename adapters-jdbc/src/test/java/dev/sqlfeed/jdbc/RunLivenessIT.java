@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.FullSyncWrite;
+import dev.sqlfeed.ports.MirrorCounts;
 import dev.sqlfeed.ports.ReconcileCounts;
 import dev.sqlfeed.ports.SyncRun;
 import dev.sqlfeed.ports.SyncStore;
@@ -19,8 +20,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,22 +108,13 @@ class RunLivenessIT {
       TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase database = TestDatabases.create(kind)) {
       Instant beat = Instant.now();
-      try (Connection c = database.connect()) {
-        DSLContext db = jooq(c, database);
-        StoreSchema.migrate(db, StoreDialect.of(database.jdbcUrl()), beat, 3);
-        // A run that sqlfeed with schema version 3 left running a moment ago: it holds no lock.
-        db.insertInto(
-                StoreSchema.SYNC_RUNS,
-                StoreSchema.APP,
-                StoreSchema.STARTED_AT,
-                StoreSchema.OUTCOME,
-                StoreSchema.RESOURCE_COUNT,
-                StoreSchema.ENTITLEMENT_COUNT,
-                StoreSchema.GRANT_COUNT,
-                SyncRunsSchema.HEARTBEAT_AT)
-            .values("hr", StoreSchema.text(beat), "RUNNING", 0L, 0L, 0L, StoreSchema.text(beat))
-            .execute();
-      }
+      // A run that sqlfeed with schema version 3 left running a moment ago: it holds no lock.
+      Map<Field<String>, String> times =
+          Map.of(
+              StoreSchema.STARTED_AT, StoreSchema.text(beat),
+              SyncRunsSchema.HEARTBEAT_AT, StoreSchema.text(beat));
+      OldStores.make(
+          database, beat, 3, new OldStores.Run("RUNNING", MirrorCounts.ZERO, times)::insert);
 
       try (SyncStore store = open(database)) {
         assertThat(store.syncRuns("hr"))

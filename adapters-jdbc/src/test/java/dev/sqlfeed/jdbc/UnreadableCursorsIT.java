@@ -44,17 +44,20 @@ class UnreadableCursorsIT {
     }
   }
 
+  /**
+   * A new table of {@code BIGINT} keys and cursors of the kind's timestamp type, with these rows
+   * ({@link KeysetPageIT#table}).
+   */
+  private static String timestampTable(Kind kind, List<String[]> rows) {
+    return table(kind, "BIGINT", timestampType(kind), rows);
+  }
+
   @ParameterizedTest
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void nullCursors_thatNoPageReads_areFoundWithTheirKeys(Kind kind) {
     String table =
-        table(
-            kind,
-            "BIGINT",
-            timestampType(kind),
-            List.of(row(1, literal(kind, t(1000))), row(2, "NULL"), row(3, "NULL")));
+        timestampTable(
+            kind, List.of(row(1, literal(kind, t(1000))), row(2, "NULL"), row(3, "NULL")));
     String sql = "SELECT id, updated_at FROM " + table + " WHERE updated_at >= ?<since>";
     try (SourceReader reader = open(kind)) {
       assertThat(scan(reader, sql, Map.of("since", t(0)), t(0), FAR, 10, () -> {}).ids())
@@ -70,15 +73,13 @@ class UnreadableCursorsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aLookStopsAtItsLimit_andSaysThereAreMore(Kind kind) {
     List<String[]> rows = new ArrayList<>();
     for (int id = 1; id <= 5; id++) {
       rows.add(row(id, "NULL"));
     }
-    String table = table(kind, "BIGINT", timestampType(kind), rows);
+    String table = timestampTable(kind, rows);
 
     UnreadableCursors found =
         look(kind, "SELECT * FROM " + table + " WHERE updated_at >= ?<since>", 3);
@@ -89,16 +90,11 @@ class UnreadableCursorsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void readableCursors_andRowsTheQueryExcludes_areNotCounted(Kind kind) {
     String table =
-        table(
-            kind,
-            "BIGINT",
-            timestampType(kind),
-            List.of(row(1, literal(kind, t(1000))), new String[] {"2", "NULL", "b"}));
+        timestampTable(
+            kind, List.of(row(1, literal(kind, t(1000))), new String[] {"2", "NULL", "b"}));
 
     UnreadableCursors found =
         look(kind, "SELECT * FROM " + table + " WHERE tenant = 'a' AND updated_at >= ?<since>", 10);
@@ -108,11 +104,9 @@ class UnreadableCursorsIT {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Kind.class,
-      names = {"POSTGRES", "MARIADB", "SQLITE"})
+  @EnumSource(names = {"POSTGRES", "MARIADB", "SQLITE"})
   void aSinceComparisonInAnotherShape_saysThatNullsCouldNotBeSeen(Kind kind) {
-    String table = table(kind, "BIGINT", timestampType(kind), List.<String[]>of(row(1, "NULL")));
+    String table = timestampTable(kind, List.<String[]>of(row(1, "NULL")));
 
     UnreadableCursors found =
         look(
