@@ -38,4 +38,10 @@ public record ScratchDatabase(
       throw new IllegalStateException(name + ": " + e.getMessage(), e);
     }
   }
+
+  /** Where it is and as whom; never the password. */
+  @Override
+  public String toString() {
+    return jdbcUrl + (user == null ? "" : " as " + user);
+  }
 }

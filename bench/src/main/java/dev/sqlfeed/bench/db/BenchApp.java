@@ -69,7 +69,7 @@ public record BenchApp(Config config, Map<String, String> env) {
     if (db.kind() != BenchDatabase.Kind.POSTGRES) {
       throw new IllegalArgumentException("the bench app's source is PostgreSQL, not " + db.kind());
     }
-    String hostAndDb = db.url().substring("jdbc:postgresql://".length());
+    String hostAndDb = db.jdbcUrl().substring("jdbc:postgresql://".length());
     String credentials = URLEncoder.encode(db.user(), StandardCharsets.UTF_8);
     if (!db.password().isEmpty()) {
       credentials += ":" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8);

@@ -1,10 +1,9 @@
 package dev.sqlfeed.bench.db;
 
+import dev.sqlfeed.testkit.ScratchBacked;
 import dev.sqlfeed.testkit.ScratchDatabase;
 import dev.sqlfeed.testkit.ScratchFiles;
 import dev.sqlfeed.testkit.ScratchServer;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * A database that a benchmark creates for itself and drops when closed (or when the JVM exits): a
@@ -16,20 +15,12 @@ import java.sql.SQLException;
  * SQLFEED_TEST_PG_*}, {@code SQLFEED_TEST_MARIADB_*}). A server that does not answer fails the
  * benchmark: a benchmark never skips, and never starts a container.
  */
-public final class BenchDatabase implements AutoCloseable {
+public record BenchDatabase(Kind kind, ScratchDatabase scratch) implements ScratchBacked {
   /** Where the database lives. */
   public enum Kind {
     POSTGRES,
     MARIADB,
     SQLITE
-  }
-
-  private final Kind kind;
-  private final ScratchDatabase db;
-
-  private BenchDatabase(Kind kind, ScratchDatabase db) {
-    this.kind = kind;
-    this.db = db;
   }
 
   /** Creates a new empty database. */
@@ -44,42 +35,8 @@ public final class BenchDatabase implements AutoCloseable {
         });
   }
 
-  public Kind kind() {
-    return kind;
-  }
-
-  /** The JDBC URL, without credentials. */
-  public String url() {
-    return db.jdbcUrl();
-  }
-
-  /** The user, or null (SQLite). */
-  public String user() {
-    return db.user();
-  }
-
-  /** The password, or null (SQLite); empty for none. */
-  public String password() {
-    return db.password();
-  }
-
-  /** The database's name (the file's, on SQLite). */
-  public String name() {
-    return db.name();
-  }
-
-  /** A new plain JDBC connection, auto-commit on. */
-  public Connection connect() throws SQLException {
-    return db.connect();
-  }
-
-  /** Runs statements one after another, each committed. */
-  public void execute(String... statements) {
-    db.execute(statements);
-  }
-
   @Override
-  public void close() {
-    db.drop().run();
+  public String toString() {
+    return kind + " " + scratch;
   }
 }

@@ -61,7 +61,7 @@ record Bench(Sizes sizes, Sqlfeed sqlfeed, Configs configs, Path work) {
     try {
       List<String> args = new ArrayList<>(List.of(command, "--config", config.toString()));
       args.add("--store");
-      args.add(store == null ? "jdbc:sqlite:" + file : store.url());
+      args.add(store == null ? "jdbc:sqlite:" + file : store.jdbcUrl());
       args.addAll(Sqlfeed.embeddedPort());
       args.addAll(extra);
       return sqlfeed.run(label, args, env(source, store), LIMIT);

@@ -27,7 +27,7 @@ final class PlainWrite {
   /** Changes per second written into a fresh database of {@code kind}. */
   static double changesPerSecond(BenchDatabase.Kind kind, int changes) throws Exception {
     try (BenchDatabase db = BenchDatabase.create(kind)) {
-      JdbcStores.open(db.url(), db.user(), db.password()).close();
+      JdbcStores.open(db.jdbcUrl(), db.user(), db.password()).close();
       try (Connection c = connect(db)) {
         if (kind == BenchDatabase.Kind.SQLITE) {
           try (Statement s = c.createStatement()) {
@@ -47,7 +47,8 @@ final class PlainWrite {
     if (db.kind() != BenchDatabase.Kind.POSTGRES) {
       return db.connect();
     }
-    String url = db.url() + (db.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    String url =
+        db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     return DriverManager.getConnection(url, db.user(), db.password());
   }
 

@@ -32,7 +32,7 @@ final class SourceCounters {
       throw new IllegalArgumentException("counters come from PostgreSQL, not " + db.kind());
     }
     this.db = db;
-    this.adminUrl = db.url().substring(0, db.url().lastIndexOf('/') + 1) + "postgres";
+    this.adminUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
   }
 
   /** The counters once they have settled (no backend of the database still reporting). */

@@ -101,7 +101,7 @@ public class IncrementalPageBench {
   public void freshWindow() {
     closeStore();
     storeFile = BenchDatabase.create(BenchDatabase.Kind.SQLITE);
-    store = JdbcStores.open(storeFile.url());
+    store = JdbcStores.open(storeFile.jdbcUrl());
     activities = new FeedActivitiesImpl(config, reader, store, Clock.systemUTC());
     userState = CycleState.initial().toWire();
     memberState = CycleState.initial().toWire();

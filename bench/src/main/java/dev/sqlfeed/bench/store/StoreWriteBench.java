@@ -61,7 +61,7 @@ public class StoreWriteBench {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     db = BenchDatabase.create(database);
-    store = JdbcStores.open(db.url(), db.user(), db.password());
+    store = JdbcStores.open(db.jdbcUrl(), db.user(), db.password());
     db.execute(
         "CREATE TABLE plain_events (seq bigint PRIMARY KEY, app varchar(255) NOT NULL,"
             + " event_key varchar(64) NOT NULL UNIQUE, event_id text NOT NULL,"

@@ -81,12 +81,12 @@ class BenchDatabaseIT {
 
   private static boolean exists(BenchDatabase db) throws SQLException {
     if (db.kind() == BenchDatabase.Kind.SQLITE) {
-      return Files.exists(Path.of(db.url().substring("jdbc:sqlite:".length())));
+      return Files.exists(Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
     }
     String admin =
         db.kind() == BenchDatabase.Kind.POSTGRES
-            ? db.url().substring(0, db.url().lastIndexOf('/') + 1) + "postgres"
-            : db.url().substring(0, db.url().lastIndexOf('/') + 1);
+            ? db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1) + "postgres"
+            : db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/') + 1);
     String sql =
         db.kind() == BenchDatabase.Kind.POSTGRES
             ? "SELECT count(*) FROM pg_database WHERE datname = '" + db.name() + "'"

@@ -37,15 +37,7 @@ class CrashRecoveryIT {
     String store = "jdbc:sqlite:" + dir.resolve("store.db");
 
     Process first =
-        new ProcessBuilder(
-                SqlfeedJar.command(
-                    "run",
-                    "--config",
-                    config.toString(),
-                    "--store",
-                    store,
-                    "--embedded-port",
-                    Integer.toString(RunCommandSqliteIT.freePort())))
+        new ProcessBuilder(SqlfeedJar.run(config, store, RunCommandSqliteIT.freePort()))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("first.log").toFile())
             .start();

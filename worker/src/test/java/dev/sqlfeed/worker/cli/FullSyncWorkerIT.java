@@ -89,14 +89,10 @@ class FullSyncWorkerIT {
 
   private Process worker(int port, int metricsPort, Path log) throws IOException {
     return new ProcessBuilder(
-            SqlfeedJar.command(
-                "run",
-                "--config",
-                config.toString(),
-                "--store",
+            SqlfeedJar.run(
+                config,
                 store,
-                "--embedded-port",
-                Integer.toString(port),
+                port,
                 "--full-sync-interval",
                 "2s",
                 "--metrics-port",

@@ -101,15 +101,7 @@ class RunCommandSqliteIT {
   void run_stopsCleanlyOnSigterm_withExitCode0() throws Exception {
     int port = freePort();
     Process run =
-        new ProcessBuilder(
-                SqlfeedJar.command(
-                    "run",
-                    "--config",
-                    config.toString(),
-                    "--store",
-                    store,
-                    "--embedded-port",
-                    Integer.toString(port)))
+        new ProcessBuilder(SqlfeedJar.run(config, store, port))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("run.log").toFile())
             .start();

@@ -23,6 +23,31 @@ final class SqlfeedJar {
   }
 
   /**
+   * {@code sqlfeed run --config CONFIG --store STORE --embedded-port PORT}, then {@code more}: a
+   * worker with its own embedded Temporal server.
+   */
+  static List<String> run(Path config, String store, int embeddedPort, String... more) {
+    return run(List.of(), config, store, embeddedPort, more);
+  }
+
+  /** {@link #run(Path, String, int, String...)} with {@code jvmOptions} (such as a heap). */
+  static List<String> run(
+      List<String> jvmOptions, Path config, String store, int embeddedPort, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--config",
+                config.toString(),
+                "--store",
+                store,
+                "--embedded-port",
+                Integer.toString(embeddedPort)));
+    args.addAll(List.of(more));
+    return command(jvmOptions, args);
+  }
+
+  /**
    * {@code java}, then {@code jvmOptions} (such as {@code -Xmx512m}), then {@code -jar
    * target/sqlfeed.jar} and {@code args}, as a mutable list.
    */

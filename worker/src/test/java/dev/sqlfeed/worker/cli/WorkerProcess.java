@@ -55,20 +55,15 @@ final class WorkerProcess implements AutoCloseable {
     int embedded = RunCommandSqliteIT.freePort();
     int metrics = RunCommandSqliteIT.freePort();
     List<String> command =
-        SqlfeedJar.command(
+        SqlfeedJar.run(
             List.of("-Xmx512m"),
-            List.of(
-                "run",
-                "--config",
-                config.toString(),
-                "--store",
-                store,
-                "--full-sync-interval",
-                "0",
-                "--embedded-port",
-                Integer.toString(embedded),
-                "--metrics-port",
-                Integer.toString(metrics)));
+            config,
+            store,
+            embedded,
+            "--full-sync-interval",
+            "0",
+            "--metrics-port",
+            Integer.toString(metrics));
     command.addAll(more);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
