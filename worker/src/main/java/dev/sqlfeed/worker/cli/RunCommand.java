@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "" + FeedRunner.Options.DEFAULT_RECYCLE_PAGES,
       description = {
         "Replace the embedded server, carrying every workflow's state over, after this many",
-        "pages, to bound its memory (it keeps every closed run). Default: ${DEFAULT-VALUE}."
+        "pages (by any worker attached to it), to bound its memory (it keeps every closed run).",
+        "Default: ${DEFAULT-VALUE}."
       })
   long recyclePages;
 

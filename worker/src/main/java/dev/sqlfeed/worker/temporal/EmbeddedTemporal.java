@@ -41,14 +41,21 @@ public final class EmbeddedTemporal implements AutoCloseable {
   private final int port;
   private final Server inProcess;
   private final String inProcessName;
+  private final ActivityTaskCounter activityTasks;
 
   private EmbeddedTemporal(
-      TestServicesStarter services, Server server, int port, Server inProcess, String name) {
+      TestServicesStarter services,
+      Server server,
+      int port,
+      Server inProcess,
+      String name,
+      ActivityTaskCounter activityTasks) {
     this.services = services;
     this.server = server;
     this.port = port;
     this.inProcess = inProcess;
     this.inProcessName = name;
+    this.activityTasks = activityTasks;
   }
 
   /** Starts a server on 127.0.0.1 at {@code port}; time runs as on the wall clock. */
@@ -64,7 +71,9 @@ public final class EmbeddedTemporal implements AutoCloseable {
     // The same services twice: on the loopback port, and in-process for this process's own worker
     // (see inProcessChannel). An in-process server starts without I/O.
     String name = "sqlfeed-embedded-temporal-" + port + "-" + NAMES.incrementAndGet();
+    ActivityTaskCounter activityTasks = new ActivityTaskCounter();
     InProcessServerBuilder inProcessBuilder = InProcessServerBuilder.forName(name);
+    inProcessBuilder.intercept(activityTasks);
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), inProcessBuilder);
     Server inProcess = null;
     try {
@@ -73,8 +82,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
           NettyServerBuilder.forAddress(
               new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port),
               InsecureServerCredentials.create());
+      builder.intercept(activityTasks);
       GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-      return new EmbeddedTemporal(services, builder.build().start(), port, inProcess, name);
+      return new EmbeddedTemporal(
+          services, builder.build().start(), port, inProcess, name, activityTasks);
     } catch (IOException e) {
       if (inProcess != null) {
         inProcess.shutdownNow();
@@ -99,6 +110,14 @@ public final class EmbeddedTemporal implements AutoCloseable {
    */
   public ManagedChannel inProcessChannel() {
     return InProcessChannelBuilder.forName(inProcessName).build();
+  }
+
+  /**
+   * Activity tasks reported done to this server so far, by any worker, on either transport: the
+   * measure of how much history it holds.
+   */
+  public long activityTasksDone() {
+    return activityTasks.done();
   }
 
   /** The address to connect to: {@code 127.0.0.1:<port>}. */

@@ -40,7 +40,8 @@ public final class FeedRunner {
    * @param namespace the namespace
    * @param taskQueue the task queue the workers share
    * @param embeddedPort the port of the embedded server (on 127.0.0.1)
-   * @param recyclePages pages (all sources together) after which the embedded server is recycled
+   * @param recyclePages pages (page activity tasks, all sources together, run by any worker) after
+   *     which the embedded server is recycled
    * @param checkEvery how often the page count is looked at
    * @param security TLS and API key for {@code temporal}; {@link TemporalSecurity#NONE} for the
    *     embedded server, which has neither
@@ -120,7 +121,7 @@ public final class FeedRunner {
   static final int EMBEDDED_CYCLES_PER_RUN = 3;
 
   private final List<SourcePacing> sources;
-  private final CountedActivities activities;
+  private final FeedActivities activities;
   private final FullSyncs fullSyncs;
   private final CountDownLatch stop;
   private volatile WorkflowClient polling;
@@ -163,7 +164,7 @@ public final class FeedRunner {
                             s.key(), s.settings().withCyclesPerRun(EMBEDDED_CYCLES_PER_RUN)))
                 .toList()
             : List.copyOf(sources);
-    this.activities = new CountedActivities(activities);
+    this.activities = Objects.requireNonNull(activities, "activities");
     this.fullSyncs = Objects.requireNonNull(fullSyncs, "fullSyncs");
     this.stop = stop;
   }
@@ -285,16 +286,15 @@ public final class FeedRunner {
   }
 
   /**
-   * Work done so far, the measure of the embedded server's growth: page attempts (counted as they
-   * run, not queried: with many sources, a query of each every few seconds cost more than their
-   * idle cycles) and full syncs.
+   * Work done on the embedded server so far, the measure of its growth: the activity tasks (pages,
+   * mostly, and full syncs' steps) that any worker reported done to it. Counted as they are
+   * reported, not queried: with many sources, a query of each every few seconds cost more than
+   * their idle cycles. Not only this worker's own: when other workers attach, the server may hand
+   * them nearly every task (it gives a task to the poll that came last, so the busiest worker stays
+   * busy), and their pages grow it all the same.
    */
-  private long pages(Session session) {
-    long pages = activities.pages();
-    if (fullSyncs.interval().isPresent()) {
-      pages += session.fullSyncs.status().map(s -> s.state().ended()).orElse(0L);
-    }
-    return pages;
+  private static long pages(Session session) {
+    return session.server() == null ? 0 : session.server().activityTasksDone();
   }
 
   /**
