@@ -10,7 +10,6 @@ import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.jdbc.testing.OnEachDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
-import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.catalog.BaseColumn;
 import dev.sqlfeed.ports.catalog.IndexCheck;
@@ -21,12 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,7 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * database refuses.
  */
 class JdbcSourceCatalogIT {
-  private static final Map<Kind, TestDatabase> DATABASES = new EnumMap<>(Kind.class);
+  @AutoClose
+  private static final DatabasePerKind DATABASES = new DatabasePerKind(JdbcSourceCatalogIT::tables);
+
   private static final String ORIGIN = "resource_types.member.incremental_sync.query";
   private static final String SELECT =
       "SELECT m.id AS member_id, team, updated_at, deleted_at, user_id + 1 AS next"
@@ -45,28 +45,20 @@ class JdbcSourceCatalogIT {
   private static final Map<String, Object> BINDINGS =
       Map.of("since", Instant.EPOCH, "team", "x", "limit", 1L, "offset", 0L);
 
-  @AfterAll
-  static void dropDatabases() {
-    DATABASES.values().forEach(TestDatabase::close);
-    DATABASES.clear();
+  private static void tables(TestDatabase db) {
+    db.execute(
+        "CREATE TABLE members (id INTEGER PRIMARY KEY, team VARCHAR(20) NOT NULL,"
+            + " user_id INTEGER, updated_at TIMESTAMP NOT NULL, deleted_at TIMESTAMP NULL)",
+        "CREATE INDEX members_updated ON members (updated_at, id)",
+        "CREATE INDEX members_team_deleted ON members (team, deleted_at)",
+        "CREATE VIEW live_members AS SELECT id, team, updated_at FROM members"
+            + " WHERE deleted_at IS NULL",
+        "INSERT INTO members (id, team, user_id, updated_at)"
+            + " VALUES (1, 'ops', 7, '2026-01-01 00:00:00')");
   }
 
-  private static synchronized TestDatabase db(Kind kind) {
-    return DATABASES.computeIfAbsent(
-        kind,
-        k -> {
-          TestDatabase db = TestDatabases.create(k);
-          db.execute(
-              "CREATE TABLE members (id INTEGER PRIMARY KEY, team VARCHAR(20) NOT NULL,"
-                  + " user_id INTEGER, updated_at TIMESTAMP NOT NULL, deleted_at TIMESTAMP NULL)",
-              "CREATE INDEX members_updated ON members (updated_at, id)",
-              "CREATE INDEX members_team_deleted ON members (team, deleted_at)",
-              "CREATE VIEW live_members AS SELECT id, team, updated_at FROM members"
-                  + " WHERE deleted_at IS NULL",
-              "INSERT INTO members (id, team, user_id, updated_at)"
-                  + " VALUES (1, 'ops', 7, '2026-01-01 00:00:00')");
-          return db;
-        });
+  private static TestDatabase db(Kind kind) {
+    return DATABASES.of(kind);
   }
 
   private static SourceCatalog open(Kind kind) {

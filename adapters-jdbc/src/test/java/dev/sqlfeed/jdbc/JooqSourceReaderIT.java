@@ -12,7 +12,6 @@ import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
-import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
 import java.io.PrintWriter;
@@ -24,7 +23,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,38 +39,35 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The source reader against real PostgreSQL, MariaDB, SQLite and H2: one database per kind. */
 class JooqSourceReaderIT {
-  private static final Map<Kind, TestDatabase> DATABASES = new EnumMap<>(Kind.class);
+  @AutoClose
+  private static final DatabasePerKind DATABASES =
+      new DatabasePerKind(JooqSourceReaderIT::fixtures);
+
   private static final String ORIGIN = "resource_types.user.list.query";
 
-  @AfterAll
-  static void dropDatabases() {
-    DATABASES.values().forEach(TestDatabase::close);
+  /** The kind's database, created with the fixtures on first use. */
+  static TestDatabase db(Kind kind) {
+    return DATABASES.of(kind);
   }
 
-  /** The kind's database, created with the fixtures on first use. */
-  static synchronized TestDatabase db(Kind kind) {
-    return DATABASES.computeIfAbsent(
-        kind,
-        k -> {
-          TestDatabase db = TestDatabases.create(k);
-          db.execute(
-              "CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(50), active BOOLEAN)",
-              "INSERT INTO users VALUES (1, 'ada', TRUE), (2, 'bob', FALSE), (3, 'cy', TRUE)");
-          db.execute(typedTable(k));
-          db.execute(
-              "INSERT INTO typed VALUES (1, 42, 9007199254740993, "
-                  + (k == Kind.SQLITE
-                      ? "'123456789012345678901234567890'"
-                      : "123456789012345678901234567890")
-                  + ", 12.34, TRUE, 'héllo', '2024-03-31 02:30:00.123456', "
-                  + (k == Kind.MARIADB || k == Kind.SQLITE
-                      ? "'2024-01-02 01:04:05.123456'"
-                      : "'2024-01-02 03:04:05.123456+02:00'")
-                  + ", '2024-02-29', "
-                  + (k == Kind.POSTGRES ? "'\\x00ff10'" : "X'00ff10'")
-                  + ", NULL)");
-          return db;
-        });
+  private static void fixtures(TestDatabase db) {
+    Kind k = db.kind();
+    db.execute(
+        "CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(50), active BOOLEAN)",
+        "INSERT INTO users VALUES (1, 'ada', TRUE), (2, 'bob', FALSE), (3, 'cy', TRUE)");
+    db.execute(typedTable(k));
+    db.execute(
+        "INSERT INTO typed VALUES (1, 42, 9007199254740993, "
+            + (k == Kind.SQLITE
+                ? "'123456789012345678901234567890'"
+                : "123456789012345678901234567890")
+            + ", 12.34, TRUE, 'héllo', '2024-03-31 02:30:00.123456', "
+            + (k == Kind.MARIADB || k == Kind.SQLITE
+                ? "'2024-01-02 01:04:05.123456'"
+                : "'2024-01-02 03:04:05.123456+02:00'")
+            + ", '2024-02-29', "
+            + (k == Kind.POSTGRES ? "'\\x00ff10'" : "X'00ff10'")
+            + ", NULL)");
   }
 
   private static String typedTable(Kind kind) {

@@ -10,7 +10,6 @@ import dev.sqlfeed.domain.query.SqlTemplate;
 import dev.sqlfeed.domain.value.SourceRow;
 import dev.sqlfeed.jdbc.testing.TestDatabase;
 import dev.sqlfeed.jdbc.testing.TestDatabase.Kind;
-import dev.sqlfeed.jdbc.testing.TestDatabases;
 import dev.sqlfeed.ports.KeysetPage;
 import dev.sqlfeed.ports.SourceQuery;
 import dev.sqlfeed.ports.SourceReader;
@@ -23,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +30,7 @@ import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,22 +42,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * per kind, one table per test.
  */
 class KeysetPageIT {
-  private static final Map<Kind, TestDatabase> DATABASES = new EnumMap<>(Kind.class);
+  // Other classes page through these helpers too; after this class, they get new databases.
+  @AutoClose private static final DatabasePerKind DATABASES = new DatabasePerKind(db -> {});
+
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static final String ORIGIN = "resource_types.user.incremental_sync.query";
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123456Z");
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
-  @AfterAll
-  static synchronized void dropDatabases() {
-    DATABASES.values().forEach(TestDatabase::close);
-    // Other classes page through these helpers too; they get new databases.
-    DATABASES.clear();
+  static TestDatabase db(Kind kind) {
+    return DATABASES.of(kind);
   }
 
-  static synchronized TestDatabase db(Kind kind) {
-    return DATABASES.computeIfAbsent(kind, TestDatabases::create);
+  /** Drops the databases made so far: for the other classes that page through these helpers. */
+  static void dropDatabases() {
+    DATABASES.close();
   }
 
   static SourceReader open(Kind kind) {
